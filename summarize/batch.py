@@ -1,0 +1,224 @@
+"""Batch stage: find the inputs, summarize them (in worker processes), write result files.
+
+Results stream back in input order through a bounded window of futures, so memory stays
+bounded whatever the number of files; one bad file yields an error record, never a stop.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import stat
+import tempfile
+from collections import deque
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import InputError
+from .reading import DEFAULT_MAX_SIZE
+
+
+@dataclass(frozen=True)
+class Options:
+    sentences: int = 3
+    topics: int = 5
+    algorithm: str = "pyramid"
+    language: str = "auto"
+    words: int | None = None
+    ratio: float | None = None
+    explain: bool = False
+    max_size: int = DEFAULT_MAX_SIZE
+
+
+@dataclass(frozen=True)
+class Input:
+    """One thing to summarize: a path or '-', and its path relative to the folder it came from."""
+
+    source: str
+    relative: str
+    error: str | None = None
+
+
+@dataclass
+class Walk:
+    inputs: list[Input] = field(default_factory=list)
+
+
+def display_path(path: str | os.PathLike[str]) -> str:
+    """A printable path even when the file name is not valid UTF-8."""
+    return os.fsdecode(path).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def iter_inputs(paths: list[str], globs: tuple[str, ...] = (), excludes: tuple[str, ...] = (),
+                skip_dirs: tuple[Path, ...] = ()) -> Iterator[Input]:
+    """Every input named on the command line, folders expanded (recursive, sorted, no hidden)."""
+    from .formats import SUPPORTED_EXTENSIONS
+
+    for path in paths:
+        if path == "-":
+            yield Input("-", "stdin")
+            continue
+        if os.path.isdir(path):
+            found = False
+            for file_path in _walk(Path(path), skip_dirs):
+                rel = file_path.relative_to(path).as_posix()
+                name = file_path.name
+                if globs and not any(fnmatch.fnmatch(name, g) or fnmatch.fnmatch(rel, g) for g in globs):
+                    continue
+                if not globs and file_path.suffix.lower() not in SUPPORTED_EXTENSIONS:
+                    continue
+                if any(fnmatch.fnmatch(name, e) or fnmatch.fnmatch(rel, e) for e in excludes):
+                    continue
+                found = True
+                yield Input(os.fspath(file_path), rel)
+            if not found:
+                yield Input(path, Path(path).name, error=f"{display_path(path)}: no supported text file in this folder")
+        else:
+            yield Input(path, Path(path).name)
+
+
+def _walk(root: Path, skip_dirs: tuple[Path, ...]) -> Iterator[Path]:
+    """Regular files below root, sorted; hidden entries, symlinked folders and special files skipped."""
+    try:
+        entries = sorted(os.scandir(root), key=lambda e: os.fsencode(e.name))
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        try:
+            if entry.is_dir(follow_symlinks=False):
+                sub = Path(entry.path)
+                if any(_same(sub, skip) for skip in skip_dirs):
+                    continue
+                yield from _walk(sub, skip_dirs)
+            elif entry.is_file(follow_symlinks=True) and stat.S_ISREG(os.stat(entry.path).st_mode):
+                yield Path(entry.path)
+        except OSError:
+            continue  # vanished or unreadable entry, or a symlink loop: skipped
+
+
+def _same(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return False
+
+
+def summarize_input(item: Input, options: Options, stdin_data: bytes | None = None) -> dict[str, Any]:
+    """The JSON object for one input, or its {"source", "error"} record; never raises for bad input."""
+    from .pipeline import summarize_text
+    from .reading import decode, read_text
+
+    source = "-" if item.source == "-" else display_path(item.source)
+    if item.error:
+        return {"source": source, "error": item.error}
+    try:
+        raw = decode(stdin_data or b"", "stdin") if item.source == "-" else read_text(item.source, options.max_size)
+        result = summarize_text(
+            raw.text, options.sentences, options.topics, algorithm=options.algorithm, language=options.language,
+            words_budget=options.words, ratio=options.ratio, explain=options.explain, source=source,
+            title=raw.metadata.get("title"),
+        )
+        return result.to_dict()
+    except InputError as exc:
+        return {"source": source, "error": str(exc).replace(item.source, source) if item.source != "-" else str(exc)}
+    except RecursionError:
+        return {"source": source, "error": "input too deeply nested to process"}
+    except MemoryError:
+        return {"source": source, "error": "input too large to process in memory"}
+
+
+def _worker(args: tuple[Input, Options]) -> dict[str, Any]:
+    return summarize_input(*args)
+
+
+def run(inputs: Iterator[Input], options: Options, jobs: int, stdin_data: bytes | None = None) -> Iterator[dict[str, Any]]:
+    """Results in input order; in a pool of `jobs` processes when that can help."""
+    items = iter(inputs)
+    first = list(_take(items, 2))
+    if jobs <= 1 or len(first) < 2:
+        for item in first:
+            yield summarize_input(item, options, stdin_data)
+        for item in items:
+            yield summarize_input(item, options, stdin_data)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = multiprocessing.get_context("fork") if hasattr(os, "fork") else None
+    window: deque = deque()
+    executor = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
+    try:
+        def submit(item: Input) -> None:
+            if item.source == "-":
+                window.append(_Done(summarize_input(item, options, stdin_data)))
+            else:
+                window.append(executor.submit(_worker, (item, options)))
+
+        for item in first:
+            submit(item)
+        for item in items:
+            submit(item)
+            if len(window) >= jobs * 4:
+                yield window.popleft().result()
+        while window:
+            yield window.popleft().result()
+    finally:
+        for future in window:
+            future.cancel()
+        executor.shutdown(wait=True, cancel_futures=True)
+
+
+class _Done:
+    def __init__(self, value: dict[str, Any]):
+        self._value = value
+
+    def result(self) -> dict[str, Any]:
+        return self._value
+
+    def cancel(self) -> bool:
+        return False
+
+
+def _take(iterator: Iterator[Input], count: int) -> Iterator[Input]:
+    for _ in range(count):
+        try:
+            yield next(iterator)
+        except StopIteration:
+            return
+
+
+def output_path(out_dir: Path, item: Input, fmt: str) -> Path:
+    """Where --output-dir puts the result of an input: mirrored, never outside out_dir."""
+    from .render import EXTENSIONS
+
+    relative = Path(item.relative)
+    parts = [p for p in relative.parts if p not in ("", ".", "..") and not p.startswith("/")]
+    if not parts:
+        parts = ["stdin"]
+    name = Path(*parts)
+    target = out_dir / name.parent / f"{name.stem}.summary.{EXTENSIONS[fmt]}"
+    if not target.resolve().is_relative_to(out_dir.resolve()):
+        raise InputError(f"{item.relative}: unsafe output path")
+    return target
+
+
+def write_atomic(target: Path, content: str, protected: set[Path]) -> None:
+    """Write through a temporary file and rename, so a result file is whole or absent."""
+    if target.resolve() in protected:
+        raise InputError(f"{target}: refusing to overwrite an input file")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(prefix=".summarize-", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(content)
+        os.replace(temp, target)
+    except BaseException:
+        try:
+            os.unlink(temp)
+        except OSError:
+            pass
+        raise

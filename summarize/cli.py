@@ -1,0 +1,224 @@
+"""The command line: parse options, call the library, render. Nothing else lives here."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+import time
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from . import __version__
+from .ranking import ALGORITHMS, DEFAULT_ALGORITHM
+from .reading import DEFAULT_MAX_SIZE
+from .render import FORMATS
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 0, 1, 2, 130, 141
+
+app = typer.Typer(add_completion=False, help="Résumé extractif, thèmes clés et repères de communiqués de presse (français d'abord), hors ligne.")
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"summarize {__version__}")
+        raise typer.Exit()
+
+
+def _usage_error(message: str) -> None:
+    typer.echo(f"summarize: {message}", err=True)
+    raise typer.Exit(EXIT_USAGE)
+
+
+def _parse_size(text: str) -> int:
+    units = {"k": 1024, "m": 1024**2, "g": 1024**3}
+    value = text.strip().lower().rstrip("b")
+    factor = units.get(value[-1:], 1)
+    if value[-1:] in units:
+        value = value[:-1]
+    try:
+        size = int(float(value) * factor)
+    except ValueError:
+        _usage_error(f"invalid --max-size {text!r} (examples: 500k, 20M)")
+    if size <= 0:
+        _usage_error("--max-size must be positive")
+    return size
+
+
+@app.command()
+def main(
+    paths: Optional[list[str]] = typer.Argument(None, help="Files, folders, or - for stdin (default: stdin when piped)."),
+    sentences: int = typer.Option(3, "--sentences", "-n", min=0, help="Sentences in the summary."),
+    topics: int = typer.Option(5, "--topics", "-k", min=0, help="Key-topic bullets (0 turns topics off)."),
+    fmt: Optional[str] = typer.Option(None, "--format", "-f", help="rich | text | markdown | json | jsonl (default: rich on a terminal, text otherwise)."),
+    algorithm: str = typer.Option(DEFAULT_ALGORITHM, "--algorithm", "-a", help=f"Ranker: {', '.join(ALGORITHMS)}."),
+    language: str = typer.Option("auto", "--language", "-l", help="fr | en | auto."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes for batches (default: CPUs)."),
+    output_dir: Optional[Path] = typer.Option(None, "--output-dir", "-o", help="Write one result file per input under this folder."),
+    words: Optional[int] = typer.Option(None, "--words", "-w", min=1, help="Summary length in words instead of sentences."),
+    ratio: Optional[float] = typer.Option(None, "--ratio", "-r", min=0.0, max=1.0, help="Summary length as a share of the document's words."),
+    explain: bool = typer.Option(False, "--explain", help="Show every sentence with its score and rank."),
+    max_size: str = typer.Option("20M", "--max-size", help="Refuse inputs larger than this (e.g. 500k, 20M)."),
+    glob: Optional[list[str]] = typer.Option(None, "--glob", help="In folders, only files matching this pattern (repeatable)."),
+    exclude: Optional[list[str]] = typer.Option(None, "--exclude", help="In folders, skip files matching this pattern (repeatable)."),
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version."),
+) -> None:
+    """Summarize French press releases: files, folders, or stdin."""
+    from .batch import Options, iter_inputs, run
+
+    if fmt is not None and fmt not in FORMATS:
+        _usage_error(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
+    if algorithm not in ALGORITHMS:
+        _usage_error(f"unknown algorithm {algorithm!r}; choose from {', '.join(ALGORITHMS)}")
+    if language not in ("fr", "en", "auto"):
+        _usage_error(f"unknown language {language!r}; choose from fr, en, auto")
+    if words is not None and ratio is not None:
+        _usage_error("--words and --ratio cannot be combined; choose one")
+    size_limit = _parse_size(max_size) if max_size != "20M" else DEFAULT_MAX_SIZE
+    paths = list(paths or [])
+    if not paths:
+        if sys.stdin is None or sys.stdin.isatty():
+            _usage_error("no input: give a file or folder, or pipe text on stdin (see --help)")
+        paths = ["-"]
+    if paths.count("-") > 1:
+        _usage_error("stdin ('-') can be read only once")
+    out_dir = output_dir.resolve() if output_dir else None
+    if out_dir is not None:
+        for path in paths:
+            if path != "-" and os.path.isdir(path) and Path(path).resolve() == out_dir:
+                _usage_error(f"--output-dir {output_dir} is an input folder; choose another folder")
+        if out_dir.exists() and not out_dir.is_dir():
+            _usage_error(f"--output-dir {output_dir} exists and is not a folder")
+
+    options = Options(sentences=sentences, topics=topics, algorithm=algorithm, language=language,
+                      words=words, ratio=ratio, explain=explain, max_size=size_limit)
+    stdin_data = _read_stdin(size_limit) if "-" in paths else None
+    fmt = fmt or ("rich" if sys.stdout.isatty() else "text")
+    inputs = list(iter_inputs(paths, tuple(glob or ()), tuple(exclude or ()), (out_dir,) if out_dir else ()))
+    results = run(iter(inputs), options, jobs or os.cpu_count() or 1, stdin_data)
+    code = _emit(results, inputs, fmt, out_dir)
+    raise typer.Exit(code)
+
+
+def _read_stdin(limit: int) -> bytes | None:
+    data = sys.stdin.buffer.read(limit + 1)
+    return data
+
+
+def _emit(results, inputs, fmt: str, out_dir: Path | None) -> int:
+    """Print or write each result as it arrives; return the exit code."""
+    from .batch import output_path, write_atomic
+    from .errors import InputError
+    from .render import render_one, to_json_document, to_json_line, to_markdown, to_text
+
+    total = len(inputs)
+    single = total == 1 and not os.path.isdir(inputs[0].source) if inputs else True
+    failed = done = 0
+    collected: list[dict] = []
+    started = time.monotonic()
+    protected = {Path(i.source).resolve() for i in inputs if i.source != "-"}
+    console = _console() if fmt == "rich" and out_dir is None else None
+    progress = _progress(total) if total > 2 and sys.stderr.isatty() else None
+    try:
+        for item, result in zip(inputs, results, strict=False):
+            done += 1
+            if "error" in result:
+                failed += 1
+                typer.echo(f"summarize: {result['error']}", err=True)
+            for warning in result.get("warnings", []):
+                typer.echo(f"summarize: {result['source']}: {warning}", err=True)
+            if progress:
+                progress[0].update(progress[1], advance=1)
+            if out_dir is not None:
+                if "error" not in result:
+                    try:
+                        write_atomic(output_path(out_dir, item, fmt), render_one(result, fmt), protected)
+                    except (InputError, OSError) as exc:
+                        failed += 1
+                        typer.echo(f"summarize: {exc}", err=True)
+                continue
+            if fmt == "json":
+                collected.append(result)
+            elif fmt == "jsonl":
+                _write(to_json_line(result))
+            elif fmt == "markdown":
+                _write(("\n" if done > 1 else "") + to_markdown(result))
+            elif fmt == "text":
+                _write(("\n" if done > 1 else "") + to_text(result, header=total > 1))
+            else:
+                console.print(_rich(result))
+                if total > 1:
+                    collected.append(result)
+        if progress:
+            progress[0].stop()
+        if fmt == "json" and out_dir is None:
+            _write(to_json_document(collected, single))
+        if fmt == "rich" and console is not None and total > 1:
+            from .render import rich_batch_table
+
+            console.print(rich_batch_table(collected))
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+        return EXIT_BROKEN_PIPE
+    except KeyboardInterrupt:
+        if progress:
+            progress[0].stop()
+        typer.echo(f"summarize: interrupted after {done} of {total} inputs", err=True)
+        return EXIT_INTERRUPTED
+    if total > 1 or out_dir is not None:
+        elapsed = time.monotonic() - started
+        typer.echo(f"summarize: {done - failed} summarized, {failed} failed in {elapsed:.1f} s", err=True)
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+def _write(text: str) -> None:
+    sys.stdout.write(text)
+    sys.stdout.flush()
+
+
+def _silence_stdout() -> None:
+    """After a closed pipe (`| head -1`), make the interpreter's final flush a no-op."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except OSError:
+        pass
+
+
+def _console():
+    from rich.console import Console
+
+    return Console(soft_wrap=False)
+
+
+def _rich(result):
+    from .render import rich_panel
+
+    return rich_panel(result)
+
+
+def _progress(total: int):
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    progress = Progress(TextColumn("summarize"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                        transient=True, console=__import__("rich.console").console.Console(stderr=True))
+    task = progress.add_task("batch", total=total)
+    progress.start()
+    return progress, task
+
+
+def run() -> None:
+    """Console-script entry point: Typer app with SIGPIPE and Ctrl-C handled quietly."""
+    if hasattr(signal, "SIGPIPE"):
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL) if os.environ.get("SUMMARIZE_SIGPIPE_DEFAULT") else None
+    try:
+        app(prog_name="summarize")
+    except KeyboardInterrupt:
+        typer.echo("summarize: interrupted", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    except BrokenPipeError:
+        _silence_stdout()
+        sys.exit(EXIT_BROKEN_PIPE)

@@ -1,0 +1,213 @@
+"""Facts stage: the 5W a journalist looks for (dates, places, people, organisations, figures,
+quotes, contacts). Rule-based and precision-first: a wrong fact is worse than a missing one."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .dates import DATE_RE, resolve_weekday, to_iso
+from .resources import word_list
+from .structure import Structure
+from .tokens import is_stop_word
+
+_UPPER = "A-ZÀ-ÖØ-Ý"
+_NAME_WORD = rf"[{_UPPER}][a-zà-öø-ÿ'’]+(?:-[{_UPPER}][a-zà-öø-ÿ]+)?"
+_PERSON = rf"(?:{_NAME_WORD}|[{_UPPER}]\.(?:-[{_UPPER}]\.)?)\s+(?:(?:de|du|d'|Le|La|El|Ben|Ould|van|von)\s?)?{_NAME_WORD}(?:\s+[{_UPPER}]{{2,}}\b)?"
+_CIVIL = r"(?:M\.|Mme|Mlle|MM\.|Dr\.?|Pr\.?|Me|Mgr)"
+_ACRONYM = rf"[{_UPPER}][{_UPPER}0-9&-]{{1,9}}"
+
+_PERSON_WITH_ROLE_AFTER = re.compile(
+    rf"(?P<name>(?:{_CIVIL}\s+)?{_PERSON}),\s+(?P<role>(?:l[ea]\s+|l['’])?(?:{{roles}})\b[^,;.()«»]{{0,90}}?)"
+    r"(?=[,;.)]|\s+(?:a|ont|est|était|sera)\b)"
+)
+_ROLE_THEN_PERSON = re.compile(rf"(?P<role>\b(?:[Ll]e|[Ll]a|[Ll]['’])\s*(?:{{roles}})\b[^,;.«»]{{0,110}}?),\s+(?P<name>{_PERSON}),")
+_CIVIL_PERSON = re.compile(rf"\b{_CIVIL}\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD})?)")
+_EXPANSION = re.compile(rf"(?P<long>(?:[{_UPPER}][\w'’-]+)(?:\s+(?:[\w'’-]+)){{1,9}}?)\s+\((?P<acronym>{_ACRONYM})\)")
+_STANDALONE_ACRONYM = re.compile(rf"\b{_ACRONYM}\b")
+_QUOTE = re.compile(r"«\s*(?P<quote>[^«»]{15,600}?)\s*»")
+_SPEECH_VERBS = (
+    r"(?:a|ont|avait)?\s*(?:déclaré|affirmé|souligné|indiqué|expliqué|ajouté|précisé|estimé|assuré|rappelé|martelé|insisté"
+    r"|confié|commenté|annoncé|salué|résumé|déclare|affirme|souligne|indique|explique|ajoute|précise|estime|assure|rappelle"
+    r"|commente|annonce|salue|résume|se\s+réjouit|s'est\s+réjoui(?:e)?|se\s+félicite)"
+)
+_FIGURE = re.compile(
+    r"(?<![\w,.])(?P<number>\d{1,3}(?:[  .]\d{3})+(?:,\d+)?|\d+(?:,\d+)?)\s?"
+    r"(?P<unit>%|€|M€|Md€|k€|\$|millions?|milliards?|Mds?|M\b|km²?|m²|hectares?|ha\b|tonnes?|t\b|MW|GW|kWh|MWh|GWh)?"
+    r"(?:\s+(?P<of>d['’]euros|de\s+dollars|d['’]habitants|de\s+[a-zà-ÿ]+s|d['’][a-zà-ÿ]+s|[a-zà-ÿ]{4,}s\b))?",
+)
+_YEAR = re.compile(r"^(?:19|20)\d{2}$")
+
+
+@dataclass
+class Facts:
+    data: dict
+
+    def to_dict(self) -> dict:
+        return self.data
+
+
+def extract_facts(structure: Structure, sentences: Sequence[str]) -> dict:
+    """A JSON-ready dict of facts; keys with nothing found are left out."""
+    body = "\n".join(sentences)
+    roles = "|".join(sorted(word_list("roles_fr.txt"), key=len, reverse=True))
+    facts: dict = {}
+    if structure.header:
+        facts["header"] = structure.header
+    if structure.dateline:
+        facts["dateline"] = structure.dateline.to_dict()
+    dates = _dates(body, structure)
+    if dates:
+        facts["dates"] = dates
+        facts["date"] = structure.dateline.iso if structure.dateline and structure.dateline.iso else dates[0]["iso"]
+    places = _places(body, structure)
+    if places:
+        facts["places"] = places
+        facts["place"] = places[0]
+    people = _people(body, roles)
+    if people:
+        facts["people"] = people
+    organisations = _organisations(body)
+    if organisations:
+        facts["organisations"] = organisations
+    figures = _figures(body)
+    if figures:
+        facts["figures"] = figures
+    quotes = _quotes(body, people)
+    if quotes:
+        facts["quotes"] = quotes
+    if structure.contacts:
+        facts["contacts"] = [c.to_dict() for c in structure.contacts]
+    if structure.about:
+        facts["about"] = structure.about[:600]
+    return facts
+
+
+def _dates(body: str, structure: Structure) -> list[dict]:
+    reference = structure.dateline.iso if structure.dateline else None
+    default_year = int(reference[:4]) if reference else None
+    out, seen = [], set()
+    for match in DATE_RE.finditer(body):
+        iso = to_iso(match, default_year)
+        if iso is None:
+            continue
+        if iso not in seen:
+            seen.add(iso)
+            out.append({"text": match.group(), "iso": iso})
+    if reference:
+        for match in re.finditer(r"\b(?:ce|cette|le)\s+(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b(?!\s+\d)", body, re.IGNORECASE):
+            iso = resolve_weekday(match.group(1), reference)
+            if iso not in seen:
+                seen.add(iso)
+                out.append({"text": match.group(), "iso": iso})
+    return out
+
+
+def _places(body: str, structure: Structure) -> list[str]:
+    gazetteer = word_list("places_fr.txt")
+    found: list[str] = []
+    if structure.dateline and structure.dateline.place:
+        found.append(structure.dateline.place.title() if structure.dateline.place.isupper() else structure.dateline.place)
+    for match in re.finditer(rf"\b{_NAME_WORD}(?:[ -](?:(?:de|du|des|sur|en|la|le)[ -])?{_NAME_WORD})*", body):
+        name = match.group()
+        candidates = [name] + name.split()
+        for cand in candidates:
+            if cand in gazetteer and cand not in found:
+                found.append(cand)
+                break
+    return found
+
+
+def _people(body: str, roles: str) -> list[dict]:
+    people: dict[str, dict] = {}
+    for pattern in (re.compile(_PERSON_WITH_ROLE_AFTER.pattern.replace("{roles}", roles)),
+                    re.compile(_ROLE_THEN_PERSON.pattern.replace("{roles}", roles))):
+        for match in pattern.finditer(body):
+            name = re.sub(rf"^{_CIVIL}\s+", "", match.group("name")).strip()
+            role = " ".join(match.group("role").split()).strip(" ,")
+            if name not in people:
+                people[name] = {"name": name, "role": role}
+    for match in _CIVIL_PERSON.finditer(body):
+        name = match.group("name")
+        if not any(name in known for known in people):
+            people.setdefault(name, {"name": name, "role": None})
+    return list(people.values())
+
+
+def _organisations(body: str) -> list[dict]:
+    orgs: dict[str, dict] = {}
+    for match in _EXPANSION.finditer(body):
+        acronym = match.group("acronym")
+        long_form = _trim_expansion(match.group("long"), acronym)
+        if long_form:
+            orgs.setdefault(acronym, {"name": acronym, "expansion": long_form})
+    ignore = word_list("acronyms_ignore.txt")
+    for match in _STANDALONE_ACRONYM.finditer(body):
+        acronym = match.group()
+        if acronym in ignore or re.fullmatch(r"[IVXLCDM]+", acronym) or not re.search(r"[A-Z].*[A-Z]", acronym):
+            continue
+        orgs.setdefault(acronym, {"name": acronym, "expansion": None})
+    return list(orgs.values())
+
+
+def _trim_expansion(long_form: str, acronym: str) -> str | None:
+    """The tail of the phrase whose capitalised initials spell the acronym, or None."""
+    words = long_form.split()
+    letters = [ch.lower() for ch in acronym if ch.isalpha()]
+    for start in range(len(words)):
+        if words[start][0] != acronym[0]:
+            continue
+        initials = [w[0].lower() for w in words[start:] if not is_stop_word(re.sub(r"^[dl]['’]", "", w))]
+        if initials[: len(letters)] == letters and len(initials) <= len(letters) + 1:
+            return " ".join(words[start:])
+    return None
+
+
+def _figures(body: str) -> list[dict]:
+    out, seen = [], set()
+    for match in _FIGURE.finditer(body):
+        number, unit, of = match.group("number"), match.group("unit"), match.group("of")
+        if not unit and not of:
+            continue
+        if _YEAR.match(number) and not unit:
+            continue
+        before = body[max(0, match.start() - 12):match.start()]
+        if re.search(r"(?:n°|article|art\.|\d[/.-])\s*$", before, re.IGNORECASE):
+            continue
+        text = " ".join(match.group().split())
+        if of and re.match(r"(?i)(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|heures?|ans?)$", of.split()[-1]):
+            continue
+        if text not in seen:
+            seen.add(text)
+            out.append({"text": text, "unit": unit or None})
+    return out[:20]
+
+
+def _quotes(body: str, people: list[dict]) -> list[dict]:
+    out = []
+    names = [p["name"] for p in people]
+    for match in _QUOTE.finditer(body):
+        quote = match.group("quote").strip()
+        if len(quote.split()) < 4:
+            continue
+        after = body[match.end():match.end() + 160]
+        before = body[max(0, match.start() - 200):match.start()]
+        speaker = _speaker(after, before, names)
+        out.append({"quote": quote, "speaker": speaker})
+    return out
+
+
+def _speaker(after: str, before: str, names: list[str]) -> str | None:
+    verb_then_name = re.match(rf"\s*[,.!?]?\s*(?:»\s*)?,?\s*{_SPEECH_VERBS}\s+(?:-t-|t-)?(?:{_CIVIL}\s+)?(?P<name>{_PERSON})", after)
+    if verb_then_name:
+        return verb_then_name.group("name")
+    if re.match(rf"\s*[,.!?]?\s*,?\s*(?:a-t-(?:il|elle)|{_SPEECH_VERBS}-(?:t-)?(?:il|elle))", after):
+        return next((n for n in reversed(names) if n in before), None)
+    name_then_verb = re.search(rf"(?:{_CIVIL}\s+)?(?P<name>{_PERSON})(?:,[^,«]{{0,120}},)?\s+{_SPEECH_VERBS}?\s*:\s*$", before)
+    if name_then_verb:
+        return name_then_verb.group("name")
+    selon = re.search(rf"[Ss]elon\s+(?:{_CIVIL}\s+)?(?P<name>{_PERSON})", before[-120:] + after[:60])
+    if selon:
+        return selon.group("name")
+    return None

@@ -1,0 +1,40 @@
+"""Cheap language identification: French or English by function-word counts."""
+
+from __future__ import annotations
+
+from .resources import stop_words
+from .tokens import normalize_word, words
+
+# Words frequent in one language and rare in the other (stop lists overlap on "a", "on"...).
+_MARKERS = {
+    "fr": frozenset("le la les des du et est une dans pour qui que sur au aux par avec ce cette sont été".split()),
+    "en": frozenset("the and of to is in that for with was are this by from has have were which be".split()),
+}
+
+
+def detect_language(text: str) -> tuple[str, float]:
+    """('fr' | 'en' | 'unknown', confidence in [0, 1]) from the first few thousand characters."""
+    tokens = [normalize_word(w) for w in words(text[:5000])]
+    if not tokens:
+        return "unknown", 0.0
+    counts = {lang: sum(t in markers for t in tokens) for lang, markers in _MARKERS.items()}
+    best = max(counts, key=counts.get)
+    share = counts[best] / len(tokens)
+    if counts[best] < 2 or share < 0.04:
+        return "unknown", share
+    other = sum(v for k, v in counts.items() if k != best)
+    return best, counts[best] / (counts[best] + other)
+
+
+def resolve_language(requested: str, text: str) -> tuple[str, str | None]:
+    """The language to process with, and a warning when auto-detection found neither."""
+    if requested in ("fr", "en"):
+        return requested, None
+    detected, _ = detect_language(text)
+    if detected == "unknown":
+        return "fr", "language not recognised as French or English; processing as French"
+    return detected, None
+
+
+def known_stop_words(language: str) -> frozenset[str]:
+    return stop_words(language if language in ("fr", "en") else "fr")

@@ -1,0 +1,165 @@
+"""The library entry point: text -> Summary (title, verbatim summary, topics, facts, stats)."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from .language import resolve_language
+from .ranking import DEFAULT_ALGORITHM, Ranking, Sentence, rank
+from .sentences import split_sentences
+from .structure import Structure, parse_structure
+from .tokens import content_stems, words
+
+DERIVED_TITLE_WORDS = 14
+
+
+@dataclass
+class Stats:
+    sentences: int
+    words: int
+    summary_words: int
+
+
+@dataclass
+class ScoredSentence:
+    index: int
+    text: str
+    score: float
+    rank: int
+    selected: bool
+
+
+@dataclass
+class Summary:
+    """The result for one input; ``to_dict()`` is the JSON object of the contract."""
+
+    source: str
+    language: str
+    title: str | None
+    summary: list[str]
+    topics: list[str]
+    facts: dict[str, Any]
+    stats: Stats
+    algorithm: str = DEFAULT_ALGORITHM
+    title_source: str | None = None
+    scores: list[ScoredSentence] | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "source": self.source,
+            "language": self.language,
+            "title": self.title,
+            "summary": self.summary,
+            "topics": self.topics,
+            "facts": self.facts,
+            "stats": asdict(self.stats),
+            "algorithm": self.algorithm,
+            "title_source": self.title_source,
+        }
+        if self.scores is not None:
+            data["scores"] = [asdict(s) for s in self.scores]
+        if self.warnings:
+            data["warnings"] = self.warnings
+        return data
+
+
+def build_sentences(structure: Structure, language: str) -> list[Sentence]:
+    """Candidate sentences of the body: headings excluded, paragraphs numbered."""
+    out: list[Sentence] = []
+    paragraph_number = 0
+    for paragraph in structure.paragraphs:
+        if paragraph.kind == "heading":
+            continue
+        for position, text in enumerate(split_sentences(paragraph.text, language)):
+            out.append(Sentence(
+                index=len(out), text=text, paragraph=paragraph_number, position_in_paragraph=position,
+                kind=paragraph.kind, stems=content_stems(text, language), word_count=len(words(text)),
+            ))
+        paragraph_number += 1
+    return out
+
+
+def sentence_budget(sentences: list[Sentence], count: int, max_words: int | None, ratio: float | None) -> int | None:
+    """Words allowed by --words or --ratio (None: the sentence count decides)."""
+    if max_words is not None:
+        return max_words
+    if ratio is not None:
+        return max(1, math.ceil(ratio * sum(s.word_count for s in sentences)))
+    return None
+
+
+def _choose(sentences: list[Sentence], count: int, word_budget: int | None, algorithm: str,
+            title_stems: list[str], language: str) -> Ranking:
+    if word_budget is None:
+        return rank(sentences, count, algorithm, title_stems, language)
+    best = rank(sentences, 1, algorithm, title_stems, language)
+    for k in range(2, min(len(sentences), 60) + 1):
+        candidate = rank(sentences, k, algorithm, title_stems, language)
+        if sum(sentences[i].word_count for i in candidate.selected) > word_budget:
+            break
+        best = candidate
+    return best
+
+
+def derive_title(first_sentence: str) -> str:
+    """A display title for a release without one: the opening words of its first sentence."""
+    tokens = first_sentence.split()
+    if len(tokens) <= DERIVED_TITLE_WORDS:
+        return first_sentence.rstrip(" .")
+    cut = " ".join(tokens[:DERIVED_TITLE_WORDS]).rstrip(" ,;:–-")
+    return cut + "…"
+
+
+def summarize_text(
+    text: str,
+    sentences: int = 3,
+    topics: int = 5,
+    *,
+    algorithm: str = DEFAULT_ALGORITHM,
+    language: str = "auto",
+    words_budget: int | None = None,
+    ratio: float | None = None,
+    explain: bool = False,
+    source: str = "-",
+    title: str | None = None,
+) -> Summary:
+    """Summarize one document. `title` is a title known from the container (HTML, e-mail)."""
+    from .facts import extract_facts
+    from .topics import extract_topics
+
+    if sentences < 0 or topics < 0:
+        raise ValueError("sentences and topics must be >= 0")
+    lang, warning = resolve_language(language, text)
+    structure = parse_structure(text)
+    candidates = build_sentences(structure, lang)
+    doc_title = structure.title or title
+    title_source = "heading" if structure.title else ("metadata" if title else None)
+    if doc_title is None and candidates:
+        doc_title, title_source = derive_title(candidates[0].text), "first_sentence"
+    title_stems = content_stems(doc_title, lang) if title_source in ("heading", "metadata") and doc_title else []
+    ranking = _choose(candidates, sentences, sentence_budget(candidates, sentences, words_budget, ratio),
+                      algorithm, title_stems, lang)
+    chosen = [candidates[i].text for i in ranking.selected]
+    texts = [s.text for s in candidates]
+    topic_list = extract_topics(texts, doc_title if title_source != "first_sentence" else None, topics, lang) if topics else []
+    facts = extract_facts(structure, texts)
+    stats = Stats(
+        sentences=len(candidates),
+        words=sum(s.word_count for s in candidates),
+        summary_words=sum(candidates[i].word_count for i in ranking.selected),
+    )
+    scores = None
+    if explain:
+        order = sorted(range(len(candidates)), key=lambda i: (-ranking.scores[i], i))
+        rank_of = {i: r + 1 for r, i in enumerate(order)}
+        selected = set(ranking.selected)
+        scores = [ScoredSentence(i, s.text, round(ranking.scores[i], 4), rank_of[i], i in selected)
+                  for i, s in enumerate(candidates)]
+    return Summary(
+        source=source, language=lang, title=doc_title, summary=chosen, topics=topic_list, facts=facts,
+        stats=stats, algorithm=algorithm, title_source=title_source, scores=scores,
+        warnings=[warning] if warning else [],
+    )

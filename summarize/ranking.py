@@ -1,0 +1,141 @@
+"""Rank stage: score sentences and pick a budget of them, always verbatim and in document order.
+
+The default ranker ("pyramid") is a linear scorer over cheap features (position in the
+inverted pyramid, length, centrality, similarity to the title, quotes, figures) whose weights
+are learnt on OrangeSum train by ``benchmarks/train_ranker.py`` and shipped as JSON. All
+features are linear in document length; redundancy is controlled by MMR at selection.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from .resources import json_data
+
+DEFAULT_ALGORITHM = "pyramid"
+OWN_ALGORITHMS = ("pyramid", "lead")
+SUMY_ALGORITHMS = ("lexrank", "textrank", "lsa", "luhn", "kl", "sumbasic", "edmundson", "reduction")
+ALGORITHMS = OWN_ALGORITHMS + SUMY_ALGORITHMS
+
+
+@dataclass
+class Sentence:
+    """A candidate summary sentence: verbatim text plus what the rankers need."""
+
+    index: int
+    text: str
+    paragraph: int
+    position_in_paragraph: int
+    kind: str = "text"
+    stems: list[str] = field(default_factory=list)
+    word_count: int = 0
+
+
+@dataclass
+class Ranking:
+    scores: list[float]
+    selected: list[int]  # indices into the sentence list, in document order
+
+
+FEATURES = (
+    "first", "inverse_position", "relative_position", "paragraph_first", "log_length",
+    "short", "long", "centrality", "title_similarity", "quote", "digits", "question", "bullet",
+)
+
+
+def sentence_features(sentences: Sequence[Sentence], title_stems: Sequence[str] = ()) -> list[list[float]]:
+    """One feature vector per sentence, in FEATURES order; linear in document length."""
+    doc_counts: Counter[str] = Counter()
+    for s in sentences:
+        doc_counts.update(set(s.stems))
+    title_set = set(title_stems)
+    n = len(sentences)
+    rows = []
+    for i, s in enumerate(sentences):
+        unique = set(s.stems)
+        # centrality: how many other sentences share this sentence's words, length-normalised
+        shared = sum(doc_counts[w] - 1 for w in unique)
+        centrality = shared / (math.sqrt(len(unique) or 1) * max(n - 1, 1)) if n > 1 else 0.0
+        title_sim = len(unique & title_set) / math.sqrt(len(unique) * len(title_set)) if unique and title_set else 0.0
+        text = s.text
+        rows.append([
+            1.0 if i == 0 else 0.0,
+            1.0 / (1 + i),
+            i / n,
+            1.0 if s.position_in_paragraph == 0 else 0.0,
+            math.log1p(s.word_count),
+            1.0 if s.word_count < 8 else 0.0,
+            1.0 if s.word_count > 45 else 0.0,
+            centrality,
+            title_sim,
+            1.0 if ("«" in text or text.startswith(('"', "“"))) else 0.0,
+            1.0 if any(ch.isdigit() for ch in text) else 0.0,
+            1.0 if text.rstrip(" »\"”").endswith("?") else 0.0,
+            1.0 if s.kind == "bullet" else 0.0,
+        ])
+    return rows
+
+
+def _weights() -> tuple[list[float], list[float], list[float], float, float]:
+    model = json_data("ranker_fr.json")
+    weights = [model["weights"][name] for name in FEATURES]
+    means = [model["mean"][name] for name in FEATURES]
+    scales = [model["scale"][name] for name in FEATURES]
+    return weights, means, scales, model["bias"], model.get("redundancy", 0.0)
+
+
+def pyramid_scores(sentences: Sequence[Sentence], title_stems: Sequence[str] = ()) -> list[float]:
+    weights, means, scales, bias, _ = _weights()
+    return [
+        bias + sum(w * (x - m) / s for w, x, m, s in zip(weights, row, means, scales, strict=False))
+        for row in sentence_features(sentences, title_stems)
+    ]
+
+
+def lead_scores(sentences: Sequence[Sentence]) -> list[float]:
+    n = len(sentences)
+    return [float(n - i) for i in range(n)]
+
+
+def select(sentences: Sequence[Sentence], scores: Sequence[float], count: int, redundancy: float = 0.0) -> list[int]:
+    """Best `count` sentences by score with an MMR penalty for overlap; document order."""
+    count = max(0, min(count, len(sentences)))
+    order = sorted(range(len(sentences)), key=lambda i: (-scores[i], i))
+    if redundancy <= 0 or count <= 1:
+        return sorted(order[:count])
+    chosen: list[int] = []
+    chosen_sets: list[set[str]] = []
+    candidates = order[: max(count * 8, 20)]  # the tail cannot win: keeps selection O(n)
+    while len(chosen) < count and candidates:
+        def mmr(i: int) -> float:
+            stems = set(sentences[i].stems)
+            overlap = max((len(stems & c) / (len(stems) or 1) for c in chosen_sets), default=0.0)
+            return scores[i] - redundancy * overlap
+
+        best = max(candidates, key=lambda i: (mmr(i), -i))
+        candidates.remove(best)
+        chosen.append(best)
+        chosen_sets.append(set(sentences[best].stems))
+    return sorted(chosen)
+
+
+def rank(sentences: Sequence[Sentence], count: int, algorithm: str = DEFAULT_ALGORITHM,
+         title_stems: Sequence[str] = (), language: str = "fr") -> Ranking:
+    """Scores of every sentence and the selection of `count` of them."""
+    if not sentences:
+        return Ranking([], [])
+    if algorithm == "pyramid":
+        scores = pyramid_scores(sentences, title_stems)
+        return Ranking(scores, select(sentences, scores, count, _weights()[4]))
+    if algorithm == "lead":
+        scores = lead_scores(sentences)
+        return Ranking(scores, select(sentences, scores, count))
+    if algorithm in SUMY_ALGORITHMS:
+        from .sumy_rankers import sumy_scores
+
+        scores = sumy_scores(algorithm, sentences, language, title_stems)
+        return Ranking(scores, select(sentences, scores, count))
+    raise ValueError(f"unknown algorithm {algorithm!r}; choose from {', '.join(ALGORITHMS)}")

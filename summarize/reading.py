@@ -1,0 +1,178 @@
+"""Read stage: bytes from a file or stdin -> clean Unicode text, refusing what is not text.
+
+Decoding is charset-normalizer's job (UTF-8 with or without BOM, UTF-16/32 with BOM,
+cp1252/latin-1 and the rest); here we only add the limits, the binary check and the
+normalisations a press release needs (line ends, invisible characters, mojibake).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+import sys
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO
+
+from .errors import InputError
+
+DEFAULT_MAX_SIZE = 20 * 1024 * 1024  # 20 MB: far above any press release, well below trouble
+
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+
+# Magic numbers of formats that are certainly not plain text.
+_BINARY_MAGIC = (
+    b"%PDF", b"PK\x03\x04", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"\x7fELF", b"MZ",
+    b"\xd0\xcf\x11\xe0", b"\x1f\x8b", b"BZh", b"\xfd7zXZ", b"7z\xbc\xaf", b"Rar!", b"OggS",
+    b"ID3", b"RIFF", b"\x00\x00\x01\x00", b"wOFF", b"SQLite format 3",
+)
+
+# Invisible or layout-only characters removed outright.
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff\x00"), None)
+# Spaces of every kind become a plain space (NBSP before « ; : ! ? in French typography).
+_SPACES = re.compile(r"[\u00a0\u202f\u2007\u2009\u200a\u2002-\u2006\u3000\t\f\v]")
+_MOJIBAKE = re.compile(r"Ã[\u0080-\u00bf©¨ª«®´§¢¹¼½¾]|â€[™œ¦”“˜\u009d]|Â[\u00a0«»°]")
+_CONTROL = re.compile(r"[\x01-\x08\x0e-\x1f\x7f]")
+
+
+@dataclass
+class RawText:
+    """Decoded text of one input plus what the reader learnt about it."""
+
+    text: str
+    encoding: str
+    metadata: dict[str, str] = field(default_factory=dict)
+
+
+def read_source(source: str, max_size: int = DEFAULT_MAX_SIZE) -> bytes:
+    """Bytes of a path, or of stdin for '-', refusing non-regular files and oversize input."""
+    if source == "-":
+        return _read_limited(sys.stdin.buffer, max_size, "stdin")
+    path = Path(source)
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise InputError(f"{source}: no such file") from None
+    except OSError as exc:
+        raise InputError(f"{source}: cannot read ({exc.strerror or exc})") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError(f"{source}: is a directory")
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError(f"{source}: not a regular file")
+    if info.st_size > max_size:
+        raise InputError(f"{source}: file too large ({_human(info.st_size)} > {_human(max_size)}; see --max-size)")
+    try:
+        with open(path, "rb") as handle:
+            return _read_limited(handle, max_size, source)
+    except OSError as exc:
+        raise InputError(f"{source}: cannot read ({exc.strerror or exc})") from None
+
+
+def _read_limited(handle: BinaryIO, max_size: int, name: str) -> bytes:
+    data = handle.read(max_size + 1)
+    if len(data) > max_size:
+        raise InputError(f"{name}: input too large (> {_human(max_size)}; see --max-size)")
+    return data
+
+
+def _human(size: int) -> str:
+    for unit in ("B", "KB", "MB", "GB"):
+        if size < 1024 or unit == "GB":
+            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
+        size /= 1024
+    return f"{size} B"
+
+
+def decode(data: bytes, name: str = "input") -> RawText:
+    """Decode bytes to normalised text, or raise InputError for binary or letterless data."""
+    if not data.strip():
+        raise InputError(f"{name}: empty input")
+    encoding = _bom_encoding(data)
+    if encoding is None:
+        if data.startswith(_BINARY_MAGIC) or b"\x00" in data[:8192]:
+            raise InputError(f"{name}: binary file, not text")
+        encoding = _detect_encoding(data)
+    try:
+        text = data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        raise InputError(f"{name}: cannot decode the text (unknown encoding)") from None
+    if len(_CONTROL.findall(text[:20000])) > max(8, len(text[:20000]) // 50):
+        raise InputError(f"{name}: binary file, not text")
+    text = normalize_text(text)
+    if not any(ch.isalpha() for ch in text):
+        raise InputError(f"{name}: no text (the input contains no letters)")
+    return RawText(text=text, encoding=encoding.replace("_", "-").lower())
+
+
+def _bom_encoding(data: bytes) -> str | None:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return encoding
+    return None
+
+
+def _detect_encoding(data: bytes) -> str:
+    try:
+        data.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:200_000]).best()
+    if best is None:
+        raise InputError("cannot detect the text encoding (binary data?)")
+    # Western European text is overwhelmingly cp1252; prefer it when it decodes cleanly and
+    # the detector hesitated between single-byte code pages.
+    if best.encoding in {"cp1250", "cp1252", "latin_1", "iso8859_15", "cp1257", "mac_roman", "iso8859_2"}:
+        try:
+            data.decode("cp1252")
+            return "cp1252"
+        except UnicodeDecodeError:
+            pass
+    return best.encoding
+
+
+def normalize_text(text: str) -> str:
+    """Line ends, spaces, invisible characters, NFC and mojibake; nothing else changes."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
+    text = text.translate(_INVISIBLE)
+    text = _SPACES.sub(" ", text)
+    if _MOJIBAKE.search(text):
+        text = _repair_mojibake(text)
+    text = unicodedata.normalize("NFC", text)
+    return _CONTROL.sub("", text)
+
+
+def _repair_mojibake(text: str) -> str:
+    """UTF-8 read as cp1252 ("Ã©" for "é"); ftfy knows every variant, so it does the work."""
+    import ftfy
+
+    return ftfy.fix_encoding(text)
+
+
+def read_text(source: str, max_size: int = DEFAULT_MAX_SIZE) -> RawText:
+    """Read and decode one input (path or '-') with the format reader its content needs."""
+    data = read_source(source, max_size)
+    name = "stdin" if source == "-" else source
+    from .formats import reader_for
+
+    reader = reader_for(source, data)
+    if reader is not None:
+        return reader(data, name)
+    return decode(data, name)
+
+
+def is_probably_text_file(path: str | os.PathLike[str]) -> bool:
+    """Cheap check used when walking folders: a known extension."""
+    from .formats import SUPPORTED_EXTENSIONS
+
+    return Path(path).suffix.lower() in SUPPORTED_EXTENSIONS

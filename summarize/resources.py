@@ -1,0 +1,80 @@
+"""Loading of the linguistic data files shipped in ``summarize/data`` (text and JSON only)."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+_COMMENT = re.compile(r"^#(?:\s|$)")
+
+
+def _data_text(name: str) -> str:
+    return resources.files("summarize").joinpath("data").joinpath(name).read_text(encoding="utf-8")
+
+
+def _lines(name: str) -> list[str]:
+    return [
+        line.strip()
+        for line in _data_text(name).splitlines()
+        if line.strip() and not _COMMENT.match(line.strip())
+    ]
+
+
+def _sections(name: str) -> dict[str, list[str]]:
+    """Parse a ``[section]``-grouped list file into {section: [lines]}."""
+    sections: dict[str, list[str]] = {}
+    current = ""
+    for line in _lines(name):
+        if line.startswith("[") and line.endswith("]") and re.fullmatch(r"\[\w+\]", line):
+            current = line[1:-1]
+            sections.setdefault(current, [])
+        else:
+            sections.setdefault(current, []).append(line)
+    return sections
+
+
+@cache
+def stop_words(language: str) -> frozenset[str]:
+    """Function words of the language, lower-case."""
+    return frozenset(_lines(f"stopwords_{language}.txt"))
+
+
+@dataclass(frozen=True)
+class Abbreviations:
+    titles: frozenset[str]
+    before_number: frozenset[str]
+    ambiguous: frozenset[str]
+
+
+@cache
+def abbreviations(language: str) -> Abbreviations:
+    sections = _sections(f"abbreviations_{language}.txt")
+    return Abbreviations(
+        titles=frozenset(sections.get("titles", [])),
+        before_number=frozenset(w.lower() for w in sections.get("before_number", [])),
+        ambiguous=frozenset(w.lower() for w in sections.get("ambiguous", [])),
+    )
+
+
+@cache
+def furniture_patterns() -> dict[str, re.Pattern[str]]:
+    """One compiled alternation per furniture kind (header, read_also, end, about, ...)."""
+    return {
+        kind: re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+        for kind, patterns in _sections("furniture_fr.txt").items()
+        if patterns
+    }
+
+
+@cache
+def word_list(name: str) -> frozenset[str]:
+    """A plain one-entry-a-line list from the data folder."""
+    return frozenset(_lines(name))
+
+
+@cache
+def json_data(name: str) -> dict:
+    return json.loads(_data_text(name))

@@ -1,0 +1,131 @@
+"""Sentence stage: French-aware sentence splitting, offline and rule-based.
+
+A candidate boundary is terminal punctuation (. ! ? … ...) with the closing quotes and
+brackets that belong to it. It is a boundary when what follows starts a sentence (a capital,
+a digit, an opening quote or bracket) and what precedes is not an abbreviation, an initial
+or a number that continues. Line breaks always end a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .resources import Abbreviations, abbreviations, stop_words
+
+_TERMINAL = re.compile(
+    r"(?:\.{2,}|…|[.!?]+)"  # the punctuation itself, "?!" and "..." included
+    r"(?:[ ]?[»”›)\]]|[\"’'](?=\s|$))*"  # closing quotes and brackets that belong to it
+)
+_URL_OR_EMAIL = re.compile(
+    r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+(?:\.[\w-]+)*\.(?:fr|com|org|net|gouv|ma|be|ch|ca|eu|io|info)\b(?:/\S*)?",
+    re.IGNORECASE,
+)
+_OPENERS = "«“\"'([‘„-–—•"
+_INITIALS = re.compile(r"[A-ZÀ-Ý]h?(?:\.-?[A-ZÀ-Ý]h?)*")  # A, Ch, J.-P, J.A, S.N.C.F (not DTLS)
+_ROMAN_OR_NUMBER = re.compile(r"(?:\d+|[IVXLC]+)(?:er|e|ème|re)?")
+_WORD_BEFORE = re.compile(r"([^\s(«\"“\[]+)$")
+_ELLIPSIS_IN_BRACKETS = re.compile(r"[(\[]\s?$")
+
+
+def split_sentences(text: str, language: str = "fr") -> list[str]:
+    """Split text into sentences; each is a stripped, verbatim slice of one line of the input."""
+    sentences: list[str] = []
+    for line in text.splitlines():
+        line = line.strip()
+        if line:
+            sentences.extend(line[start:end].strip() for start, end in sentence_spans(line, language))
+    return [s for s in sentences if s]
+
+
+def sentence_spans(line: str, language: str = "fr") -> list[tuple[int, int]]:
+    """(start, end) offsets of the sentences of one line."""
+    protected = [m.span() for m in _URL_OR_EMAIL.finditer(line)]
+    rules = _rules(language)
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _TERMINAL.finditer(line):
+        p_start, p_end = match.span()
+        if any(a < p_start < b - 1 for a, b in protected):
+            continue
+        if line.startswith(' "', p_end) and line.count('"', start, p_start) % 2:
+            p_end += 2  # a straight closing quote after a space: « ... ! " Les »
+        if _is_boundary(line, p_start, p_end, match.group(), rules):
+            if line[start:p_end].strip():
+                spans.append((start, p_end))
+            start = p_end
+    if line[start:].strip():
+        spans.append((start, len(line)))
+    return spans
+
+
+class _Rules:
+    def __init__(self, abbrevs: Abbreviations, openers: frozenset[str]):
+        self.abbrevs = abbrevs
+        self.openers = openers  # capitalised function words that typically open a sentence
+
+
+@cache
+def _rules(language: str) -> _Rules:
+    lang = language if language in ("fr", "en") else "fr"
+    openers = frozenset(w.capitalize() for w in stop_words(lang) if w.isalpha() and len(w) > 1)
+    return _Rules(abbreviations(lang), openers)
+
+
+def _is_boundary(line: str, p_start: int, p_end: int, punct: str, rules: _Rules) -> bool:
+    rest = line[p_end:]
+    if not rest.strip():
+        return True
+    glued = not rest[0].isspace()
+    nxt = rest.lstrip()
+    first = nxt[0]
+    before = line[:p_start]
+    if glued:
+        return _is_glued_boundary(before, nxt)
+    if first.islower() or first in ",;:)]»”%":
+        return False  # attribution after a quote, "etc. en", lower-case continuation
+    if punct.startswith(("…", "..")) and _ELLIPSIS_IN_BRACKETS.search(before):
+        return False  # "(…)" or "[...]" marks a cut inside a quotation
+    if not (first.isupper() or first.isdigit() or first in _OPENERS):
+        return False
+    if punct != ".":
+        return True
+    word_match = _WORD_BEFORE.search(before)
+    if not word_match:
+        return True
+    word = word_match.group(1)
+    next_word = re.match(r"[\w'’-]+", nxt)
+    next_token = next_word.group() if next_word else first
+    return not _abbreviation_continues(word, next_token, rules)
+
+
+def _is_glued_boundary(before: str, nxt: str) -> bool:
+    """"domestique.Consternant" or "2024.La": scraped paragraphs glued without a space."""
+    if len(nxt) < 2 or not (nxt[0].isupper() and nxt[1].islower()):
+        return False
+    word = _WORD_BEFORE.search(before)
+    if not word:
+        return False
+    token = word.group(1)
+    tail = re.search(r"[^\W\d_]{2,}$|\d{2,}$", token)
+    return bool(tail) and not re.search(r"[A-Z]\.[A-Za-z]*$", token) and "." not in token[-4:]
+
+
+def _abbreviation_continues(word: str, next_token: str, rules: _Rules) -> bool:
+    """True when the period after `word` is an abbreviation's, so the sentence goes on."""
+    bare = word.rstrip(".")
+    lower = bare.lower()
+    abbrevs = rules.abbrevs
+    if bare in abbrevs.titles:
+        return True
+    if next_token[0].isdigit():
+        # n° 5, p. 45, janv. 2025, art. L. 1233-3
+        return lower in abbrevs.before_number or lower.endswith("n°") or (len(bare) == 1 and bare.isupper())
+    opens_sentence = next_token in rules.openers
+    if lower in abbrevs.ambiguous or lower in abbrevs.before_number:
+        return not opens_sentence
+    if _INITIALS.fullmatch(bare) and not _ROMAN_OR_NUMBER.fullmatch(bare):
+        return not opens_sentence  # A. Hammouchi, J.-P. Martin, S.N.C.F. ; not "la S.A. Le"
+    if len(bare) == 1 and bare.isalpha():
+        return not opens_sentence  # single-letter abbreviations: p., s., t., v.
+    return False

@@ -1,0 +1,81 @@
+"""Token stage: French word tokens, elisions, stop words and Snowball stems."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .resources import stop_words
+
+# A word: letters/digits, with inner hyphens or apostrophes (COVID-19, a-t-il, aujourd'hui).
+_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+_ELISION = re.compile(r"^(?:l|d|qu|j|n|s|c|m|t|jusqu|lorsqu|puisqu|quoiqu|presqu)['’](?=[^\W\d_])", re.IGNORECASE)
+
+
+def words(text: str) -> list[str]:
+    """Word tokens as written, elided articles and pronouns split off (l'entreprise -> entreprise)."""
+    out: list[str] = []
+    for match in _WORD.finditer(text):
+        token = match.group()
+        while True:
+            elided = _ELISION.match(token)
+            if not elided:
+                break
+            token = token[elided.end():]
+        if token.lower() == "aujourd" or not token:
+            continue
+        out.append(token)
+    return out
+
+
+def word_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of `words(text)` in `text`, for phrase extraction with original casing."""
+    spans: list[tuple[int, int]] = []
+    for match in _WORD.finditer(text):
+        start, end = match.span()
+        token = match.group()
+        while True:
+            elided = _ELISION.match(token)
+            if not elided:
+                break
+            start += elided.end()
+            token = token[elided.end():]
+        if token:
+            spans.append((start, end))
+    return spans
+
+
+def normalize_word(word: str) -> str:
+    """Lower-case with typographic apostrophes folded, for matching and counting only."""
+    return word.lower().replace("’", "'")
+
+
+@lru_cache(maxsize=1)
+def _stemmers() -> dict[str, object]:
+    import snowballstemmer
+
+    return {"fr": snowballstemmer.stemmer("french"), "en": snowballstemmer.stemmer("english")}
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str, language: str = "fr") -> str:
+    """Snowball stem of a normalised word (same algorithm as NLTK's SnowballStemmer)."""
+    stemmer = _stemmers().get(language) or _stemmers()["fr"]
+    return stemmer.stemWord(normalize_word(word))
+
+
+def is_stop_word(word: str, language: str = "fr") -> bool:
+    """Stop word, or a hyphenated run of them ("a-t-il", "est-ce")."""
+    stops = stop_words(language if language in ("fr", "en") else "fr")
+    norm = normalize_word(word)
+    return norm in stops or ("-" in norm and all(part in stops for part in norm.split("-")))
+
+
+def content_stems(text: str, language: str = "fr") -> list[str]:
+    """Stems of the non-stop words of a text: the unit of every similarity we compute."""
+    out = []
+    for word in words(text):
+        norm = normalize_word(word)
+        if not is_stop_word(norm, language) and (len(norm) > 1 or norm.isdigit()):
+            out.append(stem(norm, language))
+    return out

@@ -1,0 +1,148 @@
+"""Topics stage: key phrases in the text's own casing, ranked by salience, without near-duplicates.
+
+Candidates are runs of content words (no stop word at either edge, never across punctuation);
+scores combine frequency, rarity in French news (document frequencies shipped in
+``data/idf_fr.json``), first position and presence in the title; entities (capitalised runs,
+acronyms, figures such as COVID-19) are kept whole.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .resources import json_data
+from .tokens import is_stop_word, normalize_word, stem, word_spans
+
+MAX_PHRASE_WORDS = 3
+_JOINER = re.compile(r"^[ -]?$")  # what may stand between two words of one phrase
+_GENERIC = frozenset({
+    "an", "ans", "année", "années", "jour", "jours", "mois", "fois", "part", "cas", "lieu", "semaine",
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "million", "millions",
+    "milliard", "milliards", "euros", "euro", "dollars", "heure", "heures", "personne", "personnes",
+    "nombre", "rapport", "selon", "déclaré", "indiqué", "explique", "souligné", "précisé", "ajouté",
+    "affirmé", "estime", "notamment", "également", "ainsi", "afin", "tant", "alors", "déjà", "toujours",
+    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+    "novembre", "décembre", "premier", "première", "deux", "trois", "quatre", "cinq", "dix", "cent",
+    "mille", "plus", "moins", "dont", "fin", "début", "suite", "cadre", "face", "objectif", "occasion",
+    "nouveau", "nouvelle", "nouveaux", "nouvelles", "grand", "grande", "grands", "grandes", "autre",
+})
+
+
+@dataclass
+class _Candidate:
+    key: tuple[str, ...]
+    forms: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    count: int = 0
+    first: int = 10**9
+    in_title: bool = False
+    capitalised: int = 0
+
+
+@lru_cache(maxsize=1)
+def _document_frequencies() -> tuple[dict[str, int], int]:
+    data = json_data("idf_fr.json")
+    return data["df"], data["documents"]
+
+
+def _idf(stem_: str) -> float:
+    df, total = _document_frequencies()
+    return math.log((total + 1) / (df.get(stem_, 0) + 1)) + 1.0
+
+
+def _runs(text: str, language: str) -> list[list[tuple[str, int, bool]]]:
+    """Runs of content words: [(word, offset, sentence_initial)], split at stop words and punctuation."""
+    runs: list[list[tuple[str, int, bool]]] = []
+    current: list[tuple[str, int, bool]] = []
+    previous_end = None
+    for index, (start, end) in enumerate(word_spans(text)):
+        word = text[start:end]
+        joined = previous_end is not None and _JOINER.match(text[previous_end:start]) and not re.search(r"['’]", text[previous_end - 1:start + 1])
+        if not joined and current:
+            runs.append(current)
+            current = []
+        previous_end = end
+        norm = normalize_word(word)
+        if is_stop_word(norm, language) or norm in _GENERIC or (len(norm) < 2 and not norm.isdigit()) or norm.isdigit():
+            if current:
+                runs.append(current)
+            current = []
+            continue
+        sentence_initial = index == 0 or bool(re.search(r"[.!?:«\"]\s*$", text[:start]))
+        current.append((word, start, sentence_initial))
+    if current:
+        runs.append(current)
+    return runs
+
+
+def extract_topics(sentences: Sequence[str], title: str | None, count: int, language: str = "fr") -> list[str]:
+    """The `count` best key phrases, most salient first, as written in the text."""
+    if count <= 0:
+        return []
+    candidates: dict[tuple[str, ...], _Candidate] = {}
+    texts = ([title] if title else []) + list(sentences)
+    position = 0
+    for number, text in enumerate(texts):
+        is_title = bool(title) and number == 0
+        for run in _runs(text, language):
+            for size in range(1, MAX_PHRASE_WORDS + 1):
+                for i in range(len(run) - size + 1):
+                    words_ = run[i:i + size]
+                    key = tuple(stem(normalize_word(w), language) for w, _, _ in words_)
+                    surface = text[words_[0][1]: words_[-1][1] + len(words_[-1][0])]
+                    cand = candidates.setdefault(key, _Candidate(key))
+                    cand.forms[surface] += 1
+                    if is_title:
+                        cand.in_title = True
+                    else:
+                        cand.count += 1
+                        cand.first = min(cand.first, position + words_[0][1])
+                    if all(w[0][0].isupper() and not (w[2] and size == 1) for w in words_):
+                        cand.capitalised += 1
+        if not is_title:
+            position += len(text) + 1
+    total_length = max(position, 1)
+    scored = []
+    for cand in candidates.values():
+        if cand.count == 0:
+            continue
+        scored.append((_score(cand, total_length), cand))
+    scored.sort(key=lambda pair: (-pair[0], pair[1].first))
+    return _deduplicate([c for _, c in scored], count)
+
+
+def _score(cand: _Candidate, total_length: int) -> float:
+    rarity = sum(_idf(s) for s in cand.key) / len(cand.key)
+    frequency = 1.0 + math.log(cand.count)
+    early = 1.0 + 1.5 * (1.0 - min(cand.first / total_length, 1.0))
+    entity = 1.4 if cand.capitalised >= max(1, cand.count // 2) else 1.0
+    length = {1: 1.0, 2: 1.15, 3: 0.9}.get(len(cand.key), 0.8)
+    title = 1.8 if cand.in_title else 1.0
+    multi_penalty = 0.6 if len(cand.key) > 1 and cand.count < 2 and not cand.in_title else 1.0
+    return rarity * frequency * early * entity * length * title * multi_penalty
+
+
+def _display_form(cand: _Candidate) -> str:
+    forms = sorted(cand.forms.items(), key=lambda kv: (-kv[1], kv[0]))
+    best = forms[0][0]
+    lower = [f for f, _ in forms if f[:1].islower()]
+    if best[:1].isupper() and lower and not best.isupper() and cand.capitalised < cand.count:
+        return lower[0]
+    return best
+
+
+def _deduplicate(ranked: list[_Candidate], count: int) -> list[str]:
+    """Drop a phrase whose stems are contained in (or contain) an already chosen one."""
+    chosen: list[_Candidate] = []
+    for cand in ranked:
+        keys = set(cand.key)
+        if any(keys <= set(c.key) or set(c.key) <= keys for c in chosen):
+            continue
+        chosen.append(cand)
+        if len(chosen) == count:
+            break
+    return [_display_form(c) for c in chosen]
