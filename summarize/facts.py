@@ -50,7 +50,7 @@ class Facts:
 
 def extract_facts(structure: Structure, sentences: Sequence[str]) -> dict:
     """A JSON-ready dict of facts; keys with nothing found are left out."""
-    body = "\n".join(sentences)
+    body = " ".join(sentences)
     roles = "|".join(sorted(word_list("roles_fr.txt"), key=len, reverse=True))
     facts: dict = {}
     if structure.header:
@@ -60,7 +60,9 @@ def extract_facts(structure: Structure, sentences: Sequence[str]) -> dict:
     dates = _dates(body, structure)
     if dates:
         facts["dates"] = dates
-        facts["date"] = structure.dateline.iso if structure.dateline and structure.dateline.iso else dates[0]["iso"]
+    main_date = structure.dateline.iso if structure.dateline and structure.dateline.iso else None
+    if main_date or dates:
+        facts["date"] = main_date or dates[0]["iso"]
     places = _places(body, structure)
     if places:
         facts["places"] = places
@@ -87,8 +89,9 @@ def extract_facts(structure: Structure, sentences: Sequence[str]) -> dict:
 def _dates(body: str, structure: Structure) -> list[dict]:
     reference = structure.dateline.iso if structure.dateline else None
     default_year = int(reference[:4]) if reference else None
-    out, seen = [], set()
+    out, seen, spans = [], set(), []
     for match in DATE_RE.finditer(body):
+        spans.append(match.span())
         iso = to_iso(match, default_year)
         if iso is None:
             continue
@@ -96,7 +99,9 @@ def _dates(body: str, structure: Structure) -> list[dict]:
             seen.add(iso)
             out.append({"text": match.group(), "iso": iso})
     if reference:
-        for match in re.finditer(r"\b(?:ce|cette|le)\s+(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b(?!\s+\d)", body, re.IGNORECASE):
+        for match in re.finditer(r"\b(?:ce|cette|le)\s+(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b", body, re.IGNORECASE):
+            if any(a <= match.start(1) < b for a, b in spans):
+                continue  # part of a full date already read
             iso = resolve_weekday(match.group(1), reference)
             if iso not in seen:
                 seen.add(iso)

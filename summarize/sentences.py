@@ -113,7 +113,7 @@ def _is_glued_boundary(before: str, nxt: str) -> bool:
 
 def _abbreviation_continues(word: str, next_token: str, rules: _Rules) -> bool:
     """True when the period after `word` is an abbreviation's, so the sentence goes on."""
-    bare = word.rstrip(".")
+    bare = re.sub(r"^\w{1,5}['’](?=\w)", "", word.rstrip("."))  # l'art. -> art
     lower = bare.lower()
     abbrevs = rules.abbrevs
     if bare in abbrevs.titles:

@@ -180,7 +180,7 @@ def _parse_tail(doc: Structure, tail: list[str]) -> None:
     block: list[str] = []
     for line in tail + [""]:
         kind = furniture_kind(line) if line else None
-        if kind in ("about", "contact", "end") and is_heading_like(line):
+        if kind in ("about", "contact", "end") and is_heading_like(line) and not (EMAIL_RE.search(line) or PHONE_RE.search(line)):
             _add_contact(doc, block)
             block = []
             section = kind
@@ -204,6 +204,10 @@ def _parse_tail(doc: Structure, tail: list[str]) -> None:
 def _add_contact(doc: Structure, lines: list[str]) -> None:
     if not lines:
         return
+    if sum(bool(EMAIL_RE.search(line)) for line in lines) > 1:
+        for line in lines:  # one contact a line: "Relations presse – Nom – e-mail – téléphone"
+            _add_contact(doc, [line])
+        return
     joined = " ".join(lines)
     emails = EMAIL_RE.findall(joined)
     phones = PHONE_RE.findall(joined)
@@ -211,8 +215,11 @@ def _add_contact(doc: Structure, lines: list[str]) -> None:
         return
     name = next((ln.strip() for ln in lines if _NAME_LINE.match(ln.strip()) and not EMAIL_RE.search(ln)), None)
     if name is None:
-        inline = re.match(r"^([A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){1,2})\s*[,:–-]", lines[0])
-        name = inline.group(1) if inline else None
+        for part in (p for ln in lines for p in re.split(r"\s+[–—|-]\s+|\s*[,:;]\s+", ln)):
+            part = part.strip()
+            if _NAME_LINE.match(part) and not furniture_kind(part) and not re.match(r"(?i)(?:relations?|service|direction|contact)", part):
+                name = part
+                break
     contact = Contact(text=" | ".join(lines), name=name, email=emails[0] if emails else None, phone=phones[0].strip() if phones else None)
     if not any(c.email == contact.email and c.phone == contact.phone for c in doc.contacts):
         doc.contacts.append(contact)

@@ -1,0 +1,127 @@
+"""The library API on the samples and the user's example: verbatim, ordered, furniture-free."""
+
+import json
+
+import pytest
+
+from summarize import summarize_text
+from summarize.reading import read_text
+
+from .conftest import assert_verbatim_in_order
+
+FURNITURE = ("Lire aussi", "À propos", "###", "FIN", "Contact", "@", "Suivez-nous", "COMMUNIQUÉ", "Avertissement", "Télécharger")
+
+
+def test_user_example(user_example):
+    text = read_text(str(user_example)).text
+    result = summarize_text(text)
+    assert len(result.summary) == 3
+    assert_verbatim_in_order(result.summary, user_example.read_text(encoding="utf-8"))
+    for sentence in result.summary:
+        assert "Lire aussi" not in sentence
+        assert "Perspectives de coopération renforcée" not in sentence
+    assert result.facts["date"] == "2025-01-20"
+    assert result.facts["place"] == "Rabat"
+    assert result.title and result.title.startswith("Le directeur général")
+    people = {p["name"]: p["role"] for p in result.facts["people"]}
+    assert "Abdellatif Hammouchi" in people and "directeur général" in people["Abdellatif Hammouchi"]
+
+
+def test_user_example_read_also_and_heading_are_not_sentences(user_example):
+    from summarize.pipeline import build_sentences
+    from summarize.structure import parse_structure
+
+    doc = parse_structure(read_text(str(user_example)).text)
+    texts = [s.text for s in build_sentences(doc, "fr")]
+    assert not any("Lire aussi" in t for t in texts)
+    assert not any("Perspectives de coopération renforcée" in t for t in texts)
+    assert any(t.startswith("Cette rencontre bilatérale a également permis") for t in texts)
+
+
+def test_every_sample_gives_a_clean_summary(samples):
+    assert len(samples) >= 6
+    for path in samples:
+        raw = read_text(str(path))
+        result = summarize_text(raw.text, sentences=3)
+        assert len(result.summary) == 3, path
+        assert_verbatim_in_order(result.summary, raw.text)
+        for sentence in result.summary:
+            assert not any(f in sentence for f in FURNITURE), (path.name, sentence)
+        assert result.title and result.title_source == "heading", path
+        assert result.facts.get("contacts"), path
+        assert result.topics and all(t.strip() for t in result.topics)
+
+
+def test_cp1252_and_crlf_samples_are_read(samples):
+    names = {p.name: p for p in samples}
+    cp1252 = names["veltis-resultats-annuels-2024.txt"].read_bytes()
+    with pytest.raises(UnicodeDecodeError):
+        cp1252.decode("utf-8")
+    assert "chiffre d’affaires" in read_text(str(names["veltis-resultats-annuels-2024.txt"])).text
+    crlf = names["ministere-agriculture-secheresse.txt"].read_bytes()
+    assert b"\r\n" in crlf
+    assert "\r" not in read_text(str(names["ministere-agriculture-secheresse.txt"])).text
+
+
+def test_to_dict_matches_the_contract_schema(samples):
+    result = summarize_text(read_text(str(samples[0])).text).to_dict()
+    for key in ("source", "language", "title", "summary", "topics", "facts", "stats"):
+        assert key in result
+    assert set(result["stats"]) >= {"sentences", "words", "summary_words"}
+    json.dumps(result)
+
+
+def test_determinism(samples):
+    text = read_text(str(samples[1])).text
+    assert summarize_text(text).to_dict() == summarize_text(text).to_dict()
+
+
+def test_sentence_count_and_word_budget(samples):
+    text = read_text(str(samples[2])).text
+    for n in (1, 2, 5):
+        assert len(summarize_text(text, sentences=n).summary) == n
+    short = summarize_text(text, words_budget=40)
+    assert short.stats.summary_words <= 40 or len(short.summary) == 1
+    longer = summarize_text(text, ratio=0.5)
+    assert longer.stats.summary_words <= 0.5 * longer.stats.words + 1
+    assert len(longer.summary) > len(short.summary)
+
+
+def test_topics_zero_and_more(samples):
+    text = read_text(str(samples[0])).text
+    assert summarize_text(text, topics=0).topics == []
+    assert len(summarize_text(text, topics=8).topics) == 8
+
+
+@pytest.mark.parametrize("algorithm", ["pyramid", "lead", "lexrank", "textrank", "lsa", "luhn", "kl", "sumbasic", "edmundson", "reduction"])
+def test_every_algorithm_runs_offline_and_stays_verbatim(algorithm, samples):
+    raw = read_text(str(samples[3]))
+    result = summarize_text(raw.text, sentences=2, algorithm=algorithm)
+    assert len(result.summary) == 2
+    assert_verbatim_in_order(result.summary, raw.text)
+
+
+def test_lead_takes_the_first_body_sentences(samples):
+    raw = read_text(str(samples[3]))
+    from summarize.pipeline import build_sentences
+    from summarize.structure import parse_structure
+
+    first = [s.text for s in build_sentences(parse_structure(raw.text), "fr")][:2]
+    assert summarize_text(raw.text, sentences=2, algorithm="lead").summary == first
+
+
+def test_explain_scores_every_sentence(samples):
+    result = summarize_text(read_text(str(samples[0])).text, explain=True)
+    assert len(result.scores) == result.stats.sentences
+    assert sorted(s.rank for s in result.scores) == list(range(1, len(result.scores) + 1))
+    chosen = [s.text for s in result.scores if s.selected]
+    assert chosen == result.summary
+    assert min(s.score for s in result.scores if s.selected) >= sorted((s.score for s in result.scores), reverse=True)[5]
+
+
+def test_english_is_detected():
+    text = ("The company announced record results for the year. Revenue grew by 12 percent to 1.4 billion euros. "
+            "The board will propose a higher dividend to the shareholders at the annual meeting in May.")
+    result = summarize_text(text, sentences=1)
+    assert result.language == "en"
+    assert result.summary == ["The company announced record results for the year."] or len(result.summary) == 1
