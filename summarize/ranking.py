@@ -41,8 +41,8 @@ class Ranking:
 
 
 FEATURES = (
-    "first", "inverse_position", "relative_position", "paragraph_first", "log_length",
-    "short", "long", "centrality", "title_similarity", "quote", "digits", "question", "bullet",
+    "first", "second", "third", "inverse_position", "relative_position", "paragraph_first", "log_length",
+    "log_length_squared", "short", "long", "centrality", "title_similarity", "quote", "digits", "question", "bullet",
 )
 
 
@@ -61,12 +61,16 @@ def sentence_features(sentences: Sequence[Sentence], title_stems: Sequence[str] 
         centrality = shared / (math.sqrt(len(unique) or 1) * max(n - 1, 1)) if n > 1 else 0.0
         title_sim = len(unique & title_set) / math.sqrt(len(unique) * len(title_set)) if unique and title_set else 0.0
         text = s.text
+        log_length = math.log1p(s.word_count)
         rows.append([
             1.0 if i == 0 else 0.0,
+            1.0 if i == 1 else 0.0,
+            1.0 if i == 2 else 0.0,
             1.0 / (1 + i),
             i / n,
             1.0 if s.position_in_paragraph == 0 else 0.0,
-            math.log1p(s.word_count),
+            log_length,
+            log_length * log_length,
             1.0 if s.word_count < 8 else 0.0,
             1.0 if s.word_count > 45 else 0.0,
             centrality,

@@ -1,0 +1,108 @@
+"""Train the `pyramid` ranker's linear weights on OrangeSum train (never on validation).
+
+Each sentence's target is its ROUGE-1 + ROUGE-2 F1 against the article's abstract; a ridge
+regression on standardised features (summarize.ranking.FEATURES) predicts it. The MMR
+redundancy weight is then chosen on the last 2,000 training articles (held out from the fit).
+Writes summarize/data/ranker_fr.json (plain JSON, no pickle). Needs numpy.
+
+    python benchmarks/train_ranker.py [--limit N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections import Counter
+from multiprocessing import Pool
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from common import ROOT, read_jsonl  # noqa: E402
+
+from summarize.pipeline import build_sentences  # noqa: E402
+from summarize.ranking import FEATURES, select, sentence_features  # noqa: E402
+from summarize.structure import parse_structure  # noqa: E402
+
+HELD_OUT = 2000
+RIDGE = 1.0
+
+
+def tokens(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())
+
+
+def f1(candidate: list[str], reference: list[str], n: int) -> float:
+    cand = Counter(zip(*[candidate[i:] for i in range(n)]))
+    ref = Counter(zip(*[reference[i:] for i in range(n)]))
+    overlap = sum((cand & ref).values())
+    if not overlap:
+        return 0.0
+    p, r = overlap / sum(cand.values()), overlap / sum(ref.values())
+    return 2 * p * r / (p + r)
+
+
+def rouge12(candidate: str, reference: str) -> float:
+    c, r = tokens(candidate), tokens(reference)
+    return f1(c, r, 1) + f1(c, r, 2)
+
+
+def document(row: dict) -> tuple[list[list[float]], list[float], list, str]:
+    sentences = build_sentences(parse_structure(row["article"]), "fr")
+    features = sentence_features(sentences)
+    targets = [rouge12(s.text, row["abstract"]) for s in sentences]
+    return features, targets, sentences, row["abstract"]
+
+
+def main() -> None:
+    import numpy as np
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--limit", type=int, default=None)
+    args = parser.parse_args()
+    rows = list(read_jsonl("orangesum-train.jsonl.gz", args.limit))
+    with Pool(2) as pool:
+        docs = pool.map(document, rows, chunksize=50)
+    fit_docs, held_docs = docs[:-HELD_OUT], docs[-HELD_OUT:]
+    x = np.array([f for d in fit_docs for f in d[0]], dtype=float)
+    y = np.array([t for d in fit_docs for t in d[1]], dtype=float)
+    mean, scale = x.mean(axis=0), x.std(axis=0)
+    scale[scale == 0] = 1.0
+    z = (x - mean) / scale
+    a = z.T @ z + RIDGE * np.eye(z.shape[1])
+    weights = np.linalg.solve(a, z.T @ (y - y.mean()))
+    bias = float(y.mean())
+
+    def held_out_score(redundancy: float) -> float:
+        total = 0.0
+        for features, _, sentences, abstract in held_docs:
+            if not sentences:
+                continue
+            scores = list(((np.array(features) - mean) / scale) @ weights + bias)
+            chosen = select(sentences, scores, 2, redundancy)
+            total += rouge12(" ".join(sentences[i].text for i in chosen), abstract)
+        return total / len(held_docs)
+
+    grid = {r: held_out_score(r) for r in (0.0, 0.05, 0.1, 0.2, 0.4)}
+    redundancy = max(grid, key=grid.get)
+    model = {
+        "about": "Linear sentence scorer of the pyramid ranker, trained by benchmarks/train_ranker.py "
+                 "on OrangeSum train (CC BY-SA 4.0, Kamal Eddine, Tixier, Vazirgiannis, BARThez, EMNLP 2021).",
+        "training_articles": len(fit_docs),
+        "held_out_articles": len(held_docs),
+        "held_out_rouge12_by_redundancy": {str(k): round(v, 4) for k, v in grid.items()},
+        "weights": {name: round(float(w), 6) for name, w in zip(FEATURES, weights)},
+        "mean": {name: round(float(m), 6) for name, m in zip(FEATURES, mean)},
+        "scale": {name: round(float(s), 6) for name, s in zip(FEATURES, scale)},
+        "bias": round(bias, 6),
+        "redundancy": redundancy,
+    }
+    out = ROOT / "summarize" / "data" / "ranker_fr.json"
+    out.write_text(json.dumps(model, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(json.dumps({k: model[k] for k in ("training_articles", "held_out_rouge12_by_redundancy", "redundancy", "weights")}, indent=1))
+
+
+if __name__ == "__main__":
+    main()
