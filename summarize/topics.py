@@ -30,6 +30,7 @@ _GENERIC = frozenset({
     "novembre", "décembre", "premier", "première", "deux", "trois", "quatre", "cinq", "dix", "cent",
     "mille", "plus", "moins", "dont", "fin", "début", "suite", "cadre", "face", "objectif", "occasion",
     "nouveau", "nouvelle", "nouveaux", "nouvelles", "grand", "grande", "grands", "grandes", "autre",
+    "mm", "cm", "km", "kg", "utc", "gmt", "h", "min",
 })
 
 
@@ -106,12 +107,9 @@ def extract_topics(sentences: Sequence[str], title: str | None, count: int, lang
         if not is_title:
             position += len(text) + 1
     total_length = max(position, 1)
-    scored = []
-    for cand in candidates.values():
-        if cand.count == 0:
-            continue
-        scored.append((_score(cand, total_length), cand))
-    scored.sort(key=lambda pair: (-pair[0], pair[1].first))
+    scores = {key: _score(cand, total_length) for key, cand in candidates.items() if cand.count}
+    _prefer_whole_entities(candidates, scores)
+    scored = sorted(((s, candidates[k]) for k, s in scores.items()), key=lambda pair: (-pair[0], pair[1].first))
     return _deduplicate([c for _, c in scored], count)
 
 
@@ -121,9 +119,23 @@ def _score(cand: _Candidate, total_length: int) -> float:
     early = 1.0 + 1.5 * (1.0 - min(cand.first / total_length, 1.0))
     entity = 1.4 if cand.capitalised >= max(1, cand.count // 2) else 1.0
     length = {1: 1.0, 2: 1.15, 3: 0.9}.get(len(cand.key), 0.8)
-    title = 1.8 if cand.in_title else 1.0
+    title = 5.0 if cand.in_title else 1.0
     multi_penalty = 0.6 if len(cand.key) > 1 and cand.count < 2 and not cand.in_title else 1.0
     return rarity * frequency * early * entity * length * title * multi_penalty
+
+
+def _prefer_whole_entities(candidates: dict[tuple[str, ...], _Candidate], scores: dict[tuple[str, ...], float]) -> None:
+    """"Antonis Samaras" rather than "Antonis" and "Samaras": a capitalised phrase that accounts
+    for most uses of its words takes their score, and the words alone lose theirs."""
+    for key, cand in candidates.items():
+        if len(key) < 2 or key not in scores or cand.capitalised < max(1, cand.count // 2):
+            continue
+        parts = [(k,) for k in key if (k,) in scores]
+        dominated = [p for p in parts if cand.count >= 0.5 * candidates[p].count]
+        if dominated:
+            scores[key] = max(scores[key], max(scores[p] for p in dominated) * 1.05)
+            for p in dominated:
+                scores[p] *= 0.5
 
 
 def _display_form(cand: _Candidate) -> str:
