@@ -62,7 +62,7 @@ def main() -> None:
     with Pool(args.jobs) as pool:
         outputs = pool.map(summaries_for, [(r["article"], algorithms) for r in rows], chunksize=20)
     totals = {(a, k): [0.0, 0.0, 0.0] for a in algorithms for k in BUDGETS}
-    for row, output in zip(rows, outputs):
+    for row, output in zip(rows, outputs, strict=False):
         for algorithm in algorithms:
             for k in BUDGETS:
                 scores = scorer.score(row["abstract"], output[algorithm][k])

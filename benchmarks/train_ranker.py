@@ -35,8 +35,8 @@ def tokens(text: str) -> list[str]:
 
 
 def f1(candidate: list[str], reference: list[str], n: int) -> float:
-    cand = Counter(zip(*[candidate[i:] for i in range(n)]))
-    ref = Counter(zip(*[reference[i:] for i in range(n)]))
+    cand = Counter(zip(*[candidate[i:] for i in range(n)], strict=False))
+    ref = Counter(zip(*[reference[i:] for i in range(n)], strict=False))
     overlap = sum((cand & ref).values())
     if not overlap:
         return 0.0
@@ -93,9 +93,9 @@ def main() -> None:
         "training_articles": len(fit_docs),
         "held_out_articles": len(held_docs),
         "held_out_rouge12_by_redundancy": {str(k): round(v, 4) for k, v in grid.items()},
-        "weights": {name: round(float(w), 6) for name, w in zip(FEATURES, weights)},
-        "mean": {name: round(float(m), 6) for name, m in zip(FEATURES, mean)},
-        "scale": {name: round(float(s), 6) for name, s in zip(FEATURES, scale)},
+        "weights": {name: round(float(w), 6) for name, w in zip(FEATURES, weights, strict=False)},
+        "mean": {name: round(float(m), 6) for name, m in zip(FEATURES, mean, strict=False)},
+        "scale": {name: round(float(s), 6) for name, s in zip(FEATURES, scale, strict=False)},
         "bias": round(bias, 6),
         "redundancy": redundancy,
     }
