@@ -12,7 +12,7 @@ import stat
 import tempfile
 from collections import deque
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -39,11 +39,6 @@ class Input:
     source: str
     relative: str
     error: str | None = None
-
-
-@dataclass
-class Walk:
-    inputs: list[Input] = field(default_factory=list)
 
 
 def display_path(path: str | os.PathLike[str]) -> str:
@@ -116,6 +111,8 @@ def summarize_input(item: Input, options: Options, stdin_data: bytes | None = No
     if item.error:
         return {"source": source, "error": item.error}
     try:
+        if item.source == "-" and len(stdin_data or b"") > options.max_size:
+            raise InputError("stdin: input too large (see --max-size)")
         raw = decode(stdin_data or b"", "stdin") if item.source == "-" else read_text(item.source, options.max_size)
         result = summarize_text(
             raw.text, options.sentences, options.topics, algorithm=options.algorithm, language=options.language,

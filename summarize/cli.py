@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import signal
 import sys
 import time
 from pathlib import Path
@@ -94,17 +93,12 @@ def main(
 
     options = Options(sentences=sentences, topics=topics, algorithm=algorithm, language=language,
                       words=words, ratio=ratio, explain=explain, max_size=size_limit)
-    stdin_data = _read_stdin(size_limit) if "-" in paths else None
+    stdin_data = sys.stdin.buffer.read(size_limit + 1) if "-" in paths else None
     fmt = fmt or ("rich" if sys.stdout.isatty() else "text")
     inputs = list(iter_inputs(paths, tuple(glob or ()), tuple(exclude or ()), (out_dir,) if out_dir else ()))
     results = run(iter(inputs), options, jobs or os.cpu_count() or 1, stdin_data)
     code = _emit(results, inputs, fmt, out_dir)
     raise typer.Exit(code)
-
-
-def _read_stdin(limit: int) -> bytes | None:
-    data = sys.stdin.buffer.read(limit + 1)
-    return data
 
 
 def _emit(results, inputs, fmt: str, out_dir: Path | None) -> int:
@@ -212,8 +206,6 @@ def _progress(total: int):
 
 def run() -> None:
     """Console-script entry point: Typer app with SIGPIPE and Ctrl-C handled quietly."""
-    if hasattr(signal, "SIGPIPE"):
-        signal.signal(signal.SIGPIPE, signal.SIG_DFL) if os.environ.get("SUMMARIZE_SIGPIPE_DEFAULT") else None
     try:
         app(prog_name="summarize")
     except KeyboardInterrupt:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from .dates import DATE_RE, resolve_weekday, to_iso
 from .resources import word_list
@@ -38,14 +37,6 @@ _FIGURE = re.compile(
     r"(?:\s+(?P<of>d['’]euros|de\s+dollars|d['’]habitants|de\s+[a-zà-ÿ]+s|d['’][a-zà-ÿ]+s|[a-zà-ÿ]{4,}s\b))?",
 )
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
-
-
-@dataclass
-class Facts:
-    data: dict
-
-    def to_dict(self) -> dict:
-        return self.data
 
 
 def extract_facts(structure: Structure, sentences: Sequence[str]) -> dict:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 from .reading import RawText
 
@@ -15,6 +14,5 @@ Reader = Callable[[bytes, str], RawText]
 
 def reader_for(source: str, data: bytes) -> Reader | None:
     """The reader for a non-plain-text input, or None for plain text."""
-    suffix = Path(source).suffix.lower() if source != "-" else ""
-    del suffix, data
+    del source, data  # plain text only for now; HTML, PDF, DOCX, e-mail readers plug in here
     return None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from .resources import stop_words
 from .tokens import normalize_word, words
 
 # Words frequent in one language and rare in the other (stop lists overlap on "a", "on"...).
@@ -35,6 +34,3 @@ def resolve_language(requested: str, text: str) -> tuple[str, str | None]:
         return "fr", "language not recognised as French or English; processing as French"
     return detected, None
 
-
-def known_stop_words(language: str) -> frozenset[str]:
-    return stop_words(language if language in ("fr", "en") else "fr")

@@ -82,7 +82,7 @@ def build_sentences(structure: Structure, language: str) -> list[Sentence]:
     return out
 
 
-def sentence_budget(sentences: list[Sentence], count: int, max_words: int | None, ratio: float | None) -> int | None:
+def sentence_budget(sentences: list[Sentence], max_words: int | None, ratio: float | None) -> int | None:
     """Words allowed by --words or --ratio (None: the sentence count decides)."""
     if max_words is not None:
         return max_words
@@ -140,7 +140,7 @@ def summarize_text(
     if doc_title is None and candidates:
         doc_title, title_source = derive_title(candidates[0].text), "first_sentence"
     title_stems = content_stems(doc_title, lang) if title_source in ("heading", "metadata") and doc_title else []
-    ranking = _choose(candidates, sentences, sentence_budget(candidates, sentences, words_budget, ratio),
+    ranking = _choose(candidates, sentences, sentence_budget(candidates, words_budget, ratio),
                       algorithm, title_stems, lang)
     chosen = [candidates[i].text for i in ranking.selected]
     texts = [s.text for s in candidates]

@@ -7,7 +7,6 @@ normalisations a press release needs (line ends, invisible characters, mojibake)
 
 from __future__ import annotations
 
-import os
 import re
 import stat
 import sys
@@ -170,9 +169,3 @@ def read_text(source: str, max_size: int = DEFAULT_MAX_SIZE) -> RawText:
         return reader(data, name)
     return decode(data, name)
 
-
-def is_probably_text_file(path: str | os.PathLike[str]) -> bool:
-    """Cheap check used when walking folders: a known extension."""
-    from .formats import SUPPORTED_EXTENSIONS
-
-    return Path(path).suffix.lower() in SUPPORTED_EXTENSIONS

@@ -203,3 +203,10 @@ def test_installed_command_stdin_and_folder(tmp_path, samples):
                           capture_output=True, text=True, env=_offline_env(tmp_path), timeout=120)
     assert proc.returncode == 0 and len(proc.stdout.splitlines()) == len(samples)
     assert "summarized, 0 failed" in proc.stderr
+
+
+def test_max_size_refuses_large_inputs(samples, tmp_path):
+    result = invoke(str(samples[0]), "--max-size", "1k")
+    assert result.exit_code == 1 and "too large" in result.stderr
+    result = invoke("-", "--max-size", "1k", input=samples[0].read_text(encoding="utf-8"))
+    assert result.exit_code == 1 and "too large" in result.stderr
