@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from .language import resolve_language
-from .ranking import DEFAULT_ALGORITHM, Ranking, Sentence, rank
+from .ranking import DEFAULT_ALGORITHM, Ranking, Sentence, score, select
 from .sentences import split_sentences
 from .structure import Structure, parse_structure
 from .tokens import content_stems, words
@@ -93,15 +93,17 @@ def sentence_budget(sentences: list[Sentence], max_words: int | None, ratio: flo
 
 def _choose(sentences: list[Sentence], count: int, word_budget: int | None, algorithm: str,
             title_stems: list[str], language: str) -> Ranking:
+    """Score once, then select by sentence count or by the largest selection within the word budget."""
+    scores, redundancy = score(sentences, algorithm, title_stems, language)
     if word_budget is None:
-        return rank(sentences, count, algorithm, title_stems, language)
-    best = rank(sentences, 1, algorithm, title_stems, language)
+        return Ranking(scores, select(sentences, scores, count, redundancy))
+    best = select(sentences, scores, 1, redundancy)
     for k in range(2, min(len(sentences), 60) + 1):
-        candidate = rank(sentences, k, algorithm, title_stems, language)
-        if sum(sentences[i].word_count for i in candidate.selected) > word_budget:
+        candidate = select(sentences, scores, k, redundancy)
+        if sum(sentences[i].word_count for i in candidate) > word_budget:
             break
         best = candidate
-    return best
+    return Ranking(scores, best)
 
 
 def derive_title(first_sentence: str) -> str:

@@ -12,6 +12,7 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .resources import json_data
 
@@ -83,6 +84,7 @@ def sentence_features(sentences: Sequence[Sentence], title_stems: Sequence[str] 
     return rows
 
 
+@lru_cache(maxsize=1)
 def _weights() -> tuple[list[float], list[float], list[float], float, float]:
     model = json_data("ranker_fr.json")
     weights = [model["weights"][name] for name in FEATURES]
@@ -126,20 +128,24 @@ def select(sentences: Sequence[Sentence], scores: Sequence[float], count: int, r
     return sorted(chosen)
 
 
-def rank(sentences: Sequence[Sentence], count: int, algorithm: str = DEFAULT_ALGORITHM,
-         title_stems: Sequence[str] = (), language: str = "fr") -> Ranking:
-    """Scores of every sentence and the selection of `count` of them."""
+def score(sentences: Sequence[Sentence], algorithm: str = DEFAULT_ALGORITHM,
+          title_stems: Sequence[str] = (), language: str = "fr") -> tuple[list[float], float]:
+    """A score per sentence and the MMR redundancy weight that goes with the algorithm."""
     if not sentences:
-        return Ranking([], [])
+        return [], 0.0
     if algorithm == "pyramid":
-        scores = pyramid_scores(sentences, title_stems)
-        return Ranking(scores, select(sentences, scores, count, _weights()[4]))
+        return pyramid_scores(sentences, title_stems), _weights()[4]
     if algorithm == "lead":
-        scores = lead_scores(sentences)
-        return Ranking(scores, select(sentences, scores, count))
+        return lead_scores(sentences), 0.0
     if algorithm in SUMY_ALGORITHMS:
         from .sumy_rankers import sumy_scores
 
-        scores = sumy_scores(algorithm, sentences, language, title_stems)
-        return Ranking(scores, select(sentences, scores, count))
+        return sumy_scores(algorithm, sentences, language, title_stems), 0.0
     raise ValueError(f"unknown algorithm {algorithm!r}; choose from {', '.join(ALGORITHMS)}")
+
+
+def rank(sentences: Sequence[Sentence], count: int, algorithm: str = DEFAULT_ALGORITHM,
+         title_stems: Sequence[str] = (), language: str = "fr") -> Ranking:
+    """Scores of every sentence and the selection of `count` of them."""
+    scores, redundancy = score(sentences, algorithm, title_stems, language)
+    return Ranking(scores, select(sentences, scores, count, redundancy))

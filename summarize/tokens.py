@@ -14,18 +14,7 @@ _ELISION = re.compile(r"^(?:l|d|qu|j|n|s|c|m|t|jusqu|lorsqu|puisqu|quoiqu|presqu
 
 def words(text: str) -> list[str]:
     """Word tokens as written, elided articles and pronouns split off (l'entreprise -> entreprise)."""
-    out: list[str] = []
-    for match in _WORD.finditer(text):
-        token = match.group()
-        while True:
-            elided = _ELISION.match(token)
-            if not elided:
-                break
-            token = token[elided.end():]
-        if token.lower() == "aujourd" or not token:
-            continue
-        out.append(token)
-    return out
+    return [text[start:end] for start, end in word_spans(text)]
 
 
 def word_spans(text: str) -> list[tuple[int, int]]:
