@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from .language import resolve_language
-from .ranking import DEFAULT_ALGORITHM, Ranking, Sentence, score, select
+from .ranking import DEFAULT_ALGORITHM, Ranking, Sentence, adjusted_scores, score, select
 from .sentences import split_sentences
 from .structure import Structure, parse_structure
 from .tokens import content_stems, words
@@ -94,16 +94,15 @@ def sentence_budget(sentences: list[Sentence], max_words: int | None, ratio: flo
 def _choose(sentences: list[Sentence], count: int, word_budget: int | None, algorithm: str,
             title_stems: list[str], language: str) -> Ranking:
     """Score once, then select by sentence count or by the largest selection within the word budget."""
-    scores, redundancy = score(sentences, algorithm, title_stems, language)
-    if word_budget is None:
-        return Ranking(scores, select(sentences, scores, count, redundancy))
-    best = select(sentences, scores, 1, redundancy)
-    for k in range(2, min(len(sentences), 60) + 1):
-        candidate = select(sentences, scores, k, redundancy)
-        if sum(sentences[i].word_count for i in candidate) > word_budget:
-            break
-        best = candidate
-    return Ranking(scores, best)
+    scores, params = score(sentences, algorithm, title_stems, language)
+    if word_budget is not None:
+        best_count = 1
+        for k in range(2, min(len(sentences), 60) + 1):
+            if sum(sentences[i].word_count for i in select(sentences, scores, k, params)) > word_budget:
+                break
+            best_count = k
+        count = best_count
+    return Ranking(adjusted_scores(sentences, scores, count, params), select(sentences, scores, count, params))
 
 
 def derive_title(first_sentence: str) -> str:

@@ -37,8 +37,23 @@ class Sentence:
 
 @dataclass
 class Ranking:
-    scores: list[float]
+    scores: list[float]  # the scores the selection used (length-adjusted for the budget)
     selected: list[int]  # indices into the sentence list, in document order
+
+
+@dataclass(frozen=True)
+class SelectionParams:
+    """How a ranker's scores become a selection; learnt with the pyramid weights.
+
+    ``length_penalty`` grows with each extra sentence asked for: ROUGE and readers both prefer
+    a 3-sentence summary of crisp sentences to three of the longest ones.
+    """
+
+    redundancy: float = 0.0
+    length_penalty: float = 0.0
+
+
+NO_ADJUSTMENT = SelectionParams()
 
 
 FEATURES = (
@@ -85,16 +100,17 @@ def sentence_features(sentences: Sequence[Sentence], title_stems: Sequence[str] 
 
 
 @lru_cache(maxsize=1)
-def _weights() -> tuple[list[float], list[float], list[float], float, float]:
+def _model() -> tuple[list[float], list[float], list[float], float, SelectionParams]:
     model = json_data("ranker_fr.json")
     weights = [model["weights"][name] for name in FEATURES]
     means = [model["mean"][name] for name in FEATURES]
     scales = [model["scale"][name] for name in FEATURES]
-    return weights, means, scales, model["bias"], model.get("redundancy", 0.0)
+    params = SelectionParams(model.get("redundancy", 0.0), model.get("length_penalty", 0.0))
+    return weights, means, scales, model["bias"], params
 
 
 def pyramid_scores(sentences: Sequence[Sentence], title_stems: Sequence[str] = ()) -> list[float]:
-    weights, means, scales, bias, _ = _weights()
+    weights, means, scales, bias, _ = _model()
     return [
         bias + sum(w * (x - m) / s for w, x, m, s in zip(weights, row, means, scales, strict=False))
         for row in sentence_features(sentences, title_stems)
@@ -106,9 +122,21 @@ def lead_scores(sentences: Sequence[Sentence]) -> list[float]:
     return [float(n - i) for i in range(n)]
 
 
-def select(sentences: Sequence[Sentence], scores: Sequence[float], count: int, redundancy: float = 0.0) -> list[int]:
-    """Best `count` sentences by score with an MMR penalty for overlap; document order."""
+def adjusted_scores(sentences: Sequence[Sentence], scores: Sequence[float], count: int,
+                    params: SelectionParams = NO_ADJUSTMENT) -> list[float]:
+    """Scores as the selection of `count` sentences sees them (length penalty applied)."""
+    penalty = params.length_penalty * max(count - 1, 0)
+    if not penalty:
+        return list(scores)
+    return [x - penalty * math.log1p(s.word_count) for x, s in zip(scores, sentences, strict=True)]
+
+
+def select(sentences: Sequence[Sentence], scores: Sequence[float], count: int,
+           params: SelectionParams = NO_ADJUSTMENT) -> list[int]:
+    """Best `count` sentences by adjusted score with an MMR penalty for overlap; document order."""
     count = max(0, min(count, len(sentences)))
+    scores = adjusted_scores(sentences, scores, count, params)
+    redundancy = params.redundancy
     order = sorted(range(len(sentences)), key=lambda i: (-scores[i], i))
     if redundancy <= 0 or count <= 1:
         return sorted(order[:count])
@@ -129,23 +157,23 @@ def select(sentences: Sequence[Sentence], scores: Sequence[float], count: int, r
 
 
 def score(sentences: Sequence[Sentence], algorithm: str = DEFAULT_ALGORITHM,
-          title_stems: Sequence[str] = (), language: str = "fr") -> tuple[list[float], float]:
-    """A score per sentence and the MMR redundancy weight that goes with the algorithm."""
+          title_stems: Sequence[str] = (), language: str = "fr") -> tuple[list[float], SelectionParams]:
+    """A score per sentence and the selection parameters that go with the algorithm."""
     if not sentences:
-        return [], 0.0
+        return [], NO_ADJUSTMENT
     if algorithm == "pyramid":
-        return pyramid_scores(sentences, title_stems), _weights()[4]
+        return pyramid_scores(sentences, title_stems), _model()[4]
     if algorithm == "lead":
-        return lead_scores(sentences), 0.0
+        return lead_scores(sentences), NO_ADJUSTMENT
     if algorithm in SUMY_ALGORITHMS:
         from .sumy_rankers import sumy_scores
 
-        return sumy_scores(algorithm, sentences, language, title_stems), 0.0
+        return sumy_scores(algorithm, sentences, language, title_stems), NO_ADJUSTMENT
     raise ValueError(f"unknown algorithm {algorithm!r}; choose from {', '.join(ALGORITHMS)}")
 
 
 def rank(sentences: Sequence[Sentence], count: int, algorithm: str = DEFAULT_ALGORITHM,
          title_stems: Sequence[str] = (), language: str = "fr") -> Ranking:
     """Scores of every sentence and the selection of `count` of them."""
-    scores, redundancy = score(sentences, algorithm, title_stems, language)
-    return Ranking(scores, select(sentences, scores, count, redundancy))
+    scores, params = score(sentences, algorithm, title_stems, language)
+    return Ranking(adjusted_scores(sentences, scores, count, params), select(sentences, scores, count, params))

@@ -97,6 +97,17 @@ def test_explain_in_json(samples):
     assert {"index", "text", "score", "rank", "selected"} <= set(data["scores"][0])
 
 
+def test_explain_in_the_terminal_lists_every_sentence(samples):
+    result = runner.invoke(app, [str(samples[0]), "--explain", "-f", "text"])
+    assert result.exit_code == 0
+    table = result.output.split("Scores :")[1].strip().splitlines()
+    summary_json = json.loads(runner.invoke(app, [str(samples[0]), "--explain", "-f", "json"]).output)
+    assert len(table) == len(summary_json["scores"])
+    starred = [line for line in table if line.lstrip().startswith("*")]
+    assert len(starred) == len(summary_json["summary"]) == 3
+    assert all(any(sentence in line for line in starred) for sentence in summary_json["summary"])
+
+
 def test_words_and_ratio_are_exclusive(samples):
     result = invoke(str(samples[0]), "--words", "50", "--ratio", "0.2")
     assert result.exit_code == 2 and "cannot be combined" in result.stderr
