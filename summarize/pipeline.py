@@ -10,7 +10,7 @@ from .language import resolve_language
 from .ranking import DEFAULT_ALGORITHM, Ranking, Sentence, adjusted_scores, score, select
 from .sentences import split_sentences
 from .structure import Structure, parse_structure
-from .tokens import content_stems, words
+from .tokens import content_stems, stems_of_words, words
 
 DERIVED_TITLE_WORDS = 14
 
@@ -74,9 +74,10 @@ def build_sentences(structure: Structure, language: str) -> list[Sentence]:
         if paragraph.kind == "heading":
             continue
         for position, text in enumerate(split_sentences(paragraph.text, language)):
+            tokens = words(text)
             out.append(Sentence(
                 index=len(out), text=text, paragraph=paragraph_number, position_in_paragraph=position,
-                kind=paragraph.kind, stems=content_stems(text, language), word_count=len(words(text)),
+                kind=paragraph.kind, stems=stems_of_words(tokens, language), word_count=len(tokens),
             ))
         paragraph_number += 1
     return out

@@ -26,6 +26,7 @@ _INITIALS = re.compile(r"[A-ZÀ-Ý]h?(?:\.-?[A-ZÀ-Ý]h?)*")  # A, Ch, J.-P, J.A
 _ROMAN_OR_NUMBER = re.compile(r"(?:\d+|[IVXLC]+)(?:er|e|ème|re)?")
 _WORD_BEFORE = re.compile(r"([^\s(«\"“\[]+)$")
 _ELLIPSIS_IN_BRACKETS = re.compile(r"[(\[]\s?$")
+_LOOKBEHIND = 80  # characters before a full stop that can hold the word it ends
 
 
 def split_sentences(text: str, language: str = "fr") -> list[str]:
@@ -79,7 +80,7 @@ def _is_boundary(line: str, p_start: int, p_end: int, punct: str, rules: _Rules)
     glued = not rest[0].isspace()
     nxt = rest.lstrip()
     first = nxt[0]
-    before = line[:p_start]
+    before = line[max(0, p_start - _LOOKBEHIND):p_start]  # bounded: keeps long lines linear
     if glued:
         return _is_glued_boundary(before, nxt)
     if first.islower() or first in ",;:)]»”%":

@@ -23,7 +23,7 @@ def word_spans(text: str) -> list[tuple[int, int]]:
     for match in _WORD.finditer(text):
         start, end = match.span()
         token = match.group()
-        while True:
+        while "'" in token or "’" in token:
             elided = _ELISION.match(token)
             if not elided:
                 break
@@ -62,8 +62,13 @@ def is_stop_word(word: str, language: str = "fr") -> bool:
 
 def content_stems(text: str, language: str = "fr") -> list[str]:
     """Stems of the non-stop words of a text: the unit of every similarity we compute."""
+    return stems_of_words(words(text), language)
+
+
+def stems_of_words(tokens: list[str], language: str = "fr") -> list[str]:
+    """`content_stems` for text already split into words."""
     out = []
-    for word in words(text):
+    for word in tokens:
         norm = normalize_word(word)
         if not is_stop_word(norm, language) and (len(norm) > 1 or norm.isdigit()):
             out.append(stem(norm, language))

@@ -20,6 +20,8 @@ from .tokens import is_stop_word, normalize_word, stem, word_spans
 
 MAX_PHRASE_WORDS = 3
 _JOINER = re.compile(r"^[ -]?$")  # what may stand between two words of one phrase
+_APOSTROPHE = re.compile(r"['’]")
+_SENTENCE_OPENING_MARKS = frozenset('.!?:«"')
 _GENERIC = frozenset({
     "an", "ans", "année", "années", "jour", "jours", "mois", "fois", "part", "cas", "lieu", "semaine",
     "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "million", "millions",
@@ -55,6 +57,14 @@ def _idf(stem_: str) -> float:
     return math.log((total + 1) / (df.get(stem_, 0) + 1)) + 1.0
 
 
+def _previous_char(text: str, position: int) -> str:
+    """The last non-space character before `position` ("" at the start)."""
+    position -= 1
+    while position >= 0 and text[position].isspace():
+        position -= 1
+    return text[position] if position >= 0 else ""
+
+
 def _runs(text: str, language: str) -> list[list[tuple[str, int, bool]]]:
     """Runs of content words: [(word, offset, sentence_initial)], split at stop words and punctuation."""
     runs: list[list[tuple[str, int, bool]]] = []
@@ -62,7 +72,8 @@ def _runs(text: str, language: str) -> list[list[tuple[str, int, bool]]]:
     previous_end = None
     for index, (start, end) in enumerate(word_spans(text)):
         word = text[start:end]
-        joined = previous_end is not None and _JOINER.match(text[previous_end:start]) and not re.search(r"['’]", text[previous_end - 1:start + 1])
+        joined = (previous_end is not None and _JOINER.match(text[previous_end:start])
+                  and not _APOSTROPHE.search(text, previous_end - 1, start + 1))
         if not joined and current:
             runs.append(current)
             current = []
@@ -73,7 +84,7 @@ def _runs(text: str, language: str) -> list[list[tuple[str, int, bool]]]:
                 runs.append(current)
             current = []
             continue
-        sentence_initial = index == 0 or bool(re.search(r"[.!?:«\"]\s*$", text[:start]))
+        sentence_initial = index == 0 or _previous_char(text, start) in _SENTENCE_OPENING_MARKS
         current.append((word, start, sentence_initial))
     if current:
         runs.append(current)
@@ -90,12 +101,15 @@ def extract_topics(sentences: Sequence[str], title: str | None, count: int, lang
     for number, text in enumerate(texts):
         is_title = bool(title) and number == 0
         for run in _runs(text, language):
+            stems = [stem(normalize_word(w), language) for w, _, _ in run]
             for size in range(1, MAX_PHRASE_WORDS + 1):
                 for i in range(len(run) - size + 1):
                     words_ = run[i:i + size]
-                    key = tuple(stem(normalize_word(w), language) for w, _, _ in words_)
+                    key = tuple(stems[i:i + size])
                     surface = text[words_[0][1]: words_[-1][1] + len(words_[-1][0])]
-                    cand = candidates.setdefault(key, _Candidate(key))
+                    cand = candidates.get(key)
+                    if cand is None:
+                        cand = candidates[key] = _Candidate(key)
                     cand.forms[surface] += 1
                     if is_title:
                         cand.in_title = True
