@@ -100,21 +100,19 @@ def sentence_features(sentences: Sequence[Sentence], title_stems: Sequence[str] 
 
 
 @lru_cache(maxsize=1)
-def _model() -> tuple[list[float], list[float], list[float], float, SelectionParams]:
+def _model() -> tuple[list[float], float, SelectionParams]:
+    """Coefficients on raw features and an intercept: standardisation folded in once."""
     model = json_data("ranker_fr.json")
-    weights = [model["weights"][name] for name in FEATURES]
-    means = [model["mean"][name] for name in FEATURES]
-    scales = [model["scale"][name] for name in FEATURES]
+    coefficients = [model["weights"][name] / model["scale"][name] for name in FEATURES]
+    intercept = model["bias"] - sum(c * model["mean"][name] for c, name in zip(coefficients, FEATURES, strict=True))
     params = SelectionParams(model.get("redundancy", 0.0), model.get("length_penalty", 0.0))
-    return weights, means, scales, model["bias"], params
+    return coefficients, intercept, params
 
 
 def pyramid_scores(sentences: Sequence[Sentence], title_stems: Sequence[str] = ()) -> list[float]:
-    weights, means, scales, bias, _ = _model()
-    return [
-        bias + sum(w * (x - m) / s for w, x, m, s in zip(weights, row, means, scales, strict=False))
-        for row in sentence_features(sentences, title_stems)
-    ]
+    coefficients, intercept, _ = _model()
+    return [intercept + sum(c * x for c, x in zip(coefficients, row, strict=True))
+            for row in sentence_features(sentences, title_stems)]
 
 
 def lead_scores(sentences: Sequence[Sentence]) -> list[float]:
@@ -162,7 +160,7 @@ def score(sentences: Sequence[Sentence], algorithm: str = DEFAULT_ALGORITHM,
     if not sentences:
         return [], NO_ADJUSTMENT
     if algorithm == "pyramid":
-        return pyramid_scores(sentences, title_stems), _model()[4]
+        return pyramid_scores(sentences, title_stems), _model()[2]
     if algorithm == "lead":
         return lead_scores(sentences), NO_ADJUSTMENT
     if algorithm in SUMY_ALGORITHMS:

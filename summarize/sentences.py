@@ -21,6 +21,7 @@ _URL_OR_EMAIL = re.compile(
     r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+(?:\.[\w-]+)*\.(?:fr|com|org|net|gouv|ma|be|ch|ca|eu|io|info)\b(?:/\S*)?",
     re.IGNORECASE,
 )
+_MAY_HOLD_ADDRESS = re.compile(r"@|://|www\.|\.(?:fr|com|org|net|gouv|ma|be|ch|ca|eu|io|info)\b", re.IGNORECASE)  # cheap pre-check
 _OPENERS = "«“\"'([‘„-–—•"
 _INITIALS = re.compile(r"[A-ZÀ-Ý]h?(?:\.-?[A-ZÀ-Ý]h?)*")  # A, Ch, J.-P, J.A, S.N.C.F (not DTLS)
 _ROMAN_OR_NUMBER = re.compile(r"(?:\d+|[IVXLC]+)(?:er|e|ème|re)?")
@@ -41,7 +42,7 @@ def split_sentences(text: str, language: str = "fr") -> list[str]:
 
 def sentence_spans(line: str, language: str = "fr") -> list[tuple[int, int]]:
     """(start, end) offsets of the sentences of one line."""
-    protected = [m.span() for m in _URL_OR_EMAIL.finditer(line)]
+    protected = [m.span() for m in _URL_OR_EMAIL.finditer(line)] if _MAY_HOLD_ADDRESS.search(line) else []
     rules = _rules(language)
     spans: list[tuple[int, int]] = []
     start = 0

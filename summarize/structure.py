@@ -97,8 +97,13 @@ def is_heading_like(line: str) -> bool:
     return not _TERMINAL_END.search(line)
 
 
+_LONGEST_CONTACT_LINE = 300
+
+
 def is_contact_only(line: str) -> bool:
     """A line that is only e-mails, phone numbers, URLs and their labels."""
+    if len(line) > _LONGEST_CONTACT_LINE:
+        return False  # a paragraph of prose: skip three substitutions over it
     rest = EMAIL_RE.sub(" ", URL_RE.sub(" ", PHONE_RE.sub(" ", line)))
     rest = re.sub(r"(?i)\b(?:t[ée]l(?:[ée]phone)?|mob(?:ile)?|port(?:able)?|fax|e-?mail|courriel|mail|site|web|tel)\b\.?", " ", rest)
     return rest != line and not re.search(r"[^\W\d_]{2,}", rest.replace("/", " "))

@@ -17,8 +17,11 @@ def words(text: str) -> list[str]:
     return [text[start:end] for start, end in word_spans(text)]
 
 
-def word_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans of `words(text)` in `text`, for phrase extraction with original casing."""
+@lru_cache(maxsize=8192)
+def word_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Character spans of `words(text)` in `text`, for phrase extraction with original casing.
+
+    Cached because ranking and topics both tokenise every sentence of a document."""
     spans: list[tuple[int, int]] = []
     for match in _WORD.finditer(text):
         start, end = match.span()
@@ -31,7 +34,7 @@ def word_spans(text: str) -> list[tuple[int, int]]:
             token = token[elided.end():]
         if token:
             spans.append((start, end))
-    return spans
+    return tuple(spans)
 
 
 def normalize_word(word: str) -> str:
@@ -55,8 +58,12 @@ def stem(word: str, language: str = "fr") -> str:
 
 def is_stop_word(word: str, language: str = "fr") -> bool:
     """Stop word, or a hyphenated run of them ("a-t-il", "est-ce")."""
+    return is_normalized_stop_word(normalize_word(word), language)
+
+
+def is_normalized_stop_word(norm: str, language: str = "fr") -> bool:
+    """`is_stop_word` for a word already through `normalize_word` (hot loops)."""
     stops = stop_words(language if language in ("fr", "en") else "fr")
-    norm = normalize_word(word)
     return norm in stops or ("-" in norm and all(part in stops for part in norm.split("-")))
 
 
@@ -70,6 +77,6 @@ def stems_of_words(tokens: list[str], language: str = "fr") -> list[str]:
     out = []
     for word in tokens:
         norm = normalize_word(word)
-        if not is_stop_word(norm, language) and (len(norm) > 1 or norm.isdigit()):
+        if not is_normalized_stop_word(norm, language) and (len(norm) > 1 or norm.isdigit()):
             out.append(stem(norm, language))
     return out

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .resources import json_data
-from .tokens import is_stop_word, normalize_word, stem, word_spans
+from .tokens import is_normalized_stop_word, normalize_word, stem, word_spans
 
 MAX_PHRASE_WORDS = 3
 _JOINER = re.compile(r"^[ -]?$")  # what may stand between two words of one phrase
@@ -52,6 +52,7 @@ def _document_frequencies() -> tuple[dict[str, int], int]:
     return data["df"], data["documents"]
 
 
+@lru_cache(maxsize=65536)
 def _idf(stem_: str) -> float:
     df, total = _document_frequencies()
     return math.log((total + 1) / (df.get(stem_, 0) + 1)) + 1.0
@@ -65,10 +66,13 @@ def _previous_char(text: str, position: int) -> str:
     return text[position] if position >= 0 else ""
 
 
-def _runs(text: str, language: str) -> list[list[tuple[str, int, bool]]]:
+_RunWord = tuple[str, int, bool, str]  # (word as written, offset, sentence-initial, normalised)
+
+
+def _runs(text: str, language: str) -> list[list[_RunWord]]:
     """Runs of content words: [(word, offset, sentence_initial)], split at stop words and punctuation."""
-    runs: list[list[tuple[str, int, bool]]] = []
-    current: list[tuple[str, int, bool]] = []
+    runs: list[list[_RunWord]] = []
+    current: list[_RunWord] = []
     previous_end = None
     for index, (start, end) in enumerate(word_spans(text)):
         word = text[start:end]
@@ -79,13 +83,13 @@ def _runs(text: str, language: str) -> list[list[tuple[str, int, bool]]]:
             current = []
         previous_end = end
         norm = normalize_word(word)
-        if is_stop_word(norm, language) or norm in _GENERIC or (len(norm) < 2 and not norm.isdigit()) or norm.isdigit():
+        if is_normalized_stop_word(norm, language) or norm in _GENERIC or (len(norm) < 2 and not norm.isdigit()) or norm.isdigit():
             if current:
                 runs.append(current)
             current = []
             continue
         sentence_initial = index == 0 or _previous_char(text, start) in _SENTENCE_OPENING_MARKS
-        current.append((word, start, sentence_initial))
+        current.append((word, start, sentence_initial, norm))
     if current:
         runs.append(current)
     return runs
@@ -101,7 +105,7 @@ def extract_topics(sentences: Sequence[str], title: str | None, count: int, lang
     for number, text in enumerate(texts):
         is_title = bool(title) and number == 0
         for run in _runs(text, language):
-            stems = [stem(normalize_word(w), language) for w, _, _ in run]
+            stems = [stem(norm, language) for _, _, _, norm in run]
             for size in range(1, MAX_PHRASE_WORDS + 1):
                 for i in range(len(run) - size + 1):
                     words_ = run[i:i + size]

