@@ -195,10 +195,12 @@ def _rich(result):
 
 
 def _progress(total: int):
+    """A transient bar on stderr (only called when stderr is a terminal)."""
+    from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     progress = Progress(TextColumn("summarize"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                        transient=True, console=__import__("rich.console").console.Console(stderr=True))
+                        transient=True, console=Console(stderr=True))
     task = progress.add_task("batch", total=total)
     progress.start()
     return progress, task

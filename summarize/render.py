@@ -176,14 +176,30 @@ def rich_panel(result: dict[str, Any]):
 
 
 def rich_batch_table(results: list[dict[str, Any]]):
+    from rich.markup import escape
     from rich.table import Table
 
     table = Table(title="Lot / Batch", expand=True)
     for column in ("fichier", "titre", "thème", "statut"):
         table.add_column(column, overflow="fold")
-    for r in results:
+    names = _short_names([r["source"] for r in results])
+    for name, r in zip(names, results, strict=True):
         if "error" in r:
-            table.add_row(r["source"], "", "", f"[red]{r['error']}[/red]")
+            table.add_row(name, "", "", f"[red]{escape(r['error'])}[/red]")
         else:
-            table.add_row(r["source"], r.get("title") or "", (r["topics"] or [""])[0], "[green]ok[/green]")
+            table.add_row(name, escape(r.get("title") or ""), escape((r["topics"] or [""])[0]), "[green]ok[/green]")
     return table
+
+
+def _short_names(sources: list[str]) -> list[str]:
+    """Sources without the folder they all share, so the table's first column stays narrow."""
+    import os.path
+
+    paths = [s for s in sources if s != "-"]
+    try:
+        common = os.path.commonpath(paths) if len(paths) > 1 else ""
+    except ValueError:  # mixed absolute and relative paths
+        common = ""
+    if common in paths:
+        common = os.path.dirname(common)
+    return [os.path.relpath(s, common) if common and s != "-" else s for s in sources]
