@@ -20,6 +20,15 @@ DATE_PATTERN = (
     r"|(?P<nday>\d{1,2})[/.-](?P<nmonth>\d{1,2})[/.-](?P<nyear>(?:19|20)\d{2})"
 )
 DATE_RE = re.compile(r"\b(?:" + DATE_PATTERN + r")\b", re.IGNORECASE)
+# "en septembre 2027": a month of a year, ISO 8601 "2027-09" (full month names only: "mars" is common)
+MONTH_YEAR_RE = re.compile(
+    r"\b(?P<month>janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\s+(?P<year>(?:19|20)\d{2})\b",
+    re.IGNORECASE,
+)
+
+
+def month_year_iso(match: re.Match[str]) -> str:
+    return f"{int(match.group('year')):04d}-{MONTHS[match.group('month').lower()]:02d}"
 
 
 def to_iso(match: re.Match[str], default_year: int | None = None) -> str | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .dates import DATE_RE, resolve_weekday, to_iso
+from .dates import DATE_RE, MONTH_YEAR_RE, month_year_iso, resolve_weekday, to_iso
 from .resources import word_list
 from .structure import Structure
 from .tokens import is_stop_word
@@ -23,7 +23,7 @@ _PERSON_WITH_ROLE_AFTER = re.compile(
 )
 _ROLE_THEN_PERSON = re.compile(rf"(?P<role>\b(?:[Ll]e|[Ll]a|[Ll]['’])\s*(?:{{roles}})\b[^,;.«»]{{0,110}}?),\s+(?P<name>{_PERSON}),")
 _CIVIL_PERSON = re.compile(rf"\b{_CIVIL}\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD})?)")
-_EXPANSION = re.compile(rf"(?P<long>(?:[{_UPPER}][\w'’-]+)(?:\s+(?:[\w'’-]+)){{1,9}}?)\s+\((?P<acronym>{_ACRONYM})\)")
+_EXPANSION = re.compile(rf"(?P<long>[\w'’-]+(?:\s+[\w'’-]+){{1,9}}?)\s+\((?P<acronym>{_ACRONYM})\)")
 _STANDALONE_ACRONYM = re.compile(rf"\b{_ACRONYM}\b")
 _QUOTE = re.compile(r"«\s*(?P<quote>[^«»]{15,600}?)\s*»")
 _SPEECH_VERBS = (
@@ -32,9 +32,13 @@ _SPEECH_VERBS = (
     r"|commente|annonce|salue|résume|se\s+réjouit|s'est\s+réjoui(?:e)?|se\s+félicite)"
 )
 _FIGURE = re.compile(
-    r"(?<![\w,.])(?P<number>\d{1,3}(?:[  .]\d{3})+(?:,\d+)?|\d+(?:,\d+)?)\s?"
-    r"(?P<unit>%|€|M€|Md€|k€|\$|millions?|milliards?|Mds?|M\b|km²?|m²|hectares?|ha\b|tonnes?|t\b|MW|GW|kWh|MWh|GWh)?"
+    r"(?<![\w,.])(?P<number>\d{1,3}(?:[  .]\d{3})+(?:,\d+)?|\d+(?:,\d+)?)"
+    r"(?:\s?(?P<unit>%|€|M€|Md€|k€|\$|euros?\b|millions?|milliards?|Mds?|M\b|km²?|m²|hectares?|ha\b|tonnes?|t\b|MW|GW|kWh|MWh|GWh))?"
     r"(?:\s+(?P<of>d['’]euros|de\s+dollars|d['’]habitants|de\s+[a-zà-ÿ]+s|d['’][a-zà-ÿ]+s|[a-zà-ÿ]{4,}s\b))?",
+)
+_SCALE_UNITS = frozenset({"million", "millions", "milliard", "milliards", "Md", "Mds", "M"})
+_NOT_COUNTED = re.compile(  # words after a number that are not what it counts
+    r"(?i)janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|heures?|ans?"
 )
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
 
@@ -89,6 +93,13 @@ def _dates(body: str, structure: Structure) -> list[dict]:
         if iso not in seen:
             seen.add(iso)
             out.append({"text": match.group(), "iso": iso})
+    for match in MONTH_YEAR_RE.finditer(body):
+        if any(a <= match.start() < b for a, b in spans):
+            continue  # the month of a full date already read
+        iso = month_year_iso(match)
+        if iso not in seen:
+            seen.add(iso)
+            out.append({"text": match.group(), "iso": iso})
     if reference:
         for match in re.finditer(r"\b(?:ce|cette|le)\s+(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b", body, re.IGNORECASE):
             if any(a <= match.start(1) < b for a, b in spans):
@@ -121,7 +132,7 @@ def _people(body: str, roles: str) -> list[dict]:
                     re.compile(_ROLE_THEN_PERSON.pattern.replace("{roles}", roles))):
         for match in pattern.finditer(body):
             name = re.sub(rf"^{_CIVIL}\s+", "", match.group("name")).strip()
-            role = " ".join(match.group("role").split()).strip(" ,")
+            role = re.sub(r"^(?:[Ll][ea]\s+|[Ll]['’])", "", " ".join(match.group("role").split()).strip(" ,"))
             if name not in people:
                 people[name] = {"name": name, "role": role}
     for match in _CIVIL_PERSON.finditer(body):
@@ -148,22 +159,27 @@ def _organisations(body: str) -> list[dict]:
 
 
 def _trim_expansion(long_form: str, acronym: str) -> str | None:
-    """The tail of the phrase whose capitalised initials spell the acronym, or None."""
-    words = long_form.split()
+    """The tail of the phrase whose initials spell the acronym ("l'Agence française de
+    développement" for AFD, "directions départementales des territoires" for DDT), or None."""
+    written = long_form.split()
+    words = [re.sub(r"^[dlDL]['’]", "", w) for w in written]
     letters = [ch.lower() for ch in acronym if ch.isalpha()]
     for start in range(len(words)):
-        if words[start][0] != acronym[0]:
+        if words[start][:1].lower() != letters[0] or is_stop_word(words[start]):
             continue
-        initials = [w[0].lower() for w in words[start:] if not is_stop_word(re.sub(r"^[dl]['’]", "", w))]
+        initials = [w[0].lower() for w in words[start:] if not is_stop_word(w)]
         if initials[: len(letters)] == letters and len(initials) <= len(letters) + 1:
-            return " ".join(words[start:])
+            return " ".join([words[start], *written[start + 1:]])  # elided article dropped at the start only
     return None
 
 
 def _figures(body: str) -> list[dict]:
+    """Numbers with a unit or a counted noun: "184 millions d'euros", "30 %", "19 stations"."""
     out, seen = [], set()
     for match in _FIGURE.finditer(body):
         number, unit, of = match.group("number"), match.group("unit"), match.group("of")
+        if of and (_NOT_COUNTED.fullmatch(of.split()[-1].split("'")[-1].split("’")[-1]) or (unit in _SCALE_UNITS and not re.match(r"d(?:e\s|['’])", of))):
+            of = None  # "95 millions apportés": a participle, not what is counted
         if not unit and not of:
             continue
         if _YEAR.match(number) and not unit:
@@ -171,27 +187,38 @@ def _figures(body: str) -> list[dict]:
         before = body[max(0, match.start() - 12):match.start()]
         if re.search(r"(?:n°|article|art\.|\d[/.-])\s*$", before, re.IGNORECASE):
             continue
-        text = " ".join(match.group().split())
-        if of and re.match(r"(?i)(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|heures?|ans?)$", of.split()[-1]):
-            continue
+        end = match.end("of") if of else match.end("unit")
+        text = " ".join(body[match.start():end].split())
         if text not in seen:
             seen.add(text)
-            out.append({"text": text, "unit": unit or None})
+            counts = re.sub(r"^(?:de\s+|d['’])", "", of) if of else None
+            out.append({"text": text, "unit": unit or None, "counts": counts})
     return out[:20]
 
 
 def _quotes(body: str, people: list[dict]) -> list[dict]:
     out = []
     names = [p["name"] for p in people]
+    roles = {p["name"]: p["role"] for p in people if p.get("role")}
     for match in _QUOTE.finditer(body):
         quote = match.group("quote").strip()
         if len(quote.split()) < 4:
             continue
         after = body[match.end():match.end() + 160]
         before = body[max(0, match.start() - 200):match.start()]
-        speaker = _speaker(after, before, names)
+        speaker = _speaker(after, before, names) or _speaker_by_role(after, roles)
         out.append({"quote": quote, "speaker": speaker})
     return out
+
+
+def _speaker_by_role(after: str, roles: dict[str, str]) -> str | None:
+    """« … » a déclaré le sélectionneur: the one person whose role starts with that noun."""
+    match = re.match(rf"\s*[,.!?]?\s*(?:»\s*)?,?\s*{_SPEECH_VERBS}\s+(?:l[ea]\s+|l['’])(?P<noun>[\w-]+)", after)
+    if not match:
+        return None
+    noun = match.group("noun").lower()
+    holders = [name for name, role in roles.items() if role.lower().split()[0].startswith(noun)]
+    return holders[0] if len(holders) == 1 else None
 
 
 def _speaker(after: str, before: str, names: list[str]) -> str | None:

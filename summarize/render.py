@@ -14,11 +14,11 @@ EXTENSIONS = {"rich": "txt", "text": "txt", "markdown": "md", "json": "json", "j
 
 LABELS = {
     "fr": {"summary": "Résumé", "topics": "Thèmes clés", "facts": "Repères", "stats": "Statistiques",
-           "words": "mots", "sentences": "phrases", "date": "Date", "place": "Lieu", "people": "Personnes",
+           "words": "mots", "sentences": "phrases", "date": "Date", "dates": "Autres dates", "place": "Lieu", "people": "Personnes",
            "organisations": "Organisations", "figures": "Chiffres", "quotes": "Citations",
            "contacts": "Contact presse", "error": "Erreur", "explain": "Scores", "no_title": "(sans titre)"},
     "en": {"summary": "Summary", "topics": "Key topics", "facts": "Key facts", "stats": "Statistics",
-           "words": "words", "sentences": "sentences", "date": "Date", "place": "Place", "people": "People",
+           "words": "words", "sentences": "sentences", "date": "Date", "dates": "Other dates", "place": "Place", "people": "People",
            "organisations": "Organisations", "figures": "Figures", "quotes": "Quotes",
            "contacts": "Press contact", "error": "Error", "explain": "Scores", "no_title": "(untitled)"},
 }
@@ -41,6 +41,9 @@ def fact_lines(result: dict[str, Any]) -> list[tuple[str, str]]:
     lines: list[tuple[str, str]] = []
     if facts.get("date"):
         lines.append((lab["date"], facts["date"]))
+    other_dates = [d for d in facts.get("dates", []) if d["iso"] != facts.get("date")]
+    if other_dates:
+        lines.append((lab["dates"], ", ".join(f"{d['text']} ({d['iso']})" for d in other_dates[:5])))
     if facts.get("place"):
         lines.append((lab["place"], facts["place"]))
     if facts.get("people"):
