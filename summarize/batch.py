@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import re
 import stat
 import tempfile
 from collections import deque
@@ -17,7 +18,9 @@ from pathlib import Path
 from typing import Any
 
 from .errors import InputError
-from .reading import DEFAULT_MAX_SIZE
+from .reading import DEFAULT_MAX_SIZE, RawText
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 
 @dataclass(frozen=True)
@@ -49,7 +52,7 @@ def display_path(path: str | os.PathLike[str]) -> str:
 def iter_inputs(paths: list[str], globs: tuple[str, ...] = (), excludes: tuple[str, ...] = (),
                 skip_dirs: tuple[Path, ...] = ()) -> Iterator[Input]:
     """Every input named on the command line, folders expanded (recursive, sorted, no hidden)."""
-    from .formats import SUPPORTED_EXTENSIONS
+    from .readers import SUPPORTED_EXTENSIONS
 
     for path in paths:
         if path == "-":
@@ -102,45 +105,70 @@ def _same(a: Path, b: Path) -> bool:
         return False
 
 
-def summarize_input(item: Input, options: Options, stdin_data: bytes | None = None) -> dict[str, Any]:
-    """The JSON object for one input, or its {"source", "error"} record; never raises for bad input."""
-    from .pipeline import summarize_text
-    from .reading import decode, read_text
+def summarize_input(item: Input, options: Options, stdin_data: bytes | None = None) -> list[dict[str, Any]]:
+    """The JSON objects for one input (an e-mail adds one per attachment), or its error record.
+
+    Never raises for bad input: every failure becomes {"source", "error"}."""
+    from .reading import read_bytes, read_text
 
     source = "-" if item.source == "-" else display_path(item.source)
     if item.error:
-        return {"source": source, "error": item.error}
+        return [{"source": source, "error": item.error}]
     try:
         if item.source == "-" and len(stdin_data or b"") > options.max_size:
             raise InputError("stdin: input too large (see --max-size)")
-        raw = decode(stdin_data or b"", "stdin") if item.source == "-" else read_text(item.source, options.max_size)
+        raw = read_bytes(stdin_data or b"", "stdin") if item.source == "-" else read_text(item.source, options.max_size)
+    except InputError as exc:
+        return [{"source": source, "error": _clean_message(str(exc), item.source, source)}]
+    except (RecursionError, MemoryError):
+        return [{"source": source, "error": "input too large or too deeply nested to process"}]
+    results = [_summarize_raw(raw, source, options)] if raw.text.strip() else []
+    for name, attachment in raw.attachments:
+        part_source = f"{source}#{display_path(name)}"
+        if isinstance(attachment, str):
+            results.append({"source": part_source, "error": _clean_message(attachment, item.source, source)})
+        else:
+            results.append(_summarize_raw(attachment, part_source, options))
+    return results
+
+
+def _summarize_raw(raw: RawText, source: str, options: Options) -> dict[str, Any]:
+    from .pipeline import summarize_text
+
+    try:
         result = summarize_text(
             raw.text, options.sentences, options.topics, algorithm=options.algorithm, language=options.language,
             words_budget=options.words, ratio=options.ratio, explain=options.explain, source=source,
             title=raw.metadata.get("title"),
-        )
-        return result.to_dict()
-    except InputError as exc:
-        return {"source": source, "error": str(exc).replace(item.source, source) if item.source != "-" else str(exc)}
-    except RecursionError:
-        return {"source": source, "error": "input too deeply nested to process"}
-    except MemoryError:
-        return {"source": source, "error": "input too large to process in memory"}
+        ).to_dict()
+    except (RecursionError, MemoryError):
+        return {"source": source, "error": "input too large or too deeply nested to process"}
+    if raw.metadata:
+        result["metadata"] = dict(raw.metadata)
+        if "date" not in result["facts"] and _ISO_DATE.match(raw.metadata.get("date", "")):
+            result["facts"]["date"] = raw.metadata["date"][:10]
+    if raw.warnings:
+        result["warnings"] = result.get("warnings", []) + raw.warnings
+    return result
 
 
-def _worker(args: tuple[Input, Options]) -> dict[str, Any]:
+def _clean_message(message: str, raw_source: str, shown_source: str) -> str:
+    """Error messages name the input as the user sees it (non-UTF-8 names made printable)."""
+    return message.replace(raw_source, shown_source) if raw_source != "-" else message
+
+
+def _worker(args: tuple[Input, Options]) -> list[dict[str, Any]]:
     return summarize_input(*args)
 
 
-def run(inputs: Iterator[Input], options: Options, jobs: int, stdin_data: bytes | None = None) -> Iterator[dict[str, Any]]:
-    """Results in input order; in a pool of `jobs` processes when that can help."""
+def run(inputs: Iterator[Input], options: Options, jobs: int, stdin_data: bytes | None = None) -> Iterator[tuple[Input, dict[str, Any]]]:
+    """(input, result) pairs in input order; in a pool of `jobs` processes when that can help."""
     items = iter(inputs)
     first = list(_take(items, 2))
     if jobs <= 1 or len(first) < 2:
-        for item in first:
-            yield summarize_input(item, options, stdin_data)
-        for item in items:
-            yield summarize_input(item, options, stdin_data)
+        for item in (*first, *items):
+            for result in summarize_input(item, options, stdin_data):
+                yield item, result
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -151,29 +179,34 @@ def run(inputs: Iterator[Input], options: Options, jobs: int, stdin_data: bytes 
     try:
         def submit(item: Input) -> None:
             if item.source == "-":
-                window.append(_Done(summarize_input(item, options, stdin_data)))
+                window.append((item, _Done(summarize_input(item, options, stdin_data))))
             else:
-                window.append(executor.submit(_worker, (item, options)))
+                window.append((item, executor.submit(_worker, (item, options))))
+
+        def ready() -> Iterator[tuple[Input, dict[str, Any]]]:
+            item, future = window.popleft()
+            for result in future.result():
+                yield item, result
 
         for item in first:
             submit(item)
         for item in items:
             submit(item)
             if len(window) >= jobs * 4:
-                yield window.popleft().result()
+                yield from ready()
         while window:
-            yield window.popleft().result()
+            yield from ready()
     finally:
-        for future in window:
+        for _, future in window:
             future.cancel()
         executor.shutdown(wait=True, cancel_futures=True)
 
 
 class _Done:
-    def __init__(self, value: dict[str, Any]):
+    def __init__(self, value: list[dict[str, Any]]):
         self._value = value
 
-    def result(self) -> dict[str, Any]:
+    def result(self) -> list[dict[str, Any]]:
         return self._value
 
     def cancel(self) -> bool:
@@ -188,11 +221,12 @@ def _take(iterator: Iterator[Input], count: int) -> Iterator[Input]:
             return
 
 
-def output_path(out_dir: Path, item: Input, fmt: str) -> Path:
-    """Where --output-dir puts the result of an input: mirrored, never outside out_dir."""
+def output_path(out_dir: Path, item: Input, fmt: str, part: str | None = None) -> Path:
+    """Where --output-dir puts the result of an input (or of one of its attachments): mirrored,
+    never outside out_dir."""
     from .render import EXTENSIONS
 
-    relative = Path(item.relative)
+    relative = Path(item.relative + (f"#{part.replace('/', '_')}" if part else ""))
     parts = [p for p in relative.parts if p not in ("", ".", "..") and not p.startswith("/")]
     if not parts:
         parts = ["stdin"]

@@ -5,8 +5,9 @@ from __future__ import annotations
 import os
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import typer
 
@@ -14,6 +15,9 @@ from . import __version__
 from .ranking import ALGORITHMS, DEFAULT_ALGORITHM
 from .reading import DEFAULT_MAX_SIZE
 from .render import FORMATS
+
+if TYPE_CHECKING:
+    from .batch import Input
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 0, 1, 2, 130, 141
 
@@ -101,7 +105,7 @@ def main(
     raise typer.Exit(code)
 
 
-def _emit(results, inputs, fmt: str, out_dir: Path | None) -> int:
+def _emit(results: Iterator[tuple[Input, dict]], inputs: list[Input], fmt: str, out_dir: Path | None) -> int:
     """Print or write each result as it arrives; return the exit code."""
     from .batch import output_path, write_atomic
     from .errors import InputError
@@ -116,19 +120,22 @@ def _emit(results, inputs, fmt: str, out_dir: Path | None) -> int:
     console = _console() if fmt == "rich" and out_dir is None else None
     progress = _progress(total) if total > 2 and sys.stderr.isatty() else None
     try:
-        for item, result in zip(inputs, results, strict=False):
+        previous_item = None
+        for item, result in results:
             done += 1
+            if progress and previous_item is not None and item is not previous_item:
+                progress[0].update(progress[1], advance=1)
+            previous_item = item
             if "error" in result:
                 failed += 1
                 typer.echo(f"summarize: {result['error']}", err=True)
             for warning in result.get("warnings", []):
                 typer.echo(f"summarize: {result['source']}: {warning}", err=True)
-            if progress:
-                progress[0].update(progress[1], advance=1)
             if out_dir is not None:
                 if "error" not in result:
+                    part = result["source"].split("#", 1)[1] if "#" in result["source"] and item.source != result["source"] else None
                     try:
-                        write_atomic(output_path(out_dir, item, fmt), render_one(result, fmt), protected)
+                        write_atomic(output_path(out_dir, item, fmt, part), render_one(result, fmt), protected)
                     except (InputError, OSError) as exc:
                         failed += 1
                         typer.echo(f"summarize: {exc}", err=True)

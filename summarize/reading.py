@@ -49,6 +49,8 @@ class RawText:
     text: str
     encoding: str
     metadata: dict[str, str] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    attachments: list[tuple[str, RawText | str]] = field(default_factory=list)  # (name, text or error message)
 
 
 def read_source(source: str, max_size: int = DEFAULT_MAX_SIZE) -> bytes:
@@ -162,10 +164,20 @@ def read_text(source: str, max_size: int = DEFAULT_MAX_SIZE) -> RawText:
     """Read and decode one input (path or '-') with the format reader its content needs."""
     data = read_source(source, max_size)
     name = "stdin" if source == "-" else source
-    from .formats import reader_for
+    return read_bytes(data, name)
 
-    reader = reader_for(source, data)
-    if reader is not None:
+
+def read_bytes(data: bytes, name: str) -> RawText:
+    """Decode bytes with the reader their format needs (plain text, HTML, PDF, DOCX, e-mail, Markdown)."""
+    from .readers import reader_for
+
+    reader = reader_for(name, data)
+    if reader is None:
+        return decode(data, name)
+    try:
         return reader(data, name)
-    return decode(data, name)
+    except (InputError, MemoryError, RecursionError, KeyboardInterrupt):
+        raise
+    except Exception as exc:  # a malformed file can make any parser raise anything: one clear message
+        raise InputError(f"{name}: unreadable file ({type(exc).__name__}: {str(exc)[:200]})") from None
 

@@ -122,7 +122,9 @@ def test_version():
     (b"", "empty"),
     (b"  \n \n", "empty"),
     (b"\x00\x01\x02\x03binary\xff\xfe\x00", "binary"),
-    (b"%PDF-1.7\n%\xe2\xe3\n", "binary"),
+    (b"%PDF-1.7\n%\xe2\xe3\n", "damaged or unreadable PDF"),
+    (b"PK\x03\x04" + b"\x00" * 40, "damaged zip container"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64, "save it as .docx"),
 ])
 def test_bad_files(tmp_path, content, message):
     bad = tmp_path / "bad.txt"

@@ -1,0 +1,76 @@
+"""Format readers: HTML pages, PDF, Word (.docx), e-mail (.eml) and Markdown -> plain text.
+
+Each reader turns its format into the plain-text shape a press release has (title line,
+one paragraph a line, sub-headings on their own line, "- " bullets), so that the structure
+stage treats every format alike. Chosen by content first, then by extension; each reader
+module imports its library only when called, so plain text pays nothing for them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import PurePath
+
+from ..errors import InputError
+from ..reading import RawText
+
+Reader = Callable[[bytes, str], RawText]
+
+TEXT_EXTENSIONS = frozenset({".txt", ".text"})
+MARKDOWN_EXTENSIONS = frozenset({".md", ".markdown"})
+HTML_EXTENSIONS = frozenset({".html", ".htm", ".xhtml"})
+SUPPORTED_EXTENSIONS = TEXT_EXTENSIONS | MARKDOWN_EXTENSIONS | HTML_EXTENSIONS | {".pdf", ".docx", ".eml"}
+
+_HTML_START = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL)
+_HTML_TAGS = re.compile(rb"</?(?:p|div|span|a|br|h[1-6]|li|ul|table|td|tr|strong|em)\b[^>]*>", re.IGNORECASE)
+_MAIL_HEADER = re.compile(rb"^(?:from|to|subject|date|message-id|mime-version|received|return-path|content-type|cc|reply-to|x-[\w-]+):[ \t]",
+                          re.IGNORECASE | re.MULTILINE)
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def reader_for(source: str, data: bytes) -> Reader | None:
+    """The reader an input needs (by content, then extension), or None for plain text."""
+    suffix = PurePath(source).suffix.lower() if source != "-" else ""
+    if data.startswith(b"%PDF-"):
+        from .pdf import read_pdf
+
+        return read_pdf
+    if data.startswith(b"PK\x03\x04"):
+        from .word import read_docx
+
+        return read_docx
+    if data.startswith(_OLE_MAGIC):
+        raise InputError(f"{source}: Word 97-2003 (.doc) or other legacy Office file; save it as .docx or PDF")
+    if suffix in (".pdf", ".docx"):
+        raise InputError(f"{source}: not a valid {suffix[1:].upper()} file")
+    if suffix == ".eml" or looks_like_email(data):
+        from .email_message import read_email
+
+        return read_email
+    if suffix in HTML_EXTENSIONS or looks_like_html(data):
+        from .html_page import read_html
+
+        return read_html
+    if suffix in MARKDOWN_EXTENSIONS:
+        from .markdown import read_markdown
+
+        return read_markdown
+    return None
+
+
+def looks_like_html(data: bytes) -> bool:
+    """An HTML page saved as .txt (or piped): a doctype/<html> start, or text dense in tags."""
+    head = data[:4096].lstrip(b"\xef\xbb\xbf")
+    if _HTML_START.match(head):
+        return True
+    return len(_HTML_TAGS.findall(head)) >= 8
+
+
+def looks_like_email(data: bytes) -> bool:
+    """RFC 5322 headers first: at least three known header lines before the first blank line."""
+    head = data[:8192].lstrip(b"\xef\xbb\xbf").replace(b"\r\n", b"\n").split(b"\n\n", 1)[0]
+    if not re.match(rb"(?:from|return-path|received|delivered-to|message-id|mime-version|date|to|subject)\s*:", head, re.IGNORECASE):
+        return False
+    names = {m.group().split(b":")[0].lower() for m in _MAIL_HEADER.finditer(head)}
+    return len(names) >= 3 and bool(names & {b"from", b"subject"})

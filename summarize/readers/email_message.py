@@ -1,0 +1,95 @@
+"""E-mail (.eml): the subject as title, the text/plain part (or the HTML part) without quoted
+replies or signature, and the attached documents (PDF, DOCX, HTML, text), each summarized
+on its own and reported as ``message.eml#attachment.pdf``."""
+
+from __future__ import annotations
+
+import re
+
+from ..errors import InputError
+from ..reading import RawText, decode, normalize_text
+
+MAX_ATTACHMENTS = 20
+MIN_BODY_WORDS = 25  # "Veuillez trouver ci-joint notre communiqué." is a cover note, not a release
+_ATTACHMENT_EXTENSIONS = (".pdf", ".docx", ".html", ".htm", ".txt", ".md", ".eml")
+
+# Where the new message ends: a reply header, a forwarded/original block, or the signature.
+_REPLY_CUT = re.compile(
+    r"^(?:-- ?$|_{5,}\s*$|-{3,}\s*(?:original message|message d'origine|message transféré|forwarded message)"
+    r"|le .{5,120}a écrit\s*:\s*$|on .{5,120}wrote\s*:\s*$|de\s*:\s.+\n(?:envoyé|date)\s*:|from\s*:\s.+\n(?:sent|date)\s*:)",
+    re.IGNORECASE | re.MULTILINE,
+)
+_CLOSING = re.compile(r"^(?:bien\s+)?(?:cordialement|bien à vous|salutations|best regards|regards)[ ,.!]*$", re.IGNORECASE)
+
+
+def read_email(data: bytes, name: str) -> RawText:
+    from email import policy
+    from email.parser import BytesParser
+
+    message = BytesParser(policy=policy.default).parsebytes(data)
+    subject = " ".join(str(message.get("subject", "") or "").split())
+    body = _body_text(message, name)
+    metadata = {"format": "email"}
+    for key, header in (("title", "subject"), ("from", "from"), ("date", "date")):
+        value = message.get(header)
+        if value:
+            metadata[key] = " ".join(str(value).split())
+    attachments = _attachments(message, name)
+    text = body
+    if len(body.split()) < MIN_BODY_WORDS:
+        if not attachments:
+            raise InputError(f"{name}: the e-mail has no text to summarize and no readable attachment")
+        text = ""  # a cover note: the attachments carry the release
+    if subject and text and subject not in text[:400]:
+        text = f"{subject}\n\n{text}"
+    return RawText(text=normalize_text(text), encoding="utf-8", metadata=metadata, attachments=attachments)
+
+
+def _body_text(message, name: str) -> str:
+    part = message.get_body(preferencelist=("plain", "html"))
+    if part is None:
+        return ""
+    try:
+        content = part.get_content()
+    except (LookupError, UnicodeError):  # unknown charset: let our decoder guess
+        content = decode(part.get_payload(decode=True) or b"", name).text
+    if part.get_content_subtype() == "html":
+        from .html_page import html_to_text
+
+        try:
+            return html_to_text(content, name).text
+        except InputError:
+            return ""
+    return strip_replies_and_signature(normalize_text(content))
+
+
+def strip_replies_and_signature(text: str) -> str:
+    """The new message only: quoted lines, the quoted thread and the signature removed."""
+    cut = _REPLY_CUT.search(text)
+    if cut:
+        text = text[:cut.start()]
+    lines = [line for line in text.split("\n") if not line.lstrip().startswith(">")]
+    for index in range(len(lines) - 1, max(len(lines) - 12, -1), -1):
+        if _CLOSING.match(lines[index].strip()):
+            lines = lines[:index]  # "Cordialement," and the name and phone after it
+            break
+    return "\n".join(lines).strip()
+
+
+def _attachments(message, name: str) -> list[tuple[str, RawText | str]]:
+    from ..reading import read_bytes
+
+    out: list[tuple[str, RawText | str]] = []
+    for part in message.iter_attachments():
+        filename = part.get_filename() or ""
+        if not filename.lower().endswith(_ATTACHMENT_EXTENSIONS):
+            continue
+        if len(out) == MAX_ATTACHMENTS:
+            break
+        label = f"{name}#{filename}"
+        try:
+            payload = part.get_payload(decode=True) or b""
+            out.append((filename, read_bytes(payload, label)))
+        except InputError as exc:
+            out.append((filename, str(exc)))
+    return out

@@ -1,0 +1,86 @@
+"""Word (.docx): paragraphs in order, headings as title and sub-headings, table rows as lines.
+
+A .docx is a zip: its entries are checked before python-docx opens it, so a zip bomb or an
+archive that is not a Word document is refused with a clear message.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from io import BytesIO
+
+from ..errors import InputError
+from ..reading import RawText, normalize_text
+
+MAX_ENTRIES = 2_000
+MAX_UNCOMPRESSED = 100 * 1024 * 1024  # all entries together
+MAX_RATIO = 200  # uncompressed / compressed, for entries above 1 MB
+_TITLE_STYLES = ("title", "titre")
+_HEADING_STYLES = ("heading", "titre", "subtitle", "sous-titre")
+
+
+def read_docx(data: bytes, name: str) -> RawText:
+    check_zip(data, name)
+    import docx
+
+    document = docx.Document(BytesIO(data))
+    text = "\n".join(_blocks(document)).strip()
+    if not any(ch.isalpha() for ch in text):
+        raise InputError(f"{name}: the Word document contains no text")
+    metadata = {"format": "docx"}
+    properties = document.core_properties
+    if properties.title and properties.title.strip():
+        metadata["title"] = " ".join(properties.title.split())
+    if properties.created:
+        metadata["date"] = properties.created.date().isoformat()
+    return RawText(text=normalize_text(text) + "\n", encoding="utf-8", metadata=metadata)
+
+
+def check_zip(data: bytes, name: str) -> None:
+    """Refuse archives that are not Word documents or that would inflate beyond the limits."""
+    try:
+        archive = zipfile.ZipFile(BytesIO(data))
+        entries = archive.infolist()
+    except (zipfile.BadZipFile, ValueError) as exc:
+        raise InputError(f"{name}: damaged zip container ({exc})") from None
+    names = {entry.filename for entry in entries}
+    if "word/document.xml" not in names:
+        raise InputError(f"{name}: a zip archive, not a Word (.docx) document")
+    if len(entries) > MAX_ENTRIES:
+        raise InputError(f"{name}: refusing a .docx with {len(entries)} entries (zip bomb?)")
+    total = sum(entry.file_size for entry in entries)
+    if total > MAX_UNCOMPRESSED:
+        raise InputError(f"{name}: refusing a .docx that inflates to {total // 2**20} MB (zip bomb?)")
+    for entry in entries:
+        if entry.file_size > 2**20 and entry.file_size > MAX_RATIO * max(entry.compress_size, 1):
+            raise InputError(f"{name}: refusing a .docx whose {entry.filename} is compressed {entry.file_size // max(entry.compress_size, 1)}:1 (zip bomb?)")
+
+
+def _blocks(document) -> list[str]:
+    """Paragraphs and table rows in document order; headings alone on their line."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    out: list[str] = []
+    for item in document.iter_inner_content():
+        if isinstance(item, Paragraph):
+            text = " ".join(item.text.split())
+            if not text:
+                continue
+            style = (item.style.name if item.style is not None else "").lower()
+            if style.startswith(_TITLE_STYLES + _HEADING_STYLES):
+                out.extend(["", text, ""])
+            elif style.startswith(("list", "liste")):
+                out.append(f"- {text}")
+            else:
+                out.append(text)
+        elif isinstance(item, Table):
+            for row in item.rows:
+                cells = []
+                for cell in row.cells:
+                    value = " ".join(cell.text.split())
+                    if value and (not cells or cells[-1] != value):  # merged cells repeat their text
+                        cells.append(value)
+                if cells:
+                    out.append(" – ".join(cells))
+    return out
