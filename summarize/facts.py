@@ -23,7 +23,7 @@ _PERSON_WITH_ROLE_AFTER = re.compile(
 )
 _ROLE_THEN_PERSON = re.compile(rf"(?P<role>\b(?:[Ll]e|[Ll]a|[Ll]['’])\s*(?:{{roles}})\b[^,;.«»]{{0,110}}?),\s+(?P<name>{_PERSON}),")
 _CIVIL_PERSON = re.compile(rf"\b{_CIVIL}\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD})?)")
-_EXPANSION = re.compile(rf"(?P<long>[\w'’-]+(?:\s+[\w'’-]+){{1,9}}?)\s+\((?P<acronym>{_ACRONYM})\)")
+_EXPANSION = re.compile(rf"(?<![\w'’-])(?P<long>[\w'’-]{{1,40}}(?:\s+[\w'’-]{{1,40}}){{1,9}}?)\s+\((?P<acronym>{_ACRONYM})\)")
 _STANDALONE_ACRONYM = re.compile(rf"\b{_ACRONYM}\b")
 _QUOTE = re.compile(r"«\s*(?P<quote>[^«»]{15,600}?)\s*»")
 _SPEECH_VERBS = (

@@ -100,7 +100,7 @@ def decode(data: bytes, name: str = "input") -> RawText:
     if encoding is None:
         if data.startswith(_BINARY_MAGIC) or b"\x00" in data[:8192]:
             raise InputError(f"{name}: binary file, not text")
-        encoding = _detect_encoding(data)
+        encoding = _detect_encoding(data, name)
     try:
         text = data.decode(encoding)
     except (UnicodeDecodeError, LookupError):
@@ -120,7 +120,7 @@ def _bom_encoding(data: bytes) -> str | None:
     return None
 
 
-def _detect_encoding(data: bytes) -> str:
+def _detect_encoding(data: bytes, name: str) -> str:
     try:
         data.decode("utf-8")
         return "utf-8"
@@ -130,7 +130,7 @@ def _detect_encoding(data: bytes) -> str:
 
     best = from_bytes(data[:200_000]).best()
     if best is None:
-        raise InputError("cannot detect the text encoding (binary data?)")
+        raise InputError(f"{name}: cannot detect the text encoding (binary data?)")
     # Western European text is overwhelmingly cp1252; prefer it when it decodes cleanly and
     # the detector hesitated between single-byte code pages.
     if best.encoding in {"cp1250", "cp1252", "latin_1", "iso8859_15", "cp1257", "mac_roman", "iso8859_2"}:

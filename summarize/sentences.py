@@ -9,6 +9,7 @@ or a number that continues. Line breaks always end a sentence.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import cache
 
 from .resources import Abbreviations, abbreviations, stop_words
@@ -18,7 +19,8 @@ _TERMINAL = re.compile(
     r"(?:[ ]?[»”›)\]]|[\"’'](?=\s|$))*"  # closing quotes and brackets that belong to it
 )
 _URL_OR_EMAIL = re.compile(
-    r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+(?:\.[\w-]+)*\.(?:fr|com|org|net|gouv|ma|be|ch|ca|eu|io|info)\b(?:/\S*)?",
+    r"(?:https?://|www\.)\S+|(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}"
+    r"|(?<![\w.-])[\w-]{1,63}(?:\.[\w-]{1,63}){0,8}\.(?:fr|com|org|net|gouv|ma|be|ch|ca|eu|io|info)\b(?:/\S*)?",
     re.IGNORECASE,
 )
 _MAY_HOLD_ADDRESS = re.compile(r"@|://|www\.|\.(?:fr|com|org|net|gouv|ma|be|ch|ca|eu|io|info)\b", re.IGNORECASE)  # cheap pre-check
@@ -43,13 +45,14 @@ def split_sentences(text: str, language: str = "fr") -> list[str]:
 def sentence_spans(line: str, language: str = "fr") -> list[tuple[int, int]]:
     """(start, end) offsets of the sentences of one line."""
     protected = [m.span() for m in _URL_OR_EMAIL.finditer(line)] if _MAY_HOLD_ADDRESS.search(line) else []
+    protected_starts = [a for a, _ in protected]
     rules = _rules(language)
     spans: list[tuple[int, int]] = []
     start = 0
     for match in _TERMINAL.finditer(line):
         p_start, p_end = match.span()
-        if any(a < p_start < b - 1 for a, b in protected):
-            continue
+        if _inside(protected, protected_starts, p_start):
+            continue  # a dot inside a URL or an e-mail address
         if line.startswith(' "', p_end) and line.count('"', start, p_start) % 2:
             p_end += 2  # a straight closing quote after a space: « ... ! " Les »
         if _is_boundary(line, p_start, p_end, match.group(), rules):
@@ -59,6 +62,12 @@ def sentence_spans(line: str, language: str = "fr") -> list[tuple[int, int]]:
     if line[start:].strip():
         spans.append((start, len(line)))
     return spans
+
+
+def _inside(spans: list[tuple[int, int]], starts: list[int], position: int) -> bool:
+    """Whether position falls strictly inside one of the sorted, disjoint spans (binary search)."""
+    index = bisect_left(starts, position) - 1
+    return index >= 0 and spans[index][0] < position < spans[index][1] - 1
 
 
 class _Rules:

@@ -13,14 +13,17 @@ from dataclasses import dataclass, field
 from .dates import DATE_PATTERN, DATE_RE, to_iso
 from .resources import furniture_patterns
 
-EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# Bounded parts (RFC 5321 lengths) keep every search linear on long runs of word characters.
+EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}")
 PHONE_RE = re.compile(r"(?:\+\d{1,3}[\s.]?(?:\(0\)\s?)?|\b0)[1-9](?:[\s.-]?\d{2}){4}\b|\+\d{1,3}(?:[\s.-]?\d{2,4}){3,5}\b")
 URL_RE = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 BULLET_RE = re.compile(r"^(?:[-–—•●▪◦*‣►✓·]|\d{1,2}[.)]|[a-z][)])\s+")
 _TERMINAL_END = re.compile(r"[.!?…»\"”;,]$")
 # "Rabat, le 20 janvier 2025 –", "PARIS (3 mars 2025) -", "Lyon, 12/03/2025 :", "Paris, le 3 mars –"
 _DATE_ANON = re.sub(r"\(\?P<\w+>", "(?:", DATE_PATTERN)
-_PLACE = r"(?P<place>[A-ZÀ-Ý][\w'’.-]*(?:[ -](?:[A-ZÀ-Ý][\w'’.-]*|sur|en|les|de|du|la|le|d'\w+))*)"
+# One parse per string (hyphens only inside a word, a bounded number of words): no backtracking blow-up on "a-a-a-…".
+_PLACE_WORD = r"[A-ZÀ-Ý][\w'’.]*(?:-[\w'’.]+)*"
+_PLACE = rf"(?P<place>{_PLACE_WORD}(?: (?:{_PLACE_WORD}|sur|en|les|de|du|la|le|d'\w+)){{0,6}})"
 DATELINE_RE = re.compile(
     r"^(?:" + _PLACE + r"\s*(?:,\s*|\(\s*)(?:le\s+)?(?P<date>" + _DATE_ANON + r")\s*\)?"
     r"|(?P<date2>(?:le\s+)?(?:" + _DATE_ANON + r")))"
