@@ -98,11 +98,24 @@ def decode(data: bytes, name: str = "input") -> RawText:
         raise InputError(f"{name}: empty input")
     encoding = _bom_encoding(data)
     if encoding is None:
-        if data.startswith(_BINARY_MAGIC) or b"\x00" in data[:8192]:
+        if data.startswith(_BINARY_MAGIC):
             raise InputError(f"{name}: binary file, not text")
-        encoding = _detect_encoding(data, name)
+        head = data[:8192]
+        if b"\x00" in head:
+            encoding = _utf16_without_bom(head)
+            if encoding is None:
+                if head.count(b"\x00") > max(4, len(head) // 100):
+                    raise InputError(f"{name}: binary file, not text")
+                data = data.replace(b"\x00", b"")  # a few stray NUL bytes in a text file
+        encoding = encoding or _detect_encoding(data, name)
+    warnings = []
     try:
-        text = data.decode(encoding)
+        if encoding == _UTF8_REPAIRED:
+            text = data.decode("utf-8", "replace")
+            warnings.append(f"{text.count(chr(0xFFFD))} invalid UTF-8 byte sequence(s) replaced by �")
+            encoding = "utf-8"
+        else:
+            text = data.decode(encoding)
     except (UnicodeDecodeError, LookupError):
         raise InputError(f"{name}: cannot decode the text (unknown encoding)") from None
     if len(_CONTROL.findall(text[:20000])) > max(8, len(text[:20000]) // 50):
@@ -110,7 +123,19 @@ def decode(data: bytes, name: str = "input") -> RawText:
     text = normalize_text(text)
     if not any(ch.isalpha() for ch in text):
         raise InputError(f"{name}: no text (the input contains no letters)")
-    return RawText(text=text, encoding=encoding.replace("_", "-").lower())
+    return RawText(text=text, encoding=encoding.replace("_", "-").lower(), warnings=warnings)
+
+
+def _utf16_without_bom(head: bytes) -> str | None:
+    """UTF-16 saved without a BOM: Latin text has a NUL in every other byte."""
+    even, odd = head[0::2], head[1::2]
+    if len(head) < 8:
+        return None
+    if odd.count(0) > 0.4 * len(odd) and even.count(0) < 0.05 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.4 * len(even) and odd.count(0) < 0.05 * len(odd):
+        return "utf-16-be"
+    return None
 
 
 def _bom_encoding(data: bytes) -> str | None:
@@ -120,12 +145,20 @@ def _bom_encoding(data: bytes) -> str | None:
     return None
 
 
+_UTF8_REPAIRED = "utf-8 with replacements"
+
+
 def _detect_encoding(data: bytes, name: str) -> str:
     try:
         data.decode("utf-8")
         return "utf-8"
     except UnicodeDecodeError:
         pass
+    sample = data[:200_000]
+    multibyte = sum(1 for _ in re.finditer(rb"[\xc2-\xf4][\x80-\xbf]", sample))
+    invalid = sample.decode("utf-8", "replace").count("\ufffd")
+    if multibyte >= 3 * invalid and invalid <= max(3, len(sample) // 1000):
+        return _UTF8_REPAIRED  # UTF-8 with a few corrupt bytes: keep it UTF-8, do not re-guess
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:200_000]).best()
