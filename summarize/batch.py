@@ -175,7 +175,7 @@ def run(inputs: Iterator[Input], options: Options, jobs: int, stdin_data: bytes 
 
     context = multiprocessing.get_context("fork") if hasattr(os, "fork") else None
     window: deque = deque()
-    executor = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
+    executor = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_ignore_interrupts)
     try:
         def submit(item: Input) -> None:
             if item.source == "-":
@@ -200,6 +200,13 @@ def run(inputs: Iterator[Input], options: Options, jobs: int, stdin_data: bytes 
         for _, future in window:
             future.cancel()
         executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _ignore_interrupts() -> None:
+    """Workers leave Ctrl-C to the main process, which stops the pool and reports once."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 class _Done:
