@@ -72,6 +72,39 @@ def write_punkt_data(root: Path) -> None:
         (folder / "ortho_context.tab").write_text("".join(f"{w}\t{f}\n" for w, f in sorted(params.ORTHO_CONTEXT.items())), encoding="utf-8")
 
 
+STAGE_PROBE = r"""
+import json, sys, time
+clock = time.perf_counter
+started = clock()
+from summarize.cli import app
+imported = clock()
+from summarize.reading import read_text
+from summarize.structure import parse_structure
+from summarize.pipeline import build_sentences, _choose
+raw = read_text(sys.argv[1]); structure = parse_structure(raw.text); sentences = build_sentences(structure, "fr")
+parsed = clock()
+_choose(sentences, 3, None, "pyramid", [], "fr")
+ranked = clock()
+from summarize.topics import extract_topics
+extract_topics([s.text for s in sentences], None, 5, "fr")
+topics = clock()
+from summarize.facts import extract_facts
+extract_facts(structure, [s.text for s in sentences])
+facts = clock()
+print(json.dumps({"import summarize.cli": imported - started, "read + structure + sentences": parsed - imported,
+                  "ranking": ranked - parsed, "topics": topics - ranked, "facts": facts - topics}))
+"""
+
+
+def stage_costs(runs: int) -> dict[str, float]:
+    """Milliseconds per stage on the release, each run in a fresh interpreter."""
+    import json
+
+    samples = [json.loads(subprocess.run([sys.executable, "-c", STAGE_PROBE, str(RELEASE)], capture_output=True, text=True,
+                                         check=True, cwd=ROOT).stdout) for _ in range(runs)]
+    return {name: 1000 * statistics.median(s[name] for s in samples) for name in samples[0]}
+
+
 def measure(command: list[str], env: dict[str, str]) -> tuple[float, float]:
     """Wall seconds and peak RSS in MB (largest process of the tree) of one run."""
     started = time.perf_counter()
@@ -101,11 +134,14 @@ def main() -> None:
         summarize, sumy = str(BIN / "summarize"), str(BIN / "sumy")
 
         ours = median_of(args.runs, [summarize, str(RELEASE), "-f", "text"], env)
+        no_topics = median_of(args.runs, [summarize, str(RELEASE), "-f", "text", "-k", "0"], env)
         theirs = median_of(args.runs, [sumy, "lex-rank", "--length=3", "--language=french", f"--file={RELEASE}"], env)
         cold = [
             ["`sumy lex-rank --length=3 --language=french --file FILE` (anchor)", f"{theirs[0]:.2f} s", "1.00", f"{theirs[1]:.0f}"],
             ["`summarize FILE -f text`", f"{ours[0]:.2f} s", f"{ours[0] / theirs[0]:.2f}", f"{ours[1]:.0f}"],
+            ["`summarize FILE -f text -k 0` (no topics)", f"{no_topics[0]:.2f} s", f"{no_topics[0] / theirs[0]:.2f}", f"{no_topics[1]:.0f}"],
         ]
+        stages = stage_costs(args.runs)
 
         folder = tmp / "articles"
         folder.mkdir()
@@ -128,6 +164,8 @@ def main() -> None:
 
     print(f"\nCold start, one 3 KB release, median of {args.runs} runs\n")
     print(markdown_table(["command", "wall", "ratio to sumy", "peak RSS MB"], cold))
+    print(f"\nStage costs inside one cold process on the same release (first call: includes imports and data loading), median of {args.runs}\n")
+    print(markdown_table(["stage", "ms"], [[name, f"{ms:.1f}"] for name, ms in stages.items()]))
     print(f"\n{n} OrangeSum articles, one file each, median of {pool_runs} runs\n")
     print(markdown_table(["system", "wall", "docs/s", "throughput vs sumy", "peak RSS MB (largest process)"], batch))
     print(f"\nOne 1 MB document, median of {args.runs} runs (goal: under 3 s and 200 MB)\n")

@@ -23,7 +23,7 @@ _PERSON_WITH_ROLE_AFTER = re.compile(
 )
 _ROLE_THEN_PERSON = re.compile(rf"(?P<role>\b(?:[Ll]e|[Ll]a|[Ll]['’])\s*(?:{{roles}})\b[^,;.«»]{{0,110}}?),\s+(?P<name>{_PERSON}),")
 _CIVIL_PERSON = re.compile(rf"\b{_CIVIL}\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD})?)")
-_EXPANSION = re.compile(rf"(?<![\w'’-])(?P<long>[\w'’-]{{1,40}}(?:\s+[\w'’-]{{1,40}}){{1,9}}?)\s+\((?P<acronym>{_ACRONYM})\)")
+_ACRONYM_IN_PARENTHESES = re.compile(rf"\((?P<acronym>{_ACRONYM})\)")
 _STANDALONE_ACRONYM = re.compile(rf"\b{_ACRONYM}\b")
 _QUOTE = re.compile(r"«\s*(?P<quote>[^«»]{15,600}?)\s*»")
 _SPEECH_VERBS = (
@@ -144,9 +144,11 @@ def _people(body: str, roles: str) -> list[dict]:
 
 def _organisations(body: str) -> list[dict]:
     orgs: dict[str, dict] = {}
-    for match in _EXPANSION.finditer(body):
+    for match in _ACRONYM_IN_PARENTHESES.finditer(body):
         acronym = match.group("acronym")
-        long_form = _trim_expansion(match.group("long"), acronym)
+        clause = re.split(r"[.;:!?()«»\[\],]", body[max(0, match.start() - 400):match.start()])[-1]
+        words_before = clause.split()[-10:]  # an expansion is the few words just before, in the same clause
+        long_form = _trim_expansion(" ".join(words_before), acronym) if len(words_before) >= 2 else None
         if long_form:
             orgs.setdefault(acronym, {"name": acronym, "expansion": long_form})
     ignore = word_list("acronyms_ignore.txt")
