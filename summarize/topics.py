@@ -45,6 +45,7 @@ class _Candidate:
     first: int = 10**9
     in_title: bool = False
     capitalised: int = 0
+    named: int = 0
 
 
 @lru_cache(maxsize=1)
@@ -124,6 +125,8 @@ def extract_topics(sentences: Sequence[str], title: str | None, count: int, lang
                         cand.first = min(cand.first, position + words_[0][1])
                     if all(w[0][0].isupper() and not (w[2] and size == 1) for w in words_):
                         cand.capitalised += 1
+                    if size > 1 and words_[0][0][0].isupper() and not words_[0][2]:
+                        cand.named += 1  # a name with its adjective: "Commission européenne"
         if not is_title:
             position += len(text) + 1
     total_length = max(position, 1)
@@ -154,10 +157,15 @@ def _score(cand: _Candidate, total_length: int) -> float:
 
 def _prefer_whole_entities(candidates: dict[tuple[str, ...], _Candidate], scores: dict[tuple[str, ...], float]) -> None:
     """"Antonis Samaras" rather than "Antonis" and "Samaras", "Eau Vive Solidarité" rather than
-    "Eau Vive" and "Vive Solidarité": a capitalised phrase that accounts for most uses of its
-    parts takes their score, and the parts alone lose theirs."""
+    "Eau Vive" and "Vive Solidarité", "Commission européenne" rather than "Commission": a
+    capitalised phrase (or a name and its adjective, met twice) that accounts for most uses of
+    its parts takes their score, and the parts alone lose theirs."""
     for key, cand in candidates.items():
-        if len(key) < 2 or key not in scores or cand.capitalised < max(1, cand.count // 2):
+        if len(key) < 2 or key not in scores:
+            continue
+        entity = cand.capitalised >= max(1, cand.count // 2)
+        named = cand.count >= 2 and cand.named >= max(2, cand.count // 2)
+        if not (entity or named):
             continue
         parts = [key[i:j] for i in range(len(key)) for j in range(i + 1, len(key) + 1)
                  if j - i < len(key) and key[i:j] in scores]

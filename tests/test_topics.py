@@ -1,0 +1,67 @@
+"""Key topics are readable bullets (issue 5): the text's own casing, elisions never a topic of
+their own, no stop word at either edge, acronyms and figures kept, no near-duplicates."""
+
+from __future__ import annotations
+
+from summarize.reading import read_text
+from summarize.tokens import is_stop_word, stem, words
+from summarize.topics import extract_topics
+
+RELEASE = [
+    "L’Union européenne (UE) lance un plan de 5 milliards d’euros contre la COVID-19.",
+    "L’entreprise Medivax fournira les vaccins ; l’entreprise a déjà livré l’Italie.",
+    "Les entreprises européennes du secteur de l’IA et de la 5G seront associées au plan.",
+    "Selon Ursula von der Leyen, la présidente de la Commission européenne, « la COVID-19 reste une menace ».",
+    "La Commission européenne publiera le calendrier du plan en mars ; la Commission évaluera les vaccins.",
+    "Medivax produira les vaccins contre la COVID-19 dans ses usines de Lyon.",
+]
+
+
+def topics(count: int = 10) -> list[str]:
+    return extract_topics(RELEASE, "Plan européen contre la COVID-19 : la Commission choisit Medivax", count)
+
+
+def test_acronyms_and_codes_with_digits_are_kept():
+    found = topics()
+    assert "COVID-19" in found
+    assert any(t in found for t in ("UE", "IA", "5G"))
+
+
+def test_casing_is_the_text_s_own():
+    found = topics()
+    assert "Medivax" in found
+    assert any(t.startswith("Commission européenne") for t in found)
+    assert all(t != t.upper() or len(t) <= 8 or "-" in t for t in found)  # no shouting
+
+
+def test_elided_forms_never_make_their_own_topic():
+    found = topics()
+    assert not any(t.lower().startswith(("l’", "l'", "d’", "d'")) for t in found)
+    assert "entreprise" in found  # "l’entreprise" counted as "entreprise", one bullet for the word and its plural
+    assert sum(1 for t in found if stem(words(t)[0].lower()) == stem("entreprise")) == 1
+
+
+def test_no_stop_word_at_either_edge():
+    for topic in topics():
+        tokens = words(topic)
+        assert tokens and not is_stop_word(tokens[0]) and not is_stop_word(tokens[-1])
+
+
+def test_no_near_duplicates():
+    found = topics()
+    stems = [tuple(stem(w.lower()) for w in words(t)) for t in found]
+    for i, a in enumerate(stems):
+        for b in stems[i + 1:]:
+            assert not (set(a) <= set(b) or set(b) <= set(a)), (a, b)  # singular/plural, phrase and its head
+
+
+def test_topics_of_every_sample_are_clean(samples):
+    for path in samples:
+        raw = read_text(str(path))
+        from summarize import summarize_text
+
+        found = summarize_text(raw.text, topics=8).topics
+        assert len(found) == 8 and len({t.lower() for t in found}) == 8
+        for topic in found:
+            assert topic == topic.strip() and "  " not in topic
+            assert not topic.endswith((",", ".", ";", ":")) and not topic.startswith(("«", "(", "-"))
