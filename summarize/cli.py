@@ -206,8 +206,10 @@ def _progress(total: int):
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
+    # Results written to stdout pass above the bar only when stdout is that same terminal;
+    # redirected to a file (`> out.jsonl`), they must go to the file, untouched.
     progress = Progress(TextColumn("summarize"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                        transient=True, console=Console(stderr=True))
+                        transient=True, console=Console(stderr=True), redirect_stdout=sys.stdout.isatty())
     task = progress.add_task("batch", total=total)
     progress.start()
     return progress, task

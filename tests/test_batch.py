@@ -176,3 +176,40 @@ def test_rich_batch_ends_with_a_table_of_every_file(tree):
     for name in ("a.md", "b.txt", "empty.txt", "c.txt", "d.text"):
         assert name in table
     assert table.count("ok") >= 4 and "empty" in table
+
+
+def test_progress_bar_only_on_a_terminal(tree, samples):
+    """A transient Rich bar on stderr when stderr is a terminal; never in a pipe or a log file."""
+    import pty
+
+    for i in range(6):
+        shutil.copy(samples[i % len(samples)], tree / f"extra{i}.txt")
+    piped = subprocess.run([sys.executable, "-m", "summarize", str(tree), "-f", "jsonl"], capture_output=True, timeout=120)
+    assert b"\xe2\x94\x81" not in piped.stderr and b"10 summarized, 0 failed" in piped.stderr  # no bar glyph (U+2501)
+
+    controller, terminal = pty.openpty()
+    seen = bytearray()
+
+    def drain() -> None:  # a terminal must be read while the command writes, or the command blocks
+        while True:
+            try:
+                chunk = os.read(controller, 65536)
+            except OSError:
+                return
+            if not chunk:
+                return
+            seen.extend(chunk)
+
+    import threading
+
+    reader = threading.Thread(target=drain, daemon=True)
+    reader.start()
+    proc = subprocess.Popen([sys.executable, "-m", "summarize", str(tree), "-f", "jsonl", "-j", "1"],
+                            stdout=subprocess.PIPE, stderr=terminal, env={**os.environ, "COLUMNS": "100", "TERM": "xterm"})
+    os.close(terminal)
+    stdout, _ = proc.communicate(timeout=120)
+    reader.join(timeout=10)
+    os.close(controller)
+    assert proc.returncode == 0 and len(stdout.splitlines()) == 10
+    assert b"\xe2\x94\x81" in seen or b"10/10" in seen  # the bar was drawn
+    assert b"10 summarized, 0 failed" in seen
