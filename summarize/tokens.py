@@ -76,7 +76,16 @@ def stems_of_words(tokens: list[str], language: str = "fr") -> list[str]:
     """`content_stems` for text already split into words."""
     out = []
     for word in tokens:
-        norm = normalize_word(word)
-        if not is_normalized_stop_word(norm, language) and (len(norm) > 1 or norm.isdigit()):
-            out.append(stem(norm, language))
+        _, stop, stem_ = word_profile(word, language)
+        if not stop:
+            out.append(stem_)
     return out
+
+
+@lru_cache(maxsize=100_000)
+def word_profile(word: str, language: str = "fr") -> tuple[str, bool, str]:
+    """(normalised form, whether it carries no content, stem) of a word as written; cached
+    because a document repeats its words and every stage asks the same three questions."""
+    norm = normalize_word(word)
+    stop = is_normalized_stop_word(norm, language) or (len(norm) < 2 and not norm.isdigit())
+    return norm, stop, stem(norm, language)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .resources import json_data
-from .tokens import is_normalized_stop_word, normalize_word, stem, word_spans
+from .tokens import word_profile, word_spans
 
 MAX_PHRASE_WORDS = 3
 _JOINER = re.compile(r"^[ -]?$")  # what may stand between two words of one phrase
@@ -68,7 +68,7 @@ def _previous_char(text: str, position: int) -> str:
     return text[position] if position >= 0 else ""
 
 
-_RunWord = tuple[str, int, bool, str]  # (word as written, offset, sentence-initial, normalised)
+_RunWord = tuple[str, int, bool, str]  # (word as written, offset, sentence-initial, stem)
 
 
 def _runs(text: str, language: str) -> list[list[_RunWord]]:
@@ -85,14 +85,14 @@ def _runs(text: str, language: str) -> list[list[_RunWord]]:
             runs.append(current)
             current = []
         previous_end = end
-        norm = normalize_word(word)
-        if is_normalized_stop_word(norm, language) or norm in _GENERIC or (len(norm) < 2 and not norm.isdigit()) or norm.isdigit():
+        norm, stop, stem_ = word_profile(word, language)
+        if stop or norm in _GENERIC or norm.isdigit():
             if current:
                 runs.append(current)
             current = []
             continue
         sentence_initial = index == 0 or _previous_char(text, start) in _SENTENCE_OPENING_MARKS
-        current.append((word, start, sentence_initial, norm))
+        current.append((word, start, sentence_initial, stem_))
     if current:
         runs.append(current)
     return runs
@@ -108,7 +108,7 @@ def extract_topics(sentences: Sequence[str], title: str | None, count: int, lang
     for number, text in enumerate(texts):
         is_title = bool(title) and number == 0
         for run in _runs(text, language):
-            stems = [stem(norm, language) for _, _, _, norm in run]
+            stems = [stem_ for _, _, _, stem_ in run]
             for size in range(1, MAX_PHRASE_WORDS + 1):
                 for i in range(len(run) - size + 1):
                     words_ = run[i:i + size]
