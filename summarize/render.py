@@ -58,7 +58,8 @@ def fact_lines(result: dict[str, Any]) -> list[tuple[str, str]]:
         q = facts["quotes"][0]
         lines.append((lab["quotes"], f"« {_shorten(q['quote'], 140)} »" + (f" — {q['speaker']}" if q.get("speaker") else "")))
     if facts.get("contacts"):
-        c = facts["contacts"][0]
+        press = [c for c in facts["contacts"] if "presse" in (c.get("text") or "").lower() or "press" in (c.get("email") or "")]
+        c = (press or facts["contacts"])[0]  # the press contact before investor relations
         lines.append((lab["contacts"], " · ".join(v for v in (c.get("name"), c.get("email"), c.get("phone")) if v)))
     return lines
 

@@ -152,3 +152,11 @@ def test_precision_over_all_hand_checked_facts():
         reported += len(items)
         wrong += sum(item not in truth for item in items)
     assert reported > 80 and wrong == 0
+
+
+def test_terminal_block_shows_the_press_contact_first():
+    from summarize.render import fact_lines
+
+    facts = facts_of("veltis-resultats-annuels-2024.txt")
+    lines = dict(fact_lines({"language": "fr", "facts": facts}))
+    assert "Thomas Girard" in lines["Contact presse"]  # "Relations presse", not "Relations investisseurs"
