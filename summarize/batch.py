@@ -126,9 +126,11 @@ def summarize_input(item: Input, options: Options, stdin_data: bytes | None = No
     for name, attachment in raw.attachments:
         part_source = f"{source}#{display_path(name)}"
         if isinstance(attachment, str):
-            results.append({"source": part_source, "error": _clean_message(attachment, item.source, source)})
+            result = {"source": part_source, "error": _clean_message(attachment, item.source, source)}
         else:
-            results.append(_summarize_raw(attachment, part_source, options))
+            result = _summarize_raw(attachment, part_source, options)
+        result["attachment"] = display_path(name)
+        results.append(result)
     return results
 
 
@@ -244,12 +246,13 @@ def output_path(out_dir: Path, item: Input, fmt: str, part: str | None = None) -
     never outside out_dir."""
     from .render import EXTENSIONS
 
-    relative = Path(item.relative + (f"#{part.replace('/', '_')}" if part else ""))
+    relative = Path(item.relative)
     parts = [p for p in relative.parts if p not in ("", ".", "..") and not p.startswith("/")]
     if not parts:
         parts = ["stdin"]
     name = Path(*parts)
-    target = out_dir / name.parent / f"{name.stem}.summary.{EXTENSIONS[fmt]}"
+    attachment = f"#{part.replace('/', '_').replace(os.sep, '_')}" if part else ""  # message#rapport.pdf
+    target = out_dir / name.parent / f"{name.stem}{attachment}.summary.{EXTENSIONS[fmt]}"
     if not target.resolve().is_relative_to(out_dir.resolve()):
         raise InputError(f"{item.relative}: unsafe output path")
     return target

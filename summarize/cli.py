@@ -133,9 +133,8 @@ def _emit(results: Iterator[tuple[Input, dict]], inputs: list[Input], fmt: str, 
                 typer.echo(f"summarize: {result['source']}: {warning}", err=True)
             if out_dir is not None:
                 if "error" not in result:
-                    part = result["source"].split("#", 1)[1] if "#" in result["source"] and item.source != result["source"] else None
                     try:
-                        write_atomic(output_path(out_dir, item, fmt, part), render_one(result, fmt), protected)
+                        write_atomic(output_path(out_dir, item, fmt, result.get("attachment")), render_one(result, fmt), protected)
                     except (InputError, OSError) as exc:
                         failed += 1
                         typer.echo(f"summarize: {exc}", err=True)

@@ -254,6 +254,11 @@ def test_email_attachments_are_summarized_as_their_own_documents(samples, refere
     records = [json.loads(line) for line in result.stdout.splitlines()]
     assert [r["source"].rsplit("/", 1)[-1] for r in records] == ["message.eml", "message.eml#communique.pdf", "message.eml#communique.docx"]
     assert all(r["summary"] == reference for r in records)
+    assert [r.get("attachment") for r in records] == [None, "communique.pdf", "communique.docx"]
+    out = tmp_path / "out"
+    assert runner.invoke(app, [str(path), "-o", str(out), "-f", "json"]).exit_code == 0
+    assert sorted(p.name for p in out.iterdir()) == ["message#communique.docx.summary.json", "message#communique.pdf.summary.json",
+                                                     "message.summary.json"]
 
 
 def test_html_external_entities_are_never_resolved(tmp_path):
