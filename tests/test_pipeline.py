@@ -152,3 +152,11 @@ def test_shipped_ranker_model_is_plain_json_with_a_card():
     assert 0 <= model["length_penalty"] < 1 and 0 <= model["redundancy"] < 1
     card = files("summarize").joinpath("data/ranker_fr.md").read_text(encoding="utf-8")
     assert "CC BY-SA 4.0" in card and "OrangeSum" in card
+
+
+def test_library_reads_any_format_then_summarizes(samples):
+    from summarize import read_text as library_read_text
+
+    document = library_read_text(str(next(p for p in samples if p.name.startswith("veltis"))))  # cp1252 on disk
+    assert document.encoding == "cp1252" and "chiffre d’affaires" in document.text
+    assert summarize_text(document.text, sentences=1).summary[0] in document.text
