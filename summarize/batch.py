@@ -21,6 +21,7 @@ from .errors import InputError
 from .reading import DEFAULT_MAX_SIZE, RawText
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_TOO_BIG = "input too large or too deeply nested to process"
 
 
 @dataclass(frozen=True)
@@ -121,7 +122,7 @@ def summarize_input(item: Input, options: Options, stdin_data: bytes | None = No
     except InputError as exc:
         return [{"source": source, "error": _clean_message(str(exc), item.source, source)}]
     except (RecursionError, MemoryError):
-        return [{"source": source, "error": "input too large or too deeply nested to process"}]
+        return [{"source": source, "error": _TOO_BIG}]
     results = [_summarize_raw(raw, source, options)] if raw.text.strip() else []
     for name, attachment in raw.attachments:
         part_source = f"{source}#{display_path(name)}"
@@ -144,7 +145,7 @@ def _summarize_raw(raw: RawText, source: str, options: Options) -> dict[str, Any
             title=raw.metadata.get("title"),
         ).to_dict()
     except (RecursionError, MemoryError):
-        return {"source": source, "error": "input too large or too deeply nested to process"}
+        return {"source": source, "error": _TOO_BIG}
     if raw.metadata:
         result["metadata"] = dict(raw.metadata)
         if "date" not in result["facts"] and _ISO_DATE.match(raw.metadata.get("date", "")):

@@ -213,9 +213,13 @@ def _quotes(body: str, people: list[dict]) -> list[dict]:
     return out
 
 
+# What follows a closing quote before the speaker: «…», a déclaré / » souligne
+_QUOTE_THEN_VERB = rf"\s*[,.!?]?\s*(?:»\s*)?,?\s*{_SPEECH_VERBS}"
+
+
 def _speaker_by_role(after: str, roles: dict[str, str]) -> str | None:
     """« … » a déclaré le sélectionneur: the one person whose role starts with that noun."""
-    match = re.match(rf"\s*[,.!?]?\s*(?:»\s*)?,?\s*{_SPEECH_VERBS}\s+(?:l[ea]\s+|l['’])(?P<noun>[\w-]+)", after)
+    match = re.match(rf"{_QUOTE_THEN_VERB}\s+(?:l[ea]\s+|l['’])(?P<noun>[\w-]+)", after)
     if not match:
         return None
     noun = match.group("noun").lower()
@@ -224,7 +228,7 @@ def _speaker_by_role(after: str, roles: dict[str, str]) -> str | None:
 
 
 def _speaker(after: str, before: str, names: list[str]) -> str | None:
-    verb_then_name = re.match(rf"\s*[,.!?]?\s*(?:»\s*)?,?\s*{_SPEECH_VERBS}\s+(?:-t-|t-)?(?:{_CIVIL}\s+)?(?P<name>{_PERSON})", after)
+    verb_then_name = re.match(rf"{_QUOTE_THEN_VERB}\s+(?:-t-|t-)?(?:{_CIVIL}\s+)?(?P<name>{_PERSON})", after)
     if verb_then_name:
         return verb_then_name.group("name")
     if re.match(rf"\s*[,.!?]?\s*,?\s*(?:a-t-(?:il|elle)|{_SPEECH_VERBS}-(?:t-)?(?:il|elle))", after):

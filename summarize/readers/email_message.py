@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ..errors import InputError
-from ..reading import RawText, decode, normalize_text
+from ..reading import RawText, decode, normalize_text, read_bytes
 
 MAX_ATTACHMENTS = 20
 MIN_BODY_WORDS = 25  # "Veuillez trouver ci-joint notre communiqué." is a cover note, not a release
@@ -77,8 +77,6 @@ def strip_replies_and_signature(text: str) -> str:
 
 
 def _attachments(message, name: str) -> list[tuple[str, RawText | str]]:
-    from ..reading import read_bytes
-
     out: list[tuple[str, RawText | str]] = []
     for part in message.iter_attachments():
         filename = part.get_filename() or ""
