@@ -11,28 +11,18 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
+from .candidate import Sentence
 from .resources import json_data
+
+__all__ = ["ALGORITHMS", "DEFAULT_ALGORITHM", "Ranking", "Sentence", "SelectionParams", "adjusted_scores", "rank", "score", "select"]
 
 DEFAULT_ALGORITHM = "pyramid"
 OWN_ALGORITHMS = ("pyramid", "lead")
 SUMY_ALGORITHMS = ("lexrank", "textrank", "lsa", "luhn", "kl", "sumbasic", "edmundson", "reduction")
 ALGORITHMS = OWN_ALGORITHMS + SUMY_ALGORITHMS
-
-
-@dataclass
-class Sentence:
-    """A candidate summary sentence: verbatim text plus what the rankers need."""
-
-    index: int
-    text: str
-    paragraph: int
-    position_in_paragraph: int
-    kind: str = "text"
-    stems: list[str] = field(default_factory=list)
-    word_count: int = 0
 
 
 @dataclass

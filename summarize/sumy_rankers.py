@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .ranking import Sentence
+from .candidate import Sentence
 from .resources import stop_words
 from .tokens import stem, words
 

@@ -12,8 +12,8 @@ import re
 from collections.abc import Callable
 from pathlib import PurePath
 
+from ..decoding import RawText, decode
 from ..errors import InputError
-from ..reading import RawText
 
 Reader = Callable[[bytes, str], RawText]
 
@@ -74,3 +74,16 @@ def looks_like_email(data: bytes) -> bool:
         return False
     names = {m.group().split(b":")[0].lower() for m in _MAIL_HEADER.finditer(head)}
     return len(names) >= 3 and bool(names & {b"from", b"subject"})
+
+
+def read_bytes(data: bytes, name: str) -> RawText:
+    """Decode bytes with the reader their format needs (plain text, HTML, PDF, DOCX, e-mail, Markdown)."""
+    reader = reader_for(name, data)
+    if reader is None:
+        return decode(data, name)
+    try:
+        return reader(data, name)
+    except (InputError, MemoryError, RecursionError, KeyboardInterrupt):
+        raise
+    except Exception as exc:  # a malformed file can make any parser raise anything: one clear message
+        raise InputError(f"{name}: unreadable file ({type(exc).__name__}: {str(exc)[:200]})") from None

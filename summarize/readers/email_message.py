@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 
+from ..decoding import RawText, decode, normalize_text
 from ..errors import InputError
-from ..reading import RawText, decode, normalize_text, read_bytes
 
 MAX_ATTACHMENTS = 20
 MIN_BODY_WORDS = 25  # "Veuillez trouver ci-joint notre communiqué." is a cover note, not a release
@@ -77,6 +77,8 @@ def strip_replies_and_signature(text: str) -> str:
 
 
 def _attachments(message, name: str) -> list[tuple[str, RawText | str]]:
+    from . import read_bytes  # the package's dispatcher: an attachment may be of any format
+
     out: list[tuple[str, RawText | str]] = []
     for part in message.iter_attachments():
         filename = part.get_filename() or ""

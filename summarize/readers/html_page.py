@@ -7,8 +7,8 @@ already bounded by --max-size, so a hostile page costs at most one bounded parse
 
 from __future__ import annotations
 
+from ..decoding import RawText, decode, normalize_text
 from ..errors import InputError
-from ..reading import RawText, decode, normalize_text
 
 
 def read_html(data: bytes, name: str) -> RawText:

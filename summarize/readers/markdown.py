@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..reading import RawText, decode
+from ..decoding import RawText, decode
 
 _FRONT_MATTER = re.compile(r"\A---\n(?P<body>.*?)\n(?:---|\.\.\.)\n", re.DOTALL)
 _ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})\s+(?P<text>.*?)\s*#*\s*$")

@@ -8,8 +8,8 @@ import re
 from collections import Counter
 from io import BytesIO
 
+from ..decoding import RawText, normalize_text
 from ..errors import InputError
-from ..reading import RawText, normalize_text
 
 MAX_PAGES = 300  # a press release is 1-5 pages; a 1,000-page report is not what we summarize
 MIN_LETTERS_PER_PAGE = 40  # below this on average, the PDF is a scan (images of text)
