@@ -142,7 +142,7 @@ def _summarize_raw(raw: RawText, source: str, options: Options) -> dict[str, Any
         result = summarize_text(
             raw.text, options.sentences, options.topics, algorithm=options.algorithm, language=options.language,
             words_budget=options.words, ratio=options.ratio, explain=options.explain, source=source,
-            title=raw.metadata.get("title"),
+            title=raw.headline,
         ).to_dict()
     except (RecursionError, MemoryError):
         return {"source": source, "error": _TOO_BIG}

@@ -106,6 +106,14 @@ def _choose(sentences: list[Sentence], count: int, word_budget: int | None, algo
     return Ranking(adjusted_scores(sentences, scores, count, params), select(sentences, scores, count, params))
 
 
+def clean_title(title: str | None) -> str | None:
+    """A known title as one line of words: no line breaks, escapes or surrounding markup."""
+    if not title:
+        return None
+    title = " ".join(title.replace("\\n", " ").split()).strip(" #*_")
+    return title or None
+
+
 def derive_title(first_sentence: str) -> str:
     """A display title for a release without one: the opening words of its first sentence."""
     tokens = first_sentence.split()
@@ -135,10 +143,12 @@ def summarize_text(
     if sentences < 0 or topics < 0:
         raise ValueError("sentences and topics must be >= 0")
     lang, warning = resolve_language(language, text)
-    structure = parse_structure(text)
+    known_title = clean_title(title)
+    structure = parse_structure(text, known_title, lang)
     candidates = build_sentences(structure, lang)
-    doc_title = structure.title or title
-    title_source = "heading" if structure.title else ("metadata" if title else None)
+    doc_title = structure.title
+    title_in_text = not known_title or any(kind == "title" for kind, _ in structure.removed)
+    title_source = ("heading" if title_in_text else "metadata") if doc_title else None
     if doc_title is None and candidates:
         doc_title, title_source = derive_title(candidates[0].text), "first_sentence"
     title_stems = content_stems(doc_title, lang) if title_source in ("heading", "metadata") and doc_title else []

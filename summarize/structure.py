@@ -8,9 +8,12 @@ either kept as metadata (header, title, dateline, contacts, "À propos") or reco
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from .dates import DATE_PATTERN, DATE_RE, to_iso
+from .reflow import reflow
 from .resources import furniture_patterns
 
 # Bounded parts (RFC 5321 lengths) keep every search linear on long runs of word characters.
@@ -27,8 +30,23 @@ _PLACE = rf"(?P<place>{_PLACE_WORD}(?: (?:{_PLACE_WORD}|sur|en|les|de|du|la|le|d
 DATELINE_RE = re.compile(
     r"^(?:" + _PLACE + r"\s*(?:,\s*|\(\s*)(?:le\s+)?(?P<date>" + _DATE_ANON + r")\s*\)?"
     r"|(?P<date2>(?:le\s+)?(?:" + _DATE_ANON + r")))"
-    r"\s*(?:[-–—:|/]+\s*|,\s+(?=[A-ZÀ-Ý«\"])|$)",
+    r"\s*(?:[-–—:|/]+\s*|,\s+(?=[A-ZÀ-Ý«\"])|\.?$)",
     re.IGNORECASE,
+)
+EXPLICIT_HEADING_RE = re.compile(r"^(?P<marks>#{1,6})\s+(?P<text>\S.*?)\s*#*$")  # "# Title", "## Sub-heading" from the readers
+_ATTRIBUTE_LIST = re.compile(r"\{:\s*[^{}]{0,200}\}")
+_TITLE_SEARCH_LINES = 40  # the headline and the furniture above it sit in the first lines
+_LONGEST_LETTERHEAD_WORDS = 12
+_LONGEST_HEADLINE_WORDS = 30
+_FOREIGN_MIN_WORDS = 12
+_LONGEST_ATTRIBUTION_WORDS = 25
+_ATTRIBUTION_RE = re.compile(
+    r"^[-–—]?\s*(?:(?:M\.|Mme|Mlle|Dr|Pr)\s+)?[A-ZÀ-Ý][\w'’-]+(?:\s+(?:de\s+|d'|van\s+|von\s+)?[A-ZÀ-Ý][\w'’-]+){1,3}\s*(?:,|–|—|-|\()\s*(?P<role>.+)$"
+)
+# Words that make a line a sentence rather than "Name, role": auxiliaries and speech verbs.
+_VERB_MARKERS = frozenset(
+    "a ont est sont était étaient sera seront va vont fait font annonce annoncent déclare déclarent précise explique souligne "
+    "indique rappelle estime ajoute affirme confirme lance présente publie signe salue".split()
 )
 _NAME_LINE = re.compile(r"^(?:M\.|Mme|Mlle|Dr\.?)?\s*[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){1,3}\s*$")
 
@@ -112,24 +130,52 @@ def is_contact_only(line: str) -> bool:
     return rest != line and not re.search(r"[^\W\d_]{2,}", rest.replace("/", " "))
 
 
-def parse_structure(text: str) -> Structure:
-    """Split a release into metadata, furniture and body paragraphs (one per non-empty line)."""
+def parse_structure(text: str, known_title: str | None = None, language: str | None = None) -> Structure:
+    """Split a release into metadata, furniture and body paragraphs (one per non-empty line).
+
+    `known_title` is the headline the container gave (front matter, <h1>, PDF title block,
+    e-mail subject): wherever it stands in the text it is the title, and what a page or a
+    letter puts above it (letterhead, address, site notice) is not body. With `language`,
+    paragraphs in another language (the English half of a bilingual release) are set aside.
+    """
+    lines = [_clean_line(line) for line in reflow(text).split("\n")]
+    doc = _parse_lines(lines, known_title, language, keep_tail=False)
+    if not doc.body and any(kind == "about" for kind, _ in doc.removed):
+        doc = _parse_lines(lines, known_title, language, keep_tail=True)  # body sentences are never all lost
+    return doc
+
+
+def _parse_lines(lines: list[str], known_title: str | None, language: str | None, keep_tail: bool) -> Structure:
     doc = Structure()
+    if known_title:
+        doc.title = known_title
+        _drop_known_title(doc, lines, known_title)
+    _drop_letterhead(doc, lines)
     tail: list[str] = []
     in_tail = False
-    for raw_line in text.split("\n"):
-        line = raw_line.strip()
-        if in_tail:
-            tail.append(line)
-            continue
+    for index, line in enumerate(lines):
         if not line:
             continue
-        kind = furniture_kind(line)
-        started = bool(doc.paragraphs)
-        if kind == "end" or (kind in ("about", "contact") and is_heading_like(line)):
+        if in_tail:
+            if _resumes_body(lines, index):
+                in_tail = False
+            else:
+                tail.append(line)
+                continue
+        heading = EXPLICIT_HEADING_RE.match(line)
+        if heading:
+            line = heading.group("text")
+        kind = _furniture_kind_of(line)
+        started = any(p.kind != "heading" for p in doc.paragraphs)
+        if not keep_tail and (kind == "end" or (kind in ("about", "contact") and (heading or is_heading_like(line)))):
             in_tail = True
             tail.append(line)
             doc.removed.append((kind, line))
+            continue
+        if _is_letter_spaced(line):
+            doc.removed.append((kind or "banner", line))
+            if kind == "header" and not started:
+                doc.header = doc.header or collapse_letter_spacing(line)
             continue
         if kind == "header" and not started and len(line) < 90:
             doc.header = doc.header or line
@@ -142,22 +188,185 @@ def parse_structure(text: str) -> Structure:
             doc.removed.append(("contact", line))
             _add_contact(doc, [line])
             continue
-        if not started and doc.dateline is None:
+        if doc.dateline is not None and _is_dateline_only(line):
+            doc.removed.append(("dateline", line))
+            continue
+        if (not started and doc.dateline is None) or _is_dateline_only(line):
             line = _take_dateline(doc, line)
             if not line:
                 continue
-        if not started and doc.title is None and is_heading_like(line) and not line.endswith(":"):
+        if heading and heading.group("marks") == "#" and doc.title is None and not started:
             doc.title = line
             continue
+        if not started and doc.title is None and not line.endswith(":") and (is_heading_like(line) or _is_headline(lines, index)):
+            doc.title = line
+            continue
+        if _is_attribution(line) and doc.paragraphs and doc.paragraphs[-1].kind != "heading":
+            doc.removed.append(("attribution", line))
+            continue
+        line = _cut_glued_attribution(doc, line)
+        if language and _is_foreign(line, language):
+            doc.removed.append(("foreign", line))
+            continue
         bullet = BULLET_RE.match(line)
-        if bullet and len(line) > bullet.end():
+        if bullet and len(line) > bullet.end() and not heading:
             doc.paragraphs.append(Paragraph(line[bullet.end():].strip(), "bullet"))
-        elif is_heading_like(line):
+        elif heading or is_heading_like(line) or _is_short_exclamation(line):
             doc.paragraphs.append(Paragraph(line, "heading"))
         else:
             doc.paragraphs.append(Paragraph(line, "text"))
     _parse_tail(doc, tail)
     return doc
+
+
+def _clean_line(line: str) -> str:
+    """A stripped line without kramdown attribute lists ("{: .citation}"), which are markup."""
+    line = line.strip()
+    return _ATTRIBUTE_LIST.sub("", line).strip() if "{:" in line else line
+
+
+def _furniture_kind_of(line: str) -> str | None:
+    kind = furniture_kind(line)
+    if kind is None and _is_letter_spaced(line):
+        kind = furniture_kind(collapse_letter_spacing(line))
+    return kind
+
+
+def _is_letter_spaced(line: str) -> bool:
+    """"C O M M U N I Q U É  D E  P R E S S E": a banner set in spaced capitals."""
+    tokens = line.split()
+    return len(tokens) >= 5 and sum(len(t) == 1 for t in tokens) >= 0.8 * len(tokens)
+
+
+def collapse_letter_spacing(line: str) -> str:
+    """"C O M M U N I Q U É  D E  P R E S S E" -> "COMMUNIQUÉ DE PRESSE" (words keep their wider gaps)."""
+    words = re.split(r"\s{2,}", line.strip())
+    return " ".join(word.replace(" ", "") for word in words)
+
+
+def _title_key(text: str) -> str:
+    return " ".join(re.findall(r"\w+", unicodedata.normalize("NFKC", text).casefold()))
+
+
+def _drop_known_title(doc: Structure, lines: list[str], title: str) -> None:
+    """Blank out the headline wherever the text repeats it (as is, in capitals, over two lines)."""
+    key = _title_key(title)
+    if not key:
+        return
+    for index, line in enumerate(lines[:_TITLE_SEARCH_LINES]):
+        line_key = _title_key(EXPLICIT_HEADING_RE.sub(r"\g<text>", line))
+        if not line_key or not key.startswith(line_key):
+            continue
+        end = index
+        joined = line_key
+        while joined != key and end + 1 < len(lines) and lines[end + 1]:
+            candidate = f"{joined} {_title_key(lines[end + 1])}"
+            if not key.startswith(candidate):
+                break
+            joined, end = candidate, end + 1
+        if joined == key or (SequenceMatcher(None, joined, key).ratio() >= 0.9 and len(joined) >= 0.8 * len(key)):
+            for position in range(index, end + 1):
+                doc.removed.append(("title", lines[position]))
+                lines[position] = ""
+            _drop_above(doc, lines, index)
+
+
+def _drop_above(doc: Structure, lines: list[str], title_index: int) -> None:
+    """What stands above the headline is page or letter furniture: keep the kicker and dateline, drop the rest."""
+    for position in range(title_index):
+        line = lines[position]
+        if not line or _furniture_kind_of(line) == "header" or DATELINE_RE.match(line) or _is_letter_spaced(line):
+            continue
+        if len(line.split()) > _LONGEST_LETTERHEAD_WORDS:
+            return  # a body paragraph above the headline: the headline was repeated inside the text
+    for position in range(title_index):
+        line = lines[position]
+        if line and not (_furniture_kind_of(line) == "header" or DATELINE_RE.match(line) or _is_letter_spaced(line)):
+            doc.removed.append(("letterhead", line))
+            lines[position] = ""
+
+
+def _drop_letterhead(doc: Structure, lines: list[str]) -> None:
+    """Short lines above a "COMMUNIQUÉ DE PRESSE" kicker (sender, address, logo text) when a headline follows it."""
+    for index, line in enumerate(lines[:_TITLE_SEARCH_LINES]):
+        if not line:
+            continue
+        if _furniture_kind_of(line) == "header":
+            above = [i for i in range(index) if lines[i]]
+            if above and all(len(lines[i].split()) <= _LONGEST_LETTERHEAD_WORDS and not _TERMINAL_END.search(lines[i])
+                             or DATELINE_RE.match(lines[i]) for i in above):
+                for i in above:
+                    if not DATELINE_RE.match(lines[i]):
+                        doc.removed.append(("letterhead", lines[i]))
+                        lines[i] = ""
+            return
+        if len(line.split()) > _LONGEST_LETTERHEAD_WORDS:
+            return  # body text before any kicker
+
+
+def _is_headline(lines: list[str], index: int) -> bool:
+    """A headline too long for a sub-heading or ending in "?"/"!": alone on its line, one sentence, no final full stop."""
+    line = lines[index]
+    alone = index + 1 >= len(lines) or not lines[index + 1]
+    one_sentence = not re.search(r"[.!?] [A-ZÀ-Ý]", line)
+    short = len(line.split()) <= _LONGEST_HEADLINE_WORDS and len(line) <= 12 * _LONGEST_HEADLINE_WORDS
+    return alone and one_sentence and short and not line.endswith((".", "…", ":", ";", ","))
+
+
+def _is_short_exclamation(line: str) -> bool:
+    """A sub-heading written as short questions or exclamations: every piece of at most four words."""
+    pieces = [p for p in re.split(r"[?!]+", line) if p.strip()]
+    return line.endswith(("?", "!")) and len(pieces) >= 2 and all(len(p.split()) <= 4 for p in pieces)
+
+
+def _resumes_body(lines: list[str], index: int) -> bool:
+    """After an "À propos" or contact section, a new non-furniture heading followed by prose is body again."""
+    line = lines[index]
+    heading = EXPLICIT_HEADING_RE.match(line)
+    text = heading.group("text") if heading else line
+    if _furniture_kind_of(text) or EMAIL_RE.search(text) or PHONE_RE.search(text) or _NAME_LINE.match(text):
+        return False
+    if not (heading or (is_heading_like(text) and len(text.split()) >= 3)):
+        return False
+    following = next((ln for ln in lines[index + 1:index + 4] if ln), "")
+    return len(following.split()) >= 15 and bool(_TERMINAL_END.search(following)) and not _furniture_kind_of(following)
+
+
+def _is_attribution(line: str) -> bool:
+    """"Christelle Gigault, adjointe aux délégués…, Conseil départemental." under a quote: a name and a role, no verb."""
+    match = _ATTRIBUTION_RE.match(line)
+    if not match or len(line.split()) > _LONGEST_ATTRIBUTION_WORDS:
+        return False
+    role_words = set(re.findall(r"[\w']+", match.group("role").lower()))
+    return not role_words & _VERB_MARKERS
+
+
+def _cut_glued_attribution(doc: Structure, line: str) -> str:
+    """"…à l'échelle nationale » Mme Y, directrice générale de Z": the quote stays, its attribution goes."""
+    close = line.rfind("» ")
+    if close < 0 or close < len(line) // 3:
+        return line
+    rest = line[close + 2:].strip()
+    if rest and _is_attribution(rest):
+        doc.removed.append(("attribution", rest))
+        return line[:close + 1]
+    return line
+
+
+def _is_dateline_only(line: str) -> bool:
+    """"Lyon, le 3 Mars 2021." standing alone anywhere: a dateline, never a sentence."""
+    match = DATELINE_RE.match(line)
+    return bool(match) and match.end() >= len(line.rstrip(". "))
+
+
+def _is_foreign(line: str, language: str) -> bool:
+    """A paragraph clearly in another language than the release's (checked only on real prose)."""
+    if len(line.split()) < _FOREIGN_MIN_WORDS:
+        return False
+    from .language import detect_language
+
+    detected, confidence = detect_language(line)
+    return detected not in ("unknown", language) and confidence >= 0.75
 
 
 def _take_dateline(doc: Structure, line: str) -> str:

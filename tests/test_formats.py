@@ -169,10 +169,10 @@ def test_pdf_gives_the_txt_summary_without_headers_footers_page_numbers(samples,
 
 
 def test_pdf_line_ends_are_mended():
-    pages = ["Le projet de transpor-\ntation collective sera présenté par le vice-\nprésident de la métropole lors de la\nséance.",
+    pages = ["Le projet de trans-\nport collectif sera présenté par le vice-\nprésident de la métropole lors de la\nséance.",
              "Page 2/2"]
     text = pdf_pages_to_text(pages)
-    assert "transportation collective" in text and "vice-président" in text
+    assert "transport collectif" in text and "vice-président" in text
     assert "lors de la séance." in text and "Page 2/2" not in text
 
 

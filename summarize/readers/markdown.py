@@ -26,35 +26,132 @@ _LIST_ITEM = re.compile(r"^\s*(?:[*+-]|\d{1,3}[.)])\s+")
 _LINK_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:\s+\S+")
 
 
+# Front-matter keys that hold the release's lead (chapeau), most specific first.
+LEAD_KEYS = ("chapeau-text", "chapeau", "chapo", "lead", "lede", "standfirst", "teaser", "excerpt", "summary", "description", "resume", "résumé")
+CONTACT_KEYS = ("contact-presse", "contact_presse", "press-contact", "contact")
+_BARE_HEADER_LINE = re.compile(r"^(?P<key>[A-Za-z][\w-]{0,40}):[ \t]*(?P<value>.*)$")
+_KNOWN_BARE_KEYS = frozenset({"title", "titre", "date", "author", "authors", "auteur", "tags", "category", "categories", "slug",
+                              "summary", "lang", "image", "status", "modified", "description", "keywords", "template"})
+_HTML_BREAK = re.compile(r"<br\s*/?>|</?(?:p|div|ul|ol|li|h[1-6]|blockquote|table|tr|section|article|figure)\b[^>]*>", re.IGNORECASE)
+_HTML_DROPPED = re.compile(r"<(?P<tag>sup|script|style|figcaption)\b[^>]*>.*?</(?P=tag)>", re.IGNORECASE | re.DOTALL)
+_ATTRIBUTION_CLASS = re.compile(r"\.(?:auteur|author|attribution|signature|source)[\w-]*", re.IGNORECASE)
+_FOOTNOTE_REF = re.compile(r"\[\^[^\]]+\]")
+_FOOTNOTE_DEFINITION = re.compile(r"^ {0,3}\[\^[^\]]+\]:")
+
+
 def read_markdown(data: bytes, name: str) -> RawText:
     raw = decode(data, name)
-    text, title = markdown_to_text(raw.text)
+    document = markdown_document(raw.text)
     metadata = {"format": "markdown"}
-    if title:
-        metadata["title"] = title
-    return RawText(text=text, encoding=raw.encoding, metadata=metadata)
+    for key in ("title", "date"):
+        if document.fields.get(key):
+            metadata[key] = document.fields[key]
+    return RawText(text=document.text, encoding=raw.encoding, metadata=metadata, headline=document.fields.get("title"))
+
+
+class MarkdownDocument:
+    """Plain text of a Markdown release plus the front matter fields that matter (title, date, lead)."""
+
+    def __init__(self, text: str, fields: dict[str, str]):
+        self.text = text
+        self.fields = fields
+
+
+def markdown_document(markdown: str) -> MarkdownDocument:
+    front, body = split_front_matter(markdown)
+    fields = _front_fields(front)
+    parts = []
+    if fields.get("title"):
+        parts.append(f"# {fields['title']}")
+    if fields.get("lead"):
+        parts.append(markdown_to_text(fields["lead"])[0])
+    parts.append(markdown_to_text(body)[0])
+    if fields.get("contact"):
+        parts.append("Contact presse\n" + fields["contact"])
+    return MarkdownDocument("\n\n".join(p.strip() for p in parts if p.strip()) + "\n", fields)
+
+
+def split_front_matter(markdown: str) -> tuple[dict, str]:
+    """(front matter as a mapping, the rest): YAML between '---' lines, or a bare "key: value" header."""
+    match = _FRONT_MATTER.match(markdown)
+    if match:
+        return _parse_yaml(match.group("body")), markdown[match.end():]
+    lines = markdown.split("\n")
+    header: dict[str, str] = {}
+    for index, line in enumerate(lines):
+        found = _BARE_HEADER_LINE.match(line)
+        if not line.strip():
+            if len(header) >= 2 and header.keys() & _KNOWN_BARE_KEYS:
+                return header, "\n".join(lines[index + 1:])
+            break
+        if not found:
+            break
+        header[found.group("key").lower()] = found.group("value").strip()
+    return {}, markdown
+
+
+def _parse_yaml(text: str) -> dict:
+    """YAML front matter by a YAML parser (block scalars, '' quotes, multi-line values); a broken one gives line by line keys."""
+    import yaml
+
+    try:
+        loaded = yaml.safe_load(text)
+    except yaml.YAMLError:
+        loaded = None
+    if isinstance(loaded, dict):
+        return loaded
+    pairs = (_BARE_HEADER_LINE.match(line) for line in text.split("\n"))
+    return {m.group("key").lower(): m.group("value").strip().strip("'\"") for m in pairs if m}
+
+
+def _front_fields(front: dict) -> dict[str, str]:
+    fields: dict[str, str] = {}
+    title = front.get("title") or front.get("titre")
+    if isinstance(title, str) and title.strip():
+        fields["title"] = " ".join(_inline(title).split())
+    date = front.get("date")
+    if date:
+        fields["date"] = str(date)[:10]
+    lead = next((front[k] for k in LEAD_KEYS if isinstance(front.get(k), str) and front[k].strip()), None)
+    if lead:
+        fields["lead"] = lead
+    contact = next((front[k] for k in CONTACT_KEYS if front.get(k)), None)
+    if contact:
+        fields["contact"] = _contact_lines(contact)
+    return fields
+
+
+def _contact_lines(contact: object) -> str:
+    """A press contact given as front matter (name, phones, e-mail) as the lines a release prints."""
+    if isinstance(contact, dict):
+        values = []
+        for value in contact.values():
+            values.extend(value if isinstance(value, list) else [value])
+        return "\n".join(" ".join(str(v).split()) for v in values if v)
+    if isinstance(contact, list):
+        return "\n".join(_contact_lines(item) for item in contact)
+    return " ".join(str(contact).split())
 
 
 def markdown_to_text(markdown: str) -> tuple[str, str | None]:
-    """Plain text with one block a line, and the front-matter title if there is one."""
-    title = None
-    front = _FRONT_MATTER.match(markdown)
-    if front:
-        found = re.search(r"^title:\s*[\"']?(.+?)[\"']?\s*$", front.group("body"), re.MULTILINE)
-        title = found.group(1) if found else None
-        markdown = markdown[front.end():]
+    """Plain text with one block a line ("# " and "## " mark headings), and the front-matter title if there is one."""
+    front, markdown = split_front_matter(markdown)
+    title = _front_fields(front).get("title")
+    markdown = _HTML_DROPPED.sub("", markdown)
+    markdown = _HTML_BREAK.sub("\n\n", markdown)  # HTML blocks inside Markdown: their paragraphs are paragraphs
     out: list[str] = []
     in_fence = False
     for line in markdown.split("\n"):
         if _FENCE.match(line):
             in_fence = not in_fence
             continue
-        if in_fence or _LINK_DEFINITION.match(line) or _TABLE_SEPARATOR.match(line):
+        if in_fence or _LINK_DEFINITION.match(line) or _TABLE_SEPARATOR.match(line) or _FOOTNOTE_DEFINITION.match(line):
             continue
         if re.fullmatch(r"\s*#{3,}\s*", line):
             out.append("###")  # the press-release end mark, not an empty heading
             continue
         if _SETEXT_UNDERLINE.match(line) and out and out[-1].strip() and not _RULE.match(line):
+            out[-1] = ("# " if line.strip().startswith("=") else "## ") + out[-1]
             out.append("")  # the line above was a heading: keep it alone on its line
             continue
         if _RULE.match(line):
@@ -62,19 +159,25 @@ def markdown_to_text(markdown: str) -> tuple[str, str | None]:
             continue
         heading = _ATX_HEADING.match(line)
         if heading:
-            out.extend(["", heading.group("text"), ""])
+            marks = "#" if len(heading.group(1)) == 1 else "##"
+            out.extend(["", f"{marks} {heading.group('text')}", ""])
             continue
         stripped = re.sub(r"^ {0,3}>\s?", "", line)  # block quotes keep their words
-        starts_block = bool(_LIST_ITEM.match(stripped)) or stripped.lstrip().startswith("|")
+        starts_block = bool(_LIST_ITEM.match(stripped)) or stripped.lstrip().startswith("|") or stripped.lstrip().startswith("{:")
         if stripped.lstrip().startswith("|"):
             stripped = " – ".join(cell.strip() for cell in stripped.strip().strip("|").split("|") if cell.strip())
         stripped = re.sub(r"^\s*[*+-]\s+", "- ", stripped)  # every bullet as "- "
         content = stripped.strip()  # inline markup is removed once the paragraph is whole
-        if content and out and out[-1] and not starts_block:
+        if content.startswith("{:"):
+            if _ATTRIBUTION_CLASS.search(content) and out and out[-1]:
+                out[-1] = ""  # the block it closes is a quote's attribution ("{: .auteur-citation}"), not text
+            out.extend([content, ""])  # a kramdown attribute list closes its block
+            continue
+        if content and out and out[-1] and not starts_block and not out[-1].startswith("#"):
             out[-1] = f"{out[-1]} {content}"  # a soft line break inside a paragraph is a space
         else:
             out.append(content)
-    text = "\n".join(_inline(line) for line in out)
+    text = "\n".join(_inline(_FOOTNOTE_REF.sub("", line)) for line in out)
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n", title
 
 

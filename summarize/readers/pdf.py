@@ -6,18 +6,19 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 from io import BytesIO
 
 from ..decoding import RawText, normalize_text
 from ..errors import InputError
+from ..reflow import document_words, join_lines
 
 MAX_PAGES = 300  # a press release is 1-5 pages; a 1,000-page report is not what we summarize
 MIN_LETTERS_PER_PAGE = 40  # below this on average, the PDF is a scan (images of text)
 FULL_LINE_SHARE = 0.8  # a line this close to the page's usual width continues on the next line
 
 _PAGE_NUMBER = re.compile(r"(?i)^\s*(?:page\s*)?[-–—]?\s*\d{1,4}\s*(?:(?:/|sur|of)\s*\d{1,4})?\s*[-–—]?\s*$")
-_HYPHENATED_END = re.compile(r"(\w+)-$")
-_COMPOUND = re.compile(r"\w+-\w+")
+_FILE_NAME = re.compile(r"\.(?:html?|docx?|pdf|odt|indd|txt)\b|^microsoft word\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?:»”…)]$")
 
 
@@ -35,17 +36,21 @@ def read_pdf(data: bytes, name: str) -> RawText:
             raise InputError(f"{name}: the PDF is password-protected")
         pages = reader.pages
         count = len(pages)
-        texts = [pages[i].extract_text() or "" for i in range(min(count, MAX_PAGES))]
+        layouts = [page_layout(pages[i]) for i in range(min(count, MAX_PAGES))]
+        texts = ["\n".join(line.text for line in lines) for lines in layouts]
     except PdfReadError as exc:
         raise InputError(f"{name}: damaged or unreadable PDF ({exc})") from None
     letters = sum(ch.isalpha() for text in texts for ch in text)
     if letters < MIN_LETTERS_PER_PAGE * max(1, len(texts)) and letters < 400:
         raise InputError(f"{name}: the PDF has no text layer (a scanned image?); run OCR on it first")
-    text = pdf_pages_to_text(texts)
+    text, headline = layout_to_text(layouts)
     metadata = {"format": "pdf", "pages": str(count)}
     info = _document_info(reader)
     metadata.update(info)
-    raw = RawText(text=normalize_text(text), encoding="utf-8", metadata=metadata)
+    if headline:
+        metadata["title"] = headline
+    raw = RawText(text=normalize_text(text), encoding="utf-8", metadata=metadata,
+                  headline=normalize_text(headline).strip() if headline else None)
     if count > MAX_PAGES:
         raw.warnings.append(f"only the first {MAX_PAGES} of {count} pages were read")
     return raw
@@ -59,8 +64,9 @@ def _document_info(reader) -> dict[str, str]:
     if not info:
         return {}
     out = {}
-    if info.title and info.title.strip():
-        out["title"] = " ".join(info.title.split())
+    title = " ".join((info.title or "").split())
+    if len(title.split()) >= 3 and not _FILE_NAME.search(title):  # "page.html", "Microsoft Word - cp.docx" are not titles
+        out["title"] = title
     try:
         if info.creation_date:
             out["date"] = info.creation_date.date().isoformat()
@@ -74,7 +80,7 @@ def pdf_pages_to_text(pages: list[str]) -> str:
     page_lines = [[line.strip() for line in page.split("\n")] for page in pages]
     page_lines = [[line for line in lines if line] for lines in page_lines]
     running = _running_lines(page_lines)
-    compounds = {m.group().lower() for page in pages for m in _COMPOUND.finditer(page)}
+    compounds = document_words("\n".join(pages))
     paragraphs: list[str] = []
     for lines in page_lines:
         lines = [line for line in lines if line not in running and not _PAGE_NUMBER.match(line)]
@@ -104,25 +110,8 @@ def _running_lines(page_lines: list[list[str]]) -> set[str]:
 
 
 def _join(current: str, line: str, compounds: set[str]) -> str:
-    """Join a wrapped line: "trans-" + "port" -> "transport", but "vice-" + "président" keeps its
-    hyphen (a known compound prefix, or the compound written whole elsewhere in the document)."""
-    hyphen = _HYPHENATED_END.search(current)
-    if hyphen and line[:1].islower():
-        prefix = hyphen.group(1).lower()
-        next_word = re.match(r"\w+", line)
-        if prefix in _HYPHEN_PREFIXES or (next_word and f"{prefix}-{next_word.group().lower()}" in compounds):
-            return current + line
-        return current[:-1] + line
-    return f"{current} {line}"
-
-
-# Prefixes that keep their hyphen when a compound is split at it (vice-président, après-midi…).
-_HYPHEN_PREFIXES = frozenset({
-    "vice", "ex", "après", "avant", "arrière", "demi", "semi", "mi", "non", "quasi", "sous", "sans", "sur", "co",
-    "anti", "extra", "grand", "grands", "grande", "franco", "euro", "néo", "post", "pré", "pro", "auto", "bien",
-    "peut", "est", "a", "dit", "là", "celle", "celui", "ceux", "elle", "lui", "moi", "nous", "vous", "eux", "porte",
-    "garde", "haut", "basse", "bas", "petit", "petite", "belle", "beau", "libre", "contre",
-})
+    """Join a wrapped line: "trans-" + "port" -> "transport", but "vice-" + "président" keeps its hyphen."""
+    return join_lines(current, line, compounds)
 
 
 def _mend_across_pages(paragraphs: list[str], compounds: set[str]) -> list[str]:
@@ -134,3 +123,171 @@ def _mend_across_pages(paragraphs: list[str], compounds: set[str]) -> list[str]:
         else:
             out.append(paragraph)
     return out
+
+
+# --- Layout: lines with their position, size and weight, read column by column --------------------
+
+TITLE_SIZE_RATIO = 1.15  # a block set this much larger than the body on page 1 is the headline
+HEADING_SIZE_RATIO = 1.08
+PARAGRAPH_GAP = 1.45  # a vertical gap this many times the usual leading separates paragraphs
+MAX_TITLE_WORDS = 40
+SHORT_LINE_SHARE = 0.6  # a line this much shorter than the usual one ends its block
+
+
+@dataclass
+class Line:
+    x: float
+    y: float
+    size: float
+    bold: bool
+    text: str
+    column: int = 0
+
+
+def page_layout(page) -> list[Line]:
+    """The text lines of a page in reading order (columns one after the other), with size and weight."""
+    chunks: list[Line] = []
+
+    def visit(text, cm, tm, font, size):
+        text = text.replace("\n", " ")
+        if not text.strip():
+            return
+        x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+        y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+        scale = abs(tm[0] or tm[3] or 1) * abs(cm[0] or cm[3] or 1)
+        name = str((font or {}).get("/BaseFont", "")) if hasattr(font, "get") else ""
+        chunks.append(Line(x, y, round(size * scale, 1), "bold" in name.lower() or "black" in name.lower(), text))
+
+    plain = page.extract_text(visitor_text=visit) or ""
+    if not chunks:
+        return [Line(0, -i, 10, False, line) for i, line in enumerate(plain.split("\n")) if line.strip()]
+    try:
+        width = float(page.mediabox.width)
+    except Exception:  # a broken media box: guess from the text
+        width = max(c.x for c in chunks) + 100
+    return _reading_order(chunks, width)
+
+
+def _merge_chunks(chunks: list[Line]) -> list[Line]:
+    """Chunks of one column on one baseline and close to each other form one line."""
+    lines: list[Line] = []
+    for chunk in sorted(chunks, key=lambda c: (-round(c.y, 0), c.x)):
+        last = lines[-1] if lines else None
+        if last and last.column == chunk.column and abs(last.y - chunk.y) <= 0.3 * max(chunk.size, 1):
+            end = last.x + 0.55 * last.size * len(last.text)
+            if chunk.x - end < 2.5 * max(chunk.size, 1):
+                glue = "" if last.text.endswith(" ") or chunk.text.startswith(" ") else " "
+                last.text = f"{last.text}{glue}{chunk.text}" if chunk.x > end - last.size else last.text + chunk.text
+                continue
+        lines.append(Line(chunk.x, chunk.y, chunk.size, chunk.bold, chunk.text, chunk.column))
+    for line in lines:
+        line.text = re.sub(r" {3,}", "  ", line.text.strip())  # double spaces stay: they separate letter-spaced words
+    return [line for line in lines if line.text]
+
+
+def _reading_order(chunks: list[Line], width: float) -> list[Line]:
+    """Lines in reading order: two columns side by side are read left then right; full-width blocks above and below stay in place."""
+    left = min(chunk.x for chunk in chunks)
+    starts: Counter[int] = Counter(round(chunk.x) for chunk in chunks if chunk.x > left + 0.3 * width)
+    column_x = next((x for x, seen in starts.most_common() if seen >= 3), None)
+    if column_x is None:
+        return _merge_chunks(chunks)
+    right = [chunk for chunk in chunks if chunk.x >= column_x - 3]
+    top, bottom = max(chunk.y for chunk in right), min(chunk.y for chunk in right)
+    slack = max(chunk.size for chunk in right) * 1.2
+    in_band = [chunk for chunk in chunks if bottom - slack <= chunk.y <= top + 0.3 * slack]
+    if sum(chunk.x < column_x - 3 for chunk in in_band) < 3:
+        return _merge_chunks(chunks)  # text set at the right, not a second column
+    for chunk in in_band:
+        chunk.column = 1 if chunk.x >= column_x - 3 else 0
+    above = [chunk for chunk in chunks if chunk.y > top + 0.3 * slack]
+    below = [chunk for chunk in chunks if chunk.y < bottom - slack]
+    for chunk in below:
+        chunk.column = 2
+    band = _merge_chunks(in_band)
+    return (_merge_chunks(above) + [line for line in band if line.column == 0] + [line for line in band if line.column == 1]
+            + _merge_chunks(below))
+
+
+def layout_to_text(pages: list[list[Line]]) -> tuple[str, str | None]:
+    """Paragraphs one a line ("# " headline, "## " sub-headings) and the headline, from laid-out lines."""
+    page_texts = [[line.text for line in lines] for lines in pages]
+    running = _running_lines(page_texts)
+    sizes: Counter[float] = Counter()
+    for lines in pages:
+        for line in lines:
+            sizes[line.size] += len(line.text)
+    body_size = sizes.most_common(1)[0][0] if sizes else 10.0
+    compounds = document_words("\n".join("\n".join(t) for t in page_texts))
+    headline = _headline(pages[0], body_size, running) if pages else None
+    blocks: list[str] = []
+    for number, lines in enumerate(pages):
+        lines = [line for line in lines if line.text not in running and not _PAGE_NUMBER.match(line.text)]
+        blocks.extend(_page_blocks(lines, body_size, compounds, headline if number == 0 else None))
+    return "\n".join(_mend_across_pages(blocks, compounds)) + "\n", headline
+
+
+def _headline(lines: list[Line], body_size: float, running: set[str]) -> str | None:
+    """The largest text on the first page, when it stands out from the body: the release's headline."""
+    candidates = [line for line in lines if line.text not in running and not _is_spaced(line.text)]
+    if not candidates:
+        return None
+    largest = max(line.size for line in candidates)
+    if largest < TITLE_SIZE_RATIO * body_size:
+        return None
+    title_lines = [line for line in candidates if abs(line.size - largest) < 0.5]
+    first = candidates.index(title_lines[0])
+    block = [title_lines[0]]
+    for line in candidates[first + 1:]:  # consecutive lines of that size: a headline on several lines
+        if abs(line.size - largest) >= 0.5:
+            break
+        block.append(line)
+    text = " ".join(line.text for line in block)
+    return text if len(text.split()) <= MAX_TITLE_WORDS else None
+
+
+def _is_spaced(text: str) -> bool:
+    tokens = text.split()
+    return len(tokens) >= 5 and sum(len(t) == 1 for t in tokens) >= 0.8 * len(tokens)
+
+
+def _page_blocks(lines: list[Line], body_size: float, compounds: set[str], headline: str | None) -> list[str]:
+    """Lines grouped into paragraphs by size, weight, column and vertical gaps."""
+    if not lines:
+        return []
+    ratios = [round((a.y - b.y) / max(a.size, 1), 2) for a, b in zip(lines, lines[1:], strict=False)
+              if a.column == b.column and abs(a.size - b.size) < 0.5 and 0 < a.y - b.y]
+    leading = Counter(ratios).most_common(1)[0][0] if ratios else 1.2  # line spacing as a multiple of the font size
+    widths = sorted(len(line.text) for line in lines)
+    usual_width = widths[int(0.9 * (len(widths) - 1))]
+    blocks: list[list[Line]] = []
+    for line in lines:
+        previous = blocks[-1][-1] if blocks else None
+        if previous is None or _starts_block(previous, line, leading, usual_width):
+            blocks.append([line])
+        else:
+            blocks[-1].append(line)
+    out: list[str] = []
+    for block in blocks:
+        text = block[0].text
+        for line in block[1:]:
+            text = join_lines(text, line.text, compounds)
+        size, bold = block[0].size, all(line.bold for line in block)
+        if headline and text == headline:
+            out.append(f"# {text}")
+        elif (size >= HEADING_SIZE_RATIO * body_size or (bold and size >= body_size - 0.5)) and len(text.split()) <= 20 and not _SENTENCE_END.search(text):
+            out.append(f"## {text}")
+        else:
+            out.append(text)
+    return out
+
+
+def _starts_block(previous: Line, line: Line, leading: float, usual_width: int) -> bool:
+    if previous.column != line.column or abs(previous.size - line.size) >= 0.5 or previous.bold != line.bold:
+        return True
+    gap = previous.y - line.y
+    if gap <= 0 or gap > PARAGRAPH_GAP * leading * max(line.size, 1):
+        return True  # a new column, a page region or a paragraph space
+    if abs(line.x - previous.x) > 3 * max(line.size, 1) or len(previous.text) < SHORT_LINE_SHARE * usual_width:
+        return True  # text set elsewhere on the line (a date right of an address), or the short lines of an address
+    return len(previous.text) < FULL_LINE_SHARE * usual_width and bool(_SENTENCE_END.search(previous.text))

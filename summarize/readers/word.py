@@ -24,7 +24,8 @@ def read_docx(data: bytes, name: str) -> RawText:
     import docx
 
     document = docx.Document(BytesIO(data))
-    text = "\n".join(_blocks(document)).strip()
+    blocks = _blocks(document)
+    text = "\n".join(blocks).strip()
     if not any(ch.isalpha() for ch in text):
         raise InputError(f"{name}: the Word document contains no text")
     metadata = {"format": "docx"}
@@ -33,7 +34,8 @@ def read_docx(data: bytes, name: str) -> RawText:
         metadata["title"] = " ".join(properties.title.split())
     if properties.created:
         metadata["date"] = properties.created.date().isoformat()
-    return RawText(text=normalize_text(text) + "\n", encoding="utf-8", metadata=metadata)
+    headline = next((line[2:] for line in blocks if line.startswith("# ")), None)
+    return RawText(text=normalize_text(text) + "\n", encoding="utf-8", metadata=metadata, headline=headline)
 
 
 def check_zip(data: bytes, name: str) -> None:
@@ -68,8 +70,10 @@ def _blocks(document) -> list[str]:
             if not text:
                 continue
             style = (item.style.name if item.style is not None else "").lower()
-            if style.startswith(_TITLE_STYLES + _HEADING_STYLES):
-                out.extend(["", text, ""])
+            if style in _TITLE_STYLES:
+                out.extend(["", f"# {text}", ""])
+            elif style.startswith(_TITLE_STYLES + _HEADING_STYLES):
+                out.extend(["", f"## {text}", ""])
             elif style.startswith(("list", "liste")):
                 out.append(f"- {text}")
             else:

@@ -1,0 +1,121 @@
+"""Hard-wrapped text back into paragraphs: a line break inside a sentence is layout, not a boundary.
+
+Plain-text e-mails are wrapped at about 72 columns, text copied from a PDF viewer at the
+width of its column. Such text is recognised by its line lengths (most lines that continue
+on the next one end close to one width) and re-joined where the break was forced: the next
+line's first word would not have fitted, or the next line goes on in lower case after a line
+without final punctuation. Breaks that are not forced stay: headings, bullets, the short
+lines of a header or an address. Words hyphenated at line ends are mended only where the
+joined form is a word.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from functools import cache
+
+from .resources import word_list
+
+MAX_WRAP_WIDTH = 160  # wider lines are paragraphs, not a wrapping width
+MIN_WRAPPED_LINES = 4  # lines that end close to the width before text counts as wrapped
+MAX_ENDED_SHARE = 0.4  # wrapped lines rarely end a sentence; more than this and each line is its own
+NEAR_WIDTH = 0.7
+MIN_LOWER_STARTS = 0.25  # in wrapped prose most lines go on in lower case  # a line this close to the width was probably cut by the wrapper
+_BULLET = re.compile(r"^\s*(?:[-–—•●▪◦*‣►✓·]|\d{1,2}[.)])\s+")
+_TERMINAL = re.compile(r"[.!?…:;»”\"]$")
+_HYPHENATED_END = re.compile(r"([^\W\d_]+)-$")
+_FIRST_WORD = re.compile(r"\S+")
+_LEADING_WORD = re.compile(r"[^\W\d_]+")
+
+
+def wrap_width(lines: list[str]) -> int | None:
+    """The column the text was wrapped at, or None when its line breaks are not a wrapper's."""
+    continued = [len(line.rstrip()) for line, nxt in zip(lines, lines[1:], strict=False) if line.strip() and nxt.strip()]
+    if len(continued) < MIN_WRAPPED_LINES:
+        return None
+    ordered = sorted(continued)
+    width = ordered[math.ceil(0.95 * len(ordered)) - 1]  # a wrapper's width: what nearly every line stays within
+    if width > MAX_WRAP_WIDTH or width < 30:
+        return None
+    near = sum(NEAR_WIDTH * width <= n <= width for n in continued)
+    pairs = [(line, nxt.strip()) for line, nxt in zip(lines, lines[1:], strict=False) if line.strip() and nxt.strip()]
+    lower_starts = sum(nxt[:1].islower() for _, nxt in pairs)
+    if lower_starts < MIN_LOWER_STARTS * len(continued):
+        return None  # no sentence goes on to the next line: line breaks are the author's
+    ended = sum(bool(_TERMINAL.search(line.rstrip())) for line, nxt in zip(lines, lines[1:], strict=False) if line.strip() and nxt.strip())
+    if ended > MAX_ENDED_SHARE * len(continued):
+        return None  # one sentence a line (a list, a poem), not a wrapped paragraph
+    return width if near >= MIN_WRAPPED_LINES and near >= 0.6 * len(continued) else None
+
+
+def reflow(text: str) -> str:
+    """The text with wrapped paragraphs joined into one line each; unchanged when not wrapped."""
+    lines = text.split("\n")
+    width = wrap_width(lines)
+    if width is None:
+        return text
+    words = document_words(text)
+    paragraphs: list[list[str]] = []  # the physical lines of each output line
+    for line in lines:
+        stripped = line.strip()
+        current = paragraphs[-1] if paragraphs else None
+        if current and current[-1] and stripped and _continues(current[-1], stripped, width):
+            current[-1:] = join_parts(current[-1], stripped, words)
+        else:
+            paragraphs.append([stripped])
+    return "\n".join("".join(parts) for parts in paragraphs)
+
+
+def _continues(last_line: str, line: str, width: int) -> bool:
+    """Whether `line` goes on the paragraph whose last physical line is `last_line`."""
+    if _BULLET.match(line) or _is_shouted(line) != _is_shouted(last_line):
+        return False  # a bullet, or a section head next to body text
+    first_word = _FIRST_WORD.match(line)
+    forced = len(last_line) + 1 + len(first_word.group() if first_word else "") > width
+    return forced or (line[:1].islower() and not _TERMINAL.search(last_line))
+
+
+def _is_shouted(line: str) -> bool:
+    """An upper-case line (a section head of a plain-text e-mail): never part of a paragraph."""
+    letters = [ch for ch in line if ch.isalpha()]
+    return len(letters) >= 4 and sum(ch.isupper() for ch in letters) >= 0.9 * len(letters)
+
+
+def document_words(text: str) -> set[str]:
+    """Lower-case word forms and hyphenated compounds the document itself writes whole."""
+    return {w.lower() for w in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", text)}
+
+
+def join_lines(current: str, line: str, document: set[str] = frozenset()) -> str:
+    """Join a wrapped line to its paragraph, mending a word hyphenated by the layout."""
+    head, tail = join_parts(current, line, document)
+    return head + tail
+
+
+def join_parts(current: str, line: str, document: set[str] = frozenset()) -> tuple[str, str]:
+    """(current as it ends the joined text, line as it goes on it): "trans-" + "port" -> ("trans", "port")."""
+    hyphen = _HYPHENATED_END.search(current[-60:])
+    next_word = _LEADING_WORD.match(line)
+    if hyphen and next_word and line[:1].islower():
+        left, right = hyphen.group(1).lower(), next_word.group().lower()
+        return (current[:-1] if mend_hyphen(left, right, document) else current), line
+    return current + " ", line
+
+
+def mend_hyphen(left: str, right: str, document: set[str] = frozenset()) -> bool:
+    """True when "left-" + "right" at a line end is one word split by the layout ("trans-port")."""
+    if left in hyphen_prefixes() or f"{left}-{right}" in document:
+        return False
+    joined = left + right
+    return joined in document or joined in lexicon()
+
+
+@cache
+def lexicon() -> frozenset[str]:
+    return word_list("lexicon_fr.txt")
+
+
+@cache
+def hyphen_prefixes() -> frozenset[str]:
+    return word_list("hyphen_prefixes_fr.txt")
