@@ -8,6 +8,7 @@ Runs the *installed* `summarize` command on every file of the development set (o
 - boilerplate: a bullet that is a dateline, a banner, holds a URL or an e-mail address,
   "plus d'informations", "pour en savoir plus", "renseignements", "consultez", or a contact line;
 - foreign: an English bullet in a French release;
+- heading: a bullet that repeats the headline or is set in capitals;
 - title: the `title` differs from the headline as published (normalised, similarity < 0.85).
 
 A document is clean when it has none. News found: a gold `news_sentences` entry is found when
@@ -77,6 +78,13 @@ def is_boilerplate(bullet: str) -> bool:
     return bool(_DATELINE.match(bullet.strip()) or _BANNER.match(bullet.strip()) or _POINTER.search(bullet))
 
 
+def is_heading(bullet: str, title: str) -> bool:
+    """A heading in the summary: the headline repeated, or a line in capitals."""
+    letters = [ch for ch in bullet if ch.isalpha()]
+    shouted = len(letters) >= 8 and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
+    return shouted or title_ok(bullet, title)
+
+
 def is_foreign(bullet: str, language: str) -> bool:
     tokens = _WORD.findall(bullet.lower())
     en, fr = sum(t in _EN for t in tokens), sum(t in _FR for t in tokens)
@@ -139,6 +147,8 @@ def main() -> None:
                 defects["boilerplate"].append(bullet)
             if is_foreign(bullet, entry.get("language", "fr")):
                 defects["foreign"].append(bullet)
+            if is_heading(bullet, entry["title"]):
+                defects["heading"].append(bullet)
         if not title_ok(result.get("title"), entry["title"]):
             defects["title"].append(f"{result.get('title')!r} (gold: {entry['title']!r})")
         kind = kind_of(path)
@@ -163,7 +173,7 @@ def main() -> None:
     rows = [(kind, f"{clean}/{total}", f"{100 * clean / total:.0f} %") for kind, (clean, total) in sorted(per_kind.items())]
     clean_all = sum(c for c, _ in per_kind.values())
     rows.append(("all", f"{clean_all}/{len(files)}", f"{100 * clean_all / len(files):.0f} %"))
-    print("\nClean outputs (no fragment, boilerplate, foreign bullet or wrong title):\n")
+    print("\nClean outputs (no fragment, boilerplate, heading, foreign bullet or wrong title):\n")
     print(markdown_table(["format", "clean", "rate"], rows))
     print("\nDocuments with each defect: " + (", ".join(f"{k} {v}" for k, v in sorted(defect_totals.items())) or "none"))
     print("\nNews sentences found in a 3-sentence summary (80 % of a gold sentence's words in one bullet):\n")

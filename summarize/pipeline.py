@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -13,6 +14,7 @@ from .structure import Structure, parse_structure
 from .tokens import content_stems, stems_of_words, words
 
 DERIVED_TITLE_WORDS = 14
+_COMPLETE_END = re.compile(r"[.!?…»\"”)]$")
 
 
 @dataclass
@@ -96,6 +98,7 @@ def _choose(sentences: list[Sentence], count: int, word_budget: int | None, algo
             title_stems: list[str], language: str) -> Ranking:
     """Score once, then select by sentence count or by the largest selection within the word budget."""
     scores, params = score(sentences, algorithm, title_stems, language)
+    scores = demote_incomplete(sentences, scores, count)
     if word_budget is not None:
         best_count = 1
         for k in range(2, min(len(sentences), 60) + 1):
@@ -104,6 +107,21 @@ def _choose(sentences: list[Sentence], count: int, word_budget: int | None, algo
             best_count = k
         count = best_count
     return Ranking(adjusted_scores(sentences, scores, count, params), select(sentences, scores, count, params))
+
+
+def is_complete(sentence: str) -> bool:
+    """A sentence a reader can quote alone: it ends with final punctuation, not with ":" announcing a list."""
+    return bool(_COMPLETE_END.search(sentence.rstrip()))
+
+
+def demote_incomplete(sentences: list[Sentence], scores: list[float], count: int) -> list[float]:
+    """Incomplete sentences (a list's lead-in, a bullet without a verb) go below every complete one,
+    as long as enough complete ones remain: a summary bullet must stand on its own."""
+    complete = [is_complete(s.text) for s in sentences]
+    if not scores or all(complete) or sum(complete) < min(count, len(sentences)):
+        return scores
+    drop = max(scores) - min(scores) + 1.0
+    return [x if ok else x - drop for x, ok in zip(scores, complete, strict=True)]
 
 
 def clean_title(title: str | None) -> str | None:

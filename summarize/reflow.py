@@ -69,14 +69,14 @@ def reflow(text: str) -> str:
 
 def _continues(last_line: str, line: str, width: int) -> bool:
     """Whether `line` goes on the paragraph whose last physical line is `last_line`."""
-    if _BULLET.match(line) or _is_shouted(line) != _is_shouted(last_line):
+    if _BULLET.match(line) or is_shouted(line) != is_shouted(last_line):
         return False  # a bullet, or a section head next to body text
     first_word = _FIRST_WORD.match(line)
     forced = len(last_line) + 1 + len(first_word.group() if first_word else "") > width
     return forced or (line[:1].islower() and not _TERMINAL.search(last_line))
 
 
-def _is_shouted(line: str) -> bool:
+def is_shouted(line: str) -> bool:
     """An upper-case line (a section head of a plain-text e-mail): never part of a paragraph."""
     letters = [ch for ch in line if ch.isalpha()]
     return len(letters) >= 4 and sum(ch.isupper() for ch in letters) >= 0.9 * len(letters)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from .dates import DATE_PATTERN, DATE_RE, to_iso
-from .reflow import reflow
+from .reflow import is_shouted, reflow
 from .resources import furniture_patterns
 
 # Bounded parts (RFC 5321 lengths) keep every search linear on long runs of word characters.
@@ -211,7 +211,7 @@ def _parse_lines(lines: list[str], known_title: str | None, language: str | None
         bullet = BULLET_RE.match(line)
         if bullet and len(line) > bullet.end() and not heading:
             doc.paragraphs.append(Paragraph(line[bullet.end():].strip(), "bullet"))
-        elif heading or is_heading_like(line) or _is_short_exclamation(line):
+        elif heading or is_heading_like(line) or _is_short_exclamation(line) or (is_shouted(line) and len(line.split()) <= 20):
             doc.paragraphs.append(Paragraph(line, "heading"))
         else:
             doc.paragraphs.append(Paragraph(line, "text"))
