@@ -7,6 +7,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from .decoding import LIGATURES
 from .language import resolve_language
 from .ranking import DEFAULT_ALGORITHM, Ranking, Sentence, adjusted_scores, score, select
 from .sentences import split_sentences
@@ -160,6 +161,7 @@ def summarize_text(
 
     if sentences < 0 or topics < 0:
         raise ValueError("sentences and topics must be >= 0")
+    text = text.translate(LIGATURES)  # "ﬁ" is "fi" for every stage, whoever decoded the text
     lang, warning = resolve_language(language, text)
     known_title = clean_title(title)
     structure = parse_structure(text, known_title, lang)

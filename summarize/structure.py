@@ -34,6 +34,7 @@ DATELINE_RE = re.compile(
     re.IGNORECASE,
 )
 EXPLICIT_HEADING_RE = re.compile(r"^(?P<marks>#{1,6})\s+(?P<text>\S.*?)\s*#*$")  # "# Title", "## Sub-heading" from the readers
+_LEAKED_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)  # HTML line breaks printed as text by a converter
 _ATTRIBUTE_LIST = re.compile(r"\{:\s*[^{}]{0,200}\}")
 _TITLE_SEARCH_LINES = 40  # the headline and the furniture above it sit in the first lines
 _LONGEST_LETTERHEAD_WORDS = 12
@@ -222,7 +223,9 @@ def _parse_lines(lines: list[str], known_title: str | None, language: str | None
 def _clean_line(line: str) -> str:
     """A stripped line without kramdown attribute lists ("{: .citation}"), which are markup."""
     line = line.strip()
-    return _ATTRIBUTE_LIST.sub("", line).strip() if "{:" in line else line
+    if "{:" in line:
+        line = _ATTRIBUTE_LIST.sub("", line).strip()
+    return _LEAKED_BREAK.sub(" ", line).strip() if "<br" in line else line
 
 
 def _furniture_kind_of(line: str) -> str | None:
@@ -308,7 +311,7 @@ def _is_headline(lines: list[str], index: int) -> bool:
     """A headline too long for a sub-heading or ending in "?"/"!": alone on its line, one sentence, no final full stop."""
     line = lines[index]
     alone = index + 1 >= len(lines) or not lines[index + 1]
-    one_sentence = not re.search(r"[.!?] [A-ZÀ-Ý]", line)
+    one_sentence = not re.search(r"\. [A-ZÀ-Ý]", line)
     short = len(line.split()) <= _LONGEST_HEADLINE_WORDS and len(line) <= 12 * _LONGEST_HEADLINE_WORDS
     return alone and one_sentence and short and not line.endswith((".", "…", ":", ";", ","))
 

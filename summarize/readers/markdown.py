@@ -171,7 +171,7 @@ def markdown_to_text(markdown: str) -> tuple[str, str | None]:
         if content.startswith("{:"):
             if _ATTRIBUTION_CLASS.search(content) and out and out[-1]:
                 out[-1] = ""  # the block it closes is a quote's attribution ("{: .auteur-citation}"), not text
-            out.extend([content, ""])  # a kramdown attribute list closes its block
+            out.append("")  # a kramdown attribute list is markup; it closes its block
             continue
         if content and out and out[-1] and not starts_block and not out[-1].startswith("#"):
             out[-1] = f"{out[-1]} {content}"  # a soft line break inside a paragraph is a space

@@ -200,8 +200,14 @@ def _reading_order(chunks: list[Line], width: float) -> list[Line]:
         return _merge_chunks(chunks)  # text set at the right, not a second column
     for chunk in in_band:
         chunk.column = 1 if chunk.x >= column_x - 3 else 0
+    lower = bottom
+    for chunk in sorted((c for c in chunks if c.y < bottom - slack and c.x < column_x - 3), key=lambda c: -c.y):
+        if lower - chunk.y > 2.5 * chunk.size:
+            break  # a gap wider than a paragraph space: the column has ended
+        chunk.column, lower = 0, chunk.y  # the left column runs on below the right one
+        in_band.append(chunk)
     above = [chunk for chunk in chunks if chunk.y > top + 0.3 * slack]
-    below = [chunk for chunk in chunks if chunk.y < bottom - slack]
+    below = [chunk for chunk in chunks if chunk.y < bottom - slack and chunk not in in_band]
     for chunk in below:
         chunk.column = 2
     band = _merge_chunks(in_band)
@@ -263,7 +269,7 @@ def _page_blocks(lines: list[Line], body_size: float, compounds: set[str], headl
     blocks: list[list[Line]] = []
     for line in lines:
         previous = blocks[-1][-1] if blocks else None
-        if previous is None or _starts_block(previous, line, leading, usual_width):
+        if previous is None or _starts_block(previous, line, leading, usual_width, body_size):
             blocks.append([line])
         else:
             blocks[-1].append(line)
@@ -282,12 +288,13 @@ def _page_blocks(lines: list[Line], body_size: float, compounds: set[str], headl
     return out
 
 
-def _starts_block(previous: Line, line: Line, leading: float, usual_width: int) -> bool:
+def _starts_block(previous: Line, line: Line, leading: float, usual_width: int, body_size: float) -> bool:
     if previous.column != line.column or abs(previous.size - line.size) >= 0.5 or previous.bold != line.bold:
         return True
     gap = previous.y - line.y
     if gap <= 0 or gap > PARAGRAPH_GAP * leading * max(line.size, 1):
         return True  # a new column, a page region or a paragraph space
-    if abs(line.x - previous.x) > 3 * max(line.size, 1) or len(previous.text) < SHORT_LINE_SHARE * usual_width:
+    short = line.size <= body_size + 0.5 and len(previous.text) < SHORT_LINE_SHARE * usual_width
+    if abs(line.x - previous.x) > 3 * max(line.size, 1) or short:
         return True  # text set elsewhere on the line (a date right of an address), or the short lines of an address
     return len(previous.text) < FULL_LINE_SHARE * usual_width and bool(_SENTENCE_END.search(previous.text))
