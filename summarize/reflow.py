@@ -97,9 +97,10 @@ def join_parts(current: str, line: str, document: set[str] = frozenset()) -> tup
     """(current as it ends the joined text, line as it goes on it): "trans-" + "port" -> ("trans", "port")."""
     hyphen = _HYPHENATED_END.search(current[-60:])
     next_word = _LEADING_WORD.match(line)
-    if hyphen and next_word and line[:1].islower():
+    if hyphen and next_word:
         left, right = hyphen.group(1).lower(), next_word.group().lower()
-        return (current[:-1] if mend_hyphen(left, right, document) else current), line
+        mended = line[:1].islower() and mend_hyphen(left, right, document)  # "Rueil-" + "Malmaison" keeps its hyphen
+        return (current[:-1] if mended else current), line
     return current + " ", line
 
 
