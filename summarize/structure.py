@@ -40,6 +40,7 @@ _TITLE_SEARCH_LINES = 40  # the headline and the furniture above it sit in the f
 _LONGEST_LETTERHEAD_WORDS = 12
 _LONGEST_HEADLINE_WORDS = 30
 _FOREIGN_MIN_WORDS = 12
+_SHORTEST_PROSE_WORDS = 20
 _LONGEST_ATTRIBUTION_WORDS = 25
 _ATTRIBUTION_RE = re.compile(
     r"^[-–—]?\s*(?:(?:M\.|Mme|Mlle|Dr|Pr)\s+)?[A-ZÀ-Ý][\w'’-]+(?:\s+(?:de\s+|d'|van\s+|von\s+)?[A-ZÀ-Ý][\w'’-]+){1,3}\s*(?:,|–|—|-|\()\s*(?P<role>.+)$"
@@ -153,12 +154,12 @@ def _parse_lines(lines: list[str], known_title: str | None, language: str | None
         _drop_known_title(doc, lines, known_title)
     _drop_letterhead(doc, lines)
     tail: list[str] = []
-    in_tail = False
+    in_tail, tail_kind = False, None
     for index, line in enumerate(lines):
         if not line:
             continue
         if in_tail:
-            if _resumes_body(lines, index):
+            if _resumes_body(lines, index) or (tail_kind == "contact" and _is_prose(line)):
                 in_tail = False
             else:
                 tail.append(line)
@@ -169,7 +170,7 @@ def _parse_lines(lines: list[str], known_title: str | None, language: str | None
         kind = _furniture_kind_of(line)
         started = any(p.kind != "heading" for p in doc.paragraphs)
         if not keep_tail and (kind == "end" or (kind in ("about", "contact") and (heading or is_heading_like(line)))):
-            in_tail = True
+            in_tail, tail_kind = True, kind
             tail.append(line)
             doc.removed.append((kind, line))
             continue
@@ -354,6 +355,12 @@ def _cut_glued_attribution(doc: Structure, line: str) -> str:
         doc.removed.append(("attribution", rest))
         return line[:close + 1]
     return line
+
+
+def _is_prose(line: str) -> bool:
+    """A paragraph of sentences with no address in it: body text, not a contact block."""
+    return (len(line.split()) >= _SHORTEST_PROSE_WORDS and bool(_TERMINAL_END.search(line))
+            and not (EMAIL_RE.search(line) or PHONE_RE.search(line) or URL_RE.search(line)))
 
 
 def _is_dateline_only(line: str) -> bool:

@@ -200,10 +200,11 @@ def _reading_order(chunks: list[Line], width: float) -> list[Line]:
         return _merge_chunks(chunks)  # text set at the right, not a second column
     for chunk in in_band:
         chunk.column = 1 if chunk.x >= column_x - 3 else 0
-    lower = bottom
+    left_lines = sorted((c for c in in_band if c.column == 0), key=lambda c: c.y)
+    lower, size = (left_lines[0].y, left_lines[0].size) if left_lines else (bottom, 0.0)
     for chunk in sorted((c for c in chunks if c.y < bottom - slack and c.x < column_x - 3), key=lambda c: -c.y):
-        if lower - chunk.y > 2.5 * chunk.size:
-            break  # a gap wider than a paragraph space: the column has ended
+        if lower - chunk.y > 2 * chunk.size or abs(chunk.size - size) >= 0.5:
+            break  # a paragraph space or another type size: the column has ended
         chunk.column, lower = 0, chunk.y  # the left column runs on below the right one
         in_band.append(chunk)
     above = [chunk for chunk in chunks if chunk.y > top + 0.3 * slack]
