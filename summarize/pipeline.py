@@ -9,7 +9,19 @@ from typing import Any
 
 from .decoding import LIGATURES
 from .language import resolve_language
-from .ranking import DEFAULT_ALGORITHM, Ranking, Sentence, adjusted_scores, score, select
+from .ranking import (
+    DEFAULT_ALGORITHM,
+    FEATURES,
+    NO_ADJUSTMENT,
+    Ranking,
+    Sentence,
+    adjusted_scores,
+    feature_weight,
+    opens_with_anaphora,
+    score,
+    select,
+    sentence_features,
+)
 from .sentences import split_sentences
 from .structure import Structure, parse_structure
 from .tokens import content_stems, stems_of_words, words
@@ -32,6 +44,7 @@ class ScoredSentence:
     score: float
     rank: int
     selected: bool
+    reasons: list[str] = field(default_factory=list)  # why the selection pushed it down, where it did
 
 
 @dataclass
@@ -49,6 +62,7 @@ class Summary:
     title_source: str | None = None
     scores: list[ScoredSentence] | None = None
     warnings: list[str] = field(default_factory=list)
+    document: list[dict[str, Any]] | None = None  # the whole release in reading order, for renderers that show it
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -66,6 +80,8 @@ class Summary:
             data["scores"] = [asdict(s) for s in self.scores]
         if self.warnings:
             data["warnings"] = self.warnings
+        if self.document is not None:
+            data["document"] = self.document
         return data
 
 
@@ -107,7 +123,7 @@ def _choose(sentences: list[Sentence], count: int, word_budget: int | None, algo
                 break
             best_count = k
         count = best_count
-    return Ranking(adjusted_scores(sentences, scores, count, params), select(sentences, scores, count, params))
+    return Ranking(adjusted_scores(sentences, scores, count, params), select(sentences, scores, count, params), params)
 
 
 def is_complete(sentence: str) -> bool:
@@ -123,6 +139,22 @@ def demote_incomplete(sentences: list[Sentence], scores: list[float], count: int
         return scores
     drop = max(scores) - min(scores) + 1.0
     return [x if ok else x - drop for x, ok in zip(scores, complete, strict=True)]
+
+
+def pushed_down_reasons(sentences: list[Sentence], index: int, ranking: Ranking, count: int) -> list[str]:
+    """What lowered a sentence's chances, in the words --explain shows: length, anaphora, quote, incomplete."""
+    sentence, params = sentences[index], ranking.params or NO_ADJUSTMENT
+    reasons = []
+    length = params.length_penalty * max(count - 1, 0) * math.log1p(sentence.word_count)
+    if length >= 0.05:
+        reasons.append(f"length -{length:.2f} ({sentence.word_count} words)")
+    if params.standalone and opens_with_anaphora(sentence.text) and index - 1 not in ranking.selected:
+        reasons.append("anaphora (opens on a word that points back; the sentence before is not chosen)")
+    if sentence_features([sentence])[0][FEATURES.index("quote")] and feature_weight("quote") < 0:
+        reasons.append("quote")
+    if not is_complete(sentence.text):
+        reasons.append("incomplete (no final punctuation)")
+    return reasons
 
 
 def clean_title(title: str | None) -> str | None:
@@ -154,8 +186,11 @@ def summarize_text(
     explain: bool = False,
     source: str = "-",
     title: str | None = None,
+    document: bool = False,
 ) -> Summary:
-    """Summarize one document. `title` is a title known from the container (HTML, e-mail)."""
+    """Summarize one document. `title` is the headline its format marks (front matter, <h1>, PDF
+    title block); with `document`, the result also holds the whole release in reading order:
+    body sentences with their selection, furniture with its kind (what the HTML page shows)."""
     from .facts import extract_facts
     from .topics import extract_topics
 
@@ -188,10 +223,39 @@ def summarize_text(
         order = sorted(range(len(candidates)), key=lambda i: (-ranking.scores[i], i))
         rank_of = {i: r + 1 for r, i in enumerate(order)}
         selected = set(ranking.selected)
-        scores = [ScoredSentence(i, s.text, round(ranking.scores[i], 4), rank_of[i], i in selected)
+        scores = [ScoredSentence(i, s.text, round(ranking.scores[i], 4), rank_of[i], i in selected,
+                                 pushed_down_reasons(candidates, i, ranking, len(chosen)))
                   for i, s in enumerate(candidates)]
     return Summary(
         source=source, language=lang, title=doc_title, summary=chosen, topics=topic_list, facts=facts,
         stats=stats, algorithm=algorithm, title_source=title_source, scores=scores,
         warnings=[warning] if warning else [],
+        document=document_blocks(structure, candidates, ranking) if document else None,
     )
+
+
+def document_blocks(structure: Structure, candidates: list[Sentence], ranking: Ranking) -> list[dict[str, Any]]:
+    """The release in reading order: furniture with its kind, headings, and body paragraphs as their
+    sentences with the score and selection the ranking gave them (nothing is recomputed by a renderer)."""
+    by_paragraph: dict[int, list[Sentence]] = {}
+    for sentence in candidates:
+        by_paragraph.setdefault(sentence.paragraph, []).append(sentence)
+    body_number: dict[int, int] = {}
+    for index, paragraph in enumerate(structure.paragraphs):
+        if paragraph.kind != "heading":
+            body_number[index] = len(body_number)
+    selected = set(ranking.selected)
+    blocks: list[dict[str, Any]] = []
+    for kind, item in structure.sequence:
+        if kind != "paragraph":
+            blocks.append({"kind": "title" if kind == "title" else "furniture", "label": kind, "text": item})
+            continue
+        paragraph = structure.paragraphs[int(item)]
+        if paragraph.kind == "heading":
+            blocks.append({"kind": "heading", "text": paragraph.text})
+            continue
+        sentences = by_paragraph.get(body_number[int(item)], [])
+        blocks.append({"kind": paragraph.kind, "sentences": [
+            {"index": s.index, "text": s.text, "selected": s.index in selected, "score": round(ranking.scores[s.index], 4)}
+            for s in sentences]})
+    return blocks

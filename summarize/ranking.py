@@ -9,13 +9,14 @@ features are linear in document length; redundancy is controlled by MMR at selec
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from .candidate import Sentence
-from .resources import json_data
+from .resources import json_data, word_list
 
 __all__ = ["ALGORITHMS", "DEFAULT_ALGORITHM", "Ranking", "Sentence", "SelectionParams", "adjusted_scores", "rank", "score", "select"]
 
@@ -23,12 +24,6 @@ DEFAULT_ALGORITHM = "pyramid"
 OWN_ALGORITHMS = ("pyramid", "lead")
 SUMY_ALGORITHMS = ("lexrank", "textrank", "lsa", "luhn", "kl", "sumbasic", "edmundson", "reduction")
 ALGORITHMS = OWN_ALGORITHMS + SUMY_ALGORITHMS
-
-
-@dataclass
-class Ranking:
-    scores: list[float]  # the scores the selection used (length-adjusted for the budget)
-    selected: list[int]  # indices into the sentence list, in document order
 
 
 @dataclass(frozen=True)
@@ -41,15 +36,32 @@ class SelectionParams:
 
     redundancy: float = 0.0
     length_penalty: float = 0.0
+    standalone: bool = False  # never choose an opener that points back ("Elle…") without the sentence before it
+    lead_exempt: int = 0  # the first N sentences (the lead, often long) are spared the length penalty
+    headline_emphasis: float = 1.0  # weight of the similarity to the headline, relative to the learnt one
 
 
 NO_ADJUSTMENT = SelectionParams()
 
 
+@dataclass
+class Ranking:
+    scores: list[float]  # the scores the selection used (length-adjusted for the budget)
+    selected: list[int]  # indices into the sentence list, in document order
+    params: SelectionParams | None = None  # how the selection adjusted the scores
+
+
 FEATURES = (
     "first", "second", "third", "inverse_position", "relative_position", "paragraph_first", "log_length",
     "log_length_squared", "short", "long", "centrality", "title_similarity", "quote", "digits", "question", "bullet",
+    "lead_paragraph", "anaphora", "entity_density", "date",
 )
+_DATE_MENTION = re.compile(
+    r"\b(?:\d{1,2}|1er)\s+(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\b"
+    r"|\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|aujourd'hui|aujourd’hui)\b",
+    re.IGNORECASE,
+)
+_CAPITALISED = re.compile(r"(?<=[\s(«“\"'’])[A-ZÀ-Ý][\w'’-]+")
 
 
 def sentence_features(sentences: Sequence[Sentence], title_stems: Sequence[str] = ()) -> list[list[float]]:
@@ -68,6 +80,7 @@ def sentence_features(sentences: Sequence[Sentence], title_stems: Sequence[str] 
         title_sim = len(unique & title_set) / math.sqrt(len(unique) * len(title_set)) if unique and title_set else 0.0
         text = s.text
         log_length = math.log1p(s.word_count)
+        entities = len(_CAPITALISED.findall(text)) + sum(ch.isdigit() for ch in text[:400]) / 2
         rows.append([
             1.0 if i == 0 else 0.0,
             1.0 if i == 1 else 0.0,
@@ -85,24 +98,67 @@ def sentence_features(sentences: Sequence[Sentence], title_stems: Sequence[str] 
             1.0 if any(ch.isdigit() for ch in text) else 0.0,
             1.0 if text.rstrip(" »\"”").endswith("?") else 0.0,
             1.0 if s.kind == "bullet" else 0.0,
+            1.0 if s.paragraph == 0 else 0.0,
+            1.0 if opens_with_anaphora(text) else 0.0,
+            entities / (s.word_count or 1),
+            1.0 if _DATE_MENTION.search(text) else 0.0,
         ])
     return rows
 
 
+def opens_with_anaphora(text: str) -> bool:
+    """A sentence whose first words point back ("Elle précise…", "Ce dernier…", "Y sont…")."""
+    head = _OPENING_WORDS.match(text.lstrip("«“\"' —–-"))
+    if not head:
+        return False
+    first = head.group(1).lower().replace("’", "'")
+    two = " ".join(head.group(0).lower().split()[:2]).replace("’", "'")
+    openers = anaphoric_openers()
+    if two in _IMPERSONAL or (first in _DEMONSTRATIVES and two.split()[-1] in _TIME_WORDS):
+        return False  # "Il y a…", "Ce lundi…", "Cette année…" point nowhere
+    return two in openers or first in openers
+
+
+_IMPERSONAL = frozenset({"il y", "il faut", "il s'agit", "il convient"})
+_DEMONSTRATIVES = frozenset({"ce", "cet", "cette", "ces"})
+_TIME_WORDS = frozenset(
+    "lundi mardi mercredi jeudi vendredi samedi dimanche matin soir midi jour jours week-end semaine semaines mois "
+    "année années an printemps été automne hiver trimestre semestre saison".split()
+)
+_OPENING_WORDS = re.compile(r"([^\W\d_]+(?:-[^\W\d_]+)?)(?:[ ,]+[^\W\d_]+)?")
+
+
 @lru_cache(maxsize=1)
-def _model() -> tuple[list[float], float, SelectionParams]:
-    """Coefficients on raw features and an intercept: standardisation folded in once."""
+def anaphoric_openers() -> frozenset[str]:
+    return word_list("anaphora_fr.txt")
+
+
+@lru_cache(maxsize=1)
+def _model() -> tuple[list[float], float, dict[str, SelectionParams]]:
+    """Coefficients on raw features, an intercept (standardisation folded in once) and the two
+    selection profiles: with a headline (a release as it arrives) and without (the text alone)."""
     model = json_data("ranker_fr.json")
     coefficients = [model["weights"][name] / model["scale"][name] for name in FEATURES]
     intercept = model["bias"] - sum(c * model["mean"][name] for c, name in zip(coefficients, FEATURES, strict=True))
-    params = SelectionParams(model.get("redundancy", 0.0), model.get("length_penalty", 0.0))
-    return coefficients, intercept, params
+    profiles = {name: SelectionParams(*values) for name, values in model["selection"].items()}
+    return coefficients, intercept, profiles
 
 
-def pyramid_scores(sentences: Sequence[Sentence], title_stems: Sequence[str] = ()) -> list[float]:
+def feature_weight(name: str) -> float:
+    """The pyramid model's weight of one feature (per unit of the raw feature)."""
+    return _model()[0][FEATURES.index(name)]
+
+
+def pyramid_scores(sentences: Sequence[Sentence], title_stems: Sequence[str] = (), headline_emphasis: float = 1.0) -> list[float]:
     coefficients, intercept, _ = _model()
+    if headline_emphasis != 1.0:
+        coefficients = list(coefficients)
+        coefficients[_TITLE] *= headline_emphasis
     return [intercept + sum(c * x for c, x in zip(coefficients, row, strict=True))
             for row in sentence_features(sentences, title_stems)]
+
+
+_TITLE = FEATURES.index("title_similarity")
 
 
 def lead_scores(sentences: Sequence[Sentence]) -> list[float]:
@@ -116,28 +172,35 @@ def adjusted_scores(sentences: Sequence[Sentence], scores: Sequence[float], coun
     penalty = params.length_penalty * max(count - 1, 0)
     if not penalty:
         return list(scores)
-    return [x - penalty * math.log1p(s.word_count) for x, s in zip(scores, sentences, strict=True)]
+    exempt = params.lead_exempt
+    return [x - (penalty * math.log1p(s.word_count) if i >= exempt else 0.0)
+            for i, (x, s) in enumerate(zip(scores, sentences, strict=True))]
 
 
 def select(sentences: Sequence[Sentence], scores: Sequence[float], count: int,
            params: SelectionParams = NO_ADJUSTMENT) -> list[int]:
-    """Best `count` sentences by adjusted score with an MMR penalty for overlap; document order."""
+    """Best `count` sentences by adjusted score with an MMR penalty for overlap; document order.
+
+    With `params.standalone`, a sentence that opens on a word pointing back is taken only once
+    the sentence before it is taken (or when nothing else is left): a bullet must stand alone."""
     count = max(0, min(count, len(sentences)))
     scores = adjusted_scores(sentences, scores, count, params)
     redundancy = params.redundancy
     order = sorted(range(len(sentences)), key=lambda i: (-scores[i], i))
-    if redundancy <= 0 or count <= 1:
+    if (redundancy <= 0 and not params.standalone) or count < 1:
         return sorted(order[:count])
+    candidates = order[: max(count * 8, 20)]  # the tail cannot win: keeps selection O(n)
+    pointing = {i for i in candidates if params.standalone and i > 0 and opens_with_anaphora(sentences[i].text)}
     chosen: list[int] = []
     chosen_sets: list[set[str]] = []
-    candidates = order[: max(count * 8, 20)]  # the tail cannot win: keeps selection O(n)
     while len(chosen) < count and candidates:
-        def mmr(i: int) -> float:
+        def preference(i: int) -> tuple[bool, float, int]:
             stems = set(sentences[i].stems)
             overlap = max((len(stems & c) / (len(stems) or 1) for c in chosen_sets), default=0.0)
-            return scores[i] - redundancy * overlap
+            alone = i in pointing and (i - 1) not in chosen
+            return (not alone, scores[i] - redundancy * overlap, -i)
 
-        best = max(candidates, key=lambda i: (mmr(i), -i))
+        best = max(candidates, key=preference)
         candidates.remove(best)
         chosen.append(best)
         chosen_sets.append(set(sentences[best].stems))
@@ -150,7 +213,8 @@ def score(sentences: Sequence[Sentence], algorithm: str = DEFAULT_ALGORITHM,
     if not sentences:
         return [], NO_ADJUSTMENT
     if algorithm == "pyramid":
-        return pyramid_scores(sentences, title_stems), _model()[2]
+        params = _model()[2]["headline" if title_stems else "no_headline"]
+        return pyramid_scores(sentences, title_stems, params.headline_emphasis), params
     if algorithm == "lead":
         return lead_scores(sentences), NO_ADJUSTMENT
     if algorithm in SUMY_ALGORITHMS:

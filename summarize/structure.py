@@ -92,6 +92,17 @@ class Structure:
     contacts: list[Contact] = field(default_factory=list)
     about: str | None = None
     removed: list[tuple[str, str]] = field(default_factory=list)
+    # Every line in reading order: (furniture kind, line) or ("paragraph", index into paragraphs).
+    sequence: list[tuple[str, str | int]] = field(default_factory=list)
+
+    def set_aside(self, entry: tuple[str, str]) -> None:
+        """Furniture: kept out of the body, remembered with its kind and its place."""
+        self.removed.append(entry)
+        self.sequence.append(entry)
+
+    def add_paragraph(self, paragraph: Paragraph) -> None:
+        self.sequence.append(("paragraph", len(self.paragraphs)))
+        self.paragraphs.append(paragraph)
 
     @property
     def body(self) -> list[Paragraph]:
@@ -163,6 +174,7 @@ def _parse_lines(lines: list[str], known_title: str | None, language: str | None
                 in_tail = False
             else:
                 tail.append(line)
+                doc.sequence.append(("tail", line))
                 continue
         heading = EXPLICIT_HEADING_RE.match(line)
         if heading:
@@ -172,26 +184,26 @@ def _parse_lines(lines: list[str], known_title: str | None, language: str | None
         if not keep_tail and (kind == "end" or (kind in ("about", "contact") and (heading or is_heading_like(line)))):
             in_tail, tail_kind = True, kind
             tail.append(line)
-            doc.removed.append((kind, line))
+            doc.set_aside((kind, line))
             continue
         if _is_letter_spaced(line):
-            doc.removed.append((kind or "banner", line))
+            doc.set_aside((kind or "banner", line))
             if kind == "header" and not started:
                 doc.header = doc.header or collapse_letter_spacing(line)
             continue
         if kind == "header" and not started and len(line) < 90:
             doc.header = doc.header or line
-            doc.removed.append((kind, line))
+            doc.set_aside((kind, line))
             continue
         if kind in ("read_also", "legal", "social") or (kind == "header" and len(line) < 90):
-            doc.removed.append((kind, line))
+            doc.set_aside((kind, line))
             continue
         if is_contact_only(line) or URL_RE.fullmatch(line):
-            doc.removed.append(("contact", line))
+            doc.set_aside(("contact", line))
             _add_contact(doc, [line])
             continue
         if doc.dateline is not None and _is_dateline_only(line):
-            doc.removed.append(("dateline", line))
+            doc.set_aside(("dateline", line))
             continue
         if (not started and doc.dateline is None) or _is_dateline_only(line):
             line = _take_dateline(doc, line)
@@ -199,25 +211,31 @@ def _parse_lines(lines: list[str], known_title: str | None, language: str | None
                 continue
         if heading and heading.group("marks") == "#" and doc.title is None and not started:
             doc.title = line
+            doc.sequence.append(("title", line))
             continue
         if not started and doc.title is None and not line.endswith(":") and (is_heading_like(line) or _is_headline(lines, index)):
             doc.title = line
+            doc.sequence.append(("title", line))
             continue
         if _is_attribution(line) and doc.paragraphs and doc.paragraphs[-1].kind != "heading":
-            doc.removed.append(("attribution", line))
+            doc.set_aside(("attribution", line))
             continue
         line = _cut_glued_attribution(doc, line)
         if language and _is_foreign(line, language):
-            doc.removed.append(("foreign", line))
+            doc.set_aside(("foreign", line))
             continue
         bullet = BULLET_RE.match(line)
         if bullet and len(line) > bullet.end() and not heading:
-            doc.paragraphs.append(Paragraph(line[bullet.end():].strip(), "bullet"))
+            doc.add_paragraph(Paragraph(line[bullet.end():].strip(), "bullet"))
         elif heading or is_heading_like(line) or _is_short_exclamation(line) or (is_shouted(line) and len(line.split()) <= 20):
-            doc.paragraphs.append(Paragraph(line, "heading"))
+            doc.add_paragraph(Paragraph(line, "heading"))
         else:
-            doc.paragraphs.append(Paragraph(line, "text"))
+            doc.add_paragraph(Paragraph(line, "text"))
+    before = len(doc.removed)
     _parse_tail(doc, tail)
+    tail_kinds = {line: kind for kind, line in doc.removed[before:]}
+    doc.sequence = [((tail_kinds.get(item) or _furniture_kind_of(item) or "about") if kind == "tail" else kind, item)
+                    for kind, item in doc.sequence]
     return doc
 
 
@@ -270,7 +288,7 @@ def _drop_known_title(doc: Structure, lines: list[str], title: str) -> None:
             joined, end = candidate, end + 1
         if joined == key or (SequenceMatcher(None, joined, key).ratio() >= 0.9 and len(joined) >= 0.8 * len(key)):
             for position in range(index, end + 1):
-                doc.removed.append(("title", lines[position]))
+                doc.set_aside(("title", lines[position]))
                 lines[position] = ""
             _drop_above(doc, lines, index)
 
@@ -286,7 +304,7 @@ def _drop_above(doc: Structure, lines: list[str], title_index: int) -> None:
     for position in range(title_index):
         line = lines[position]
         if line and not (_furniture_kind_of(line) == "header" or DATELINE_RE.match(line) or _is_letter_spaced(line)):
-            doc.removed.append(("letterhead", line))
+            doc.set_aside(("letterhead", line))
             lines[position] = ""
 
 
@@ -301,7 +319,7 @@ def _drop_letterhead(doc: Structure, lines: list[str]) -> None:
                              or DATELINE_RE.match(lines[i]) for i in above):
                 for i in above:
                     if not DATELINE_RE.match(lines[i]):
-                        doc.removed.append(("letterhead", lines[i]))
+                        doc.set_aside(("letterhead", lines[i]))
                         lines[i] = ""
             return
         if len(line.split()) > _LONGEST_LETTERHEAD_WORDS:
@@ -352,7 +370,7 @@ def _cut_glued_attribution(doc: Structure, line: str) -> str:
         return line
     rest = line[close + 2:].strip()
     if rest and _is_attribution(rest):
-        doc.removed.append(("attribution", rest))
+        doc.set_aside(("attribution", rest))
         return line[:close + 1]
     return line
 
@@ -396,7 +414,7 @@ def _take_dateline(doc: Structure, line: str) -> str:
         date=date_match.group() if date_match else date_text.strip() or None,
         iso=iso,
     )
-    doc.removed.append(("dateline", doc.dateline.text))
+    doc.set_aside(("dateline", doc.dateline.text))
     return line[match.end():].strip()
 
 

@@ -149,9 +149,11 @@ def test_shipped_ranker_model_is_plain_json_with_a_card():
 
     model = json.loads(files("summarize").joinpath("data/ranker_fr.json").read_text(encoding="utf-8"))
     assert set(model["weights"]) == set(FEATURES)
-    assert 0 <= model["length_penalty"] < 1 and 0 <= model["redundancy"] < 1
+    for profile in ("headline", "no_headline"):
+        redundancy, length_penalty, standalone, lead_exempt, emphasis = model["selection"][profile]
+        assert 0 <= length_penalty < 1 and 0 <= redundancy < 1 and standalone in (True, False) and lead_exempt >= 0 and emphasis > 0
     card = files("summarize").joinpath("data/ranker_fr.md").read_text(encoding="utf-8")
-    assert "CC BY-SA 4.0" in card and "OrangeSum" in card
+    assert "CC BY-SA 4.0" in card and "OrangeSum" in card and "development set" in card
 
 
 def test_library_reads_any_format_then_summarizes(samples):
