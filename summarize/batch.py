@@ -34,6 +34,7 @@ class Options:
     ratio: float | None = None
     explain: bool = False
     max_size: int = DEFAULT_MAX_SIZE
+    document: bool = False  # keep the whole release in reading order (the HTML page shows it)
 
 
 @dataclass(frozen=True)
@@ -142,7 +143,7 @@ def _summarize_raw(raw: RawText, source: str, options: Options) -> dict[str, Any
         result = summarize_text(
             raw.text, options.sentences, options.topics, algorithm=options.algorithm, language=options.language,
             words_budget=options.words, ratio=options.ratio, explain=options.explain, source=source,
-            title=raw.headline,
+            title=raw.headline, document=options.document,
         ).to_dict()
     except (RecursionError, MemoryError):
         return {"source": source, "error": _TOO_BIG}

@@ -55,7 +55,7 @@ def main(
     paths: Optional[list[str]] = typer.Argument(None, help="Files, folders, or - for stdin (default: stdin when piped)."),
     sentences: int = typer.Option(3, "--sentences", "-n", min=0, help="Sentences in the summary."),
     topics: int = typer.Option(5, "--topics", "-k", min=0, help="Key-topic bullets (0 turns topics off)."),
-    fmt: Optional[str] = typer.Option(None, "--format", "-f", help="rich | text | markdown | json | jsonl (default: rich on a terminal, text otherwise)."),
+    fmt: Optional[str] = typer.Option(None, "--format", "-f", help="rich | text | markdown | json | jsonl | html (default: rich on a terminal, else text)."),
     algorithm: str = typer.Option(DEFAULT_ALGORITHM, "--algorithm", "-a", help=f"Ranker: {', '.join(ALGORITHMS)}."),
     language: str = typer.Option("auto", "--language", "-l", help="fr | en | auto."),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes for batches (default: CPUs)."),
@@ -96,7 +96,7 @@ def main(
             _usage_error(f"--output-dir {output_dir} exists and is not a folder")
 
     options = Options(sentences=sentences, topics=topics, algorithm=algorithm, language=language,
-                      words=words, ratio=ratio, explain=explain, max_size=size_limit)
+                      words=words, ratio=ratio, explain=explain, max_size=size_limit, document=fmt == "html")
     stdin_data = sys.stdin.buffer.read(size_limit + 1) if "-" in paths else None
     fmt = fmt or ("rich" if sys.stdout.isatty() else "text")
     inputs = list(iter_inputs(paths, tuple(glob or ()), tuple(exclude or ()), (out_dir,) if out_dir else ()))
@@ -115,6 +115,7 @@ def _emit(results: Iterator[tuple[Input, dict]], inputs: list[Input], fmt: str, 
     single = total == 1 and not os.path.isdir(inputs[0].source) if inputs else True
     failed = done = 0
     collected: list[dict] = []
+    pages: dict[str, str] = {}  # source -> page written under --output-dir (for the HTML index)
     started = time.monotonic()
     protected = {Path(i.source).resolve() for i in inputs if i.source != "-"}
     console = _console() if fmt == "rich" and out_dir is None else None
@@ -134,12 +135,16 @@ def _emit(results: Iterator[tuple[Input, dict]], inputs: list[Input], fmt: str, 
             if out_dir is not None:
                 if "error" not in result:
                     try:
-                        write_atomic(output_path(out_dir, item, fmt, result.get("attachment")), render_one(result, fmt), protected)
+                        target = output_path(out_dir, item, fmt, result.get("attachment"))
+                        write_atomic(target, render_one(result, fmt), protected)
+                        pages[result["source"]] = target.relative_to(out_dir).as_posix()
                     except (InputError, OSError) as exc:
                         failed += 1
                         typer.echo(f"summarize: {exc}", err=True)
+                if fmt == "html":
+                    collected.append(_headline_only(result))
                 continue
-            if fmt == "json":
+            if fmt in ("json", "html"):
                 collected.append(result)
             elif fmt == "jsonl":
                 _write(to_json_line(result))
@@ -155,6 +160,13 @@ def _emit(results: Iterator[tuple[Input, dict]], inputs: list[Input], fmt: str, 
             progress[0].stop()
         if fmt == "json" and out_dir is None:
             _write(to_json_document(collected, single))
+        if fmt == "html":
+            from .render_html import to_html_digest, to_html_page
+
+            if out_dir is not None:
+                write_atomic(out_dir / "index.html", to_html_digest(collected, links=pages), protected)
+            else:
+                _write(to_html_page(collected[0]) if single and len(collected) == 1 else to_html_digest(collected))
         if fmt == "rich" and console is not None and total > 1:
             from .render import rich_batch_table
 
@@ -172,6 +184,11 @@ def _emit(results: Iterator[tuple[Input, dict]], inputs: list[Input], fmt: str, 
         elapsed = time.monotonic() - started
         typer.echo(f"summarize: {done - failed} summarized, {failed} failed in {elapsed:.1f} s", err=True)
     return EXIT_FAILED if failed else EXIT_OK
+
+
+def _headline_only(result: dict) -> dict:
+    """What the HTML index needs of a result already written to its own page."""
+    return {k: v for k, v in result.items() if k not in ("document", "scores")}
 
 
 def _write(text: str) -> None:

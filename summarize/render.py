@@ -9,8 +9,8 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-FORMATS = ("rich", "text", "markdown", "json", "jsonl")
-EXTENSIONS = {"rich": "txt", "text": "txt", "markdown": "md", "json": "json", "jsonl": "jsonl"}
+FORMATS = ("rich", "text", "markdown", "json", "jsonl", "html")
+EXTENSIONS = {"rich": "txt", "text": "txt", "markdown": "md", "json": "json", "jsonl": "jsonl", "html": "html"}
 
 LABELS = {
     "fr": {"summary": "Résumé", "topics": "Thèmes clés", "facts": "Repères", "stats": "Statistiques",
@@ -94,8 +94,13 @@ def to_text(result: dict[str, Any], header: bool = False) -> str:
     if result.get("scores"):
         out.append("")
         out.append(f"{lab['explain']} :")
-        out.extend(f"  {'*' if s['selected'] else ' '} #{s['rank']:<3} {s['score']:>8.3f}  {s['text']}" for s in result["scores"])
+        out.extend(f"  {'*' if s['selected'] else ' '} #{s['rank']:<3} {s['score']:>8.3f}  {s['text']}{_reasons(s)}" for s in result["scores"])
     return "\n".join(out) + "\n"
+
+
+def _reasons(scored: dict[str, Any]) -> str:
+    """What pushed a sentence down, after its text: "  [length -0.21 (48 words); anaphora -0.10 (…)]"."""
+    return f"  [{'; '.join(scored['reasons'])}]" if scored.get("reasons") else ""
 
 
 def to_markdown(result: dict[str, Any]) -> str:
@@ -114,7 +119,7 @@ def to_markdown(result: dict[str, Any]) -> str:
     out += ["", f"_{stats_line(result)}_"]
     if result.get("scores"):
         out += ["", "| # | rang | score | phrase |", "|---|---|---|---|"]
-        out.extend(f"| {s['index']} | {s['rank']}{' ✓' if s['selected'] else ''} | {s['score']:.3f} | {s['text']} |" for s in result["scores"])
+        out.extend(f"| {s['index']} | {s['rank']}{' ✓' if s['selected'] else ''} | {s['score']:.3f} | {s['text']}{_reasons(s)} |" for s in result["scores"])
     return "\n".join(out) + "\n"
 
 
@@ -136,6 +141,10 @@ def render_one(result: dict[str, Any], fmt: str) -> str:
         return to_json_line(result)
     if fmt == "markdown":
         return to_markdown(result)
+    if fmt == "html":
+        from .render_html import to_html_page
+
+        return to_html_page(result)
     return to_text(result)
 
 
@@ -173,7 +182,7 @@ def rich_panel(result: dict[str, Any]):
         table.add_column("phrase")
         for s in result["scores"]:
             style = "bold" if s["selected"] else "dim"
-            table.add_row(str(s["index"]), str(s["rank"]), f"{s['score']:.3f}", s["text"], style=style)
+            table.add_row(str(s["index"]), str(s["rank"]), f"{s['score']:.3f}", s["text"] + _reasons(s), style=style)
         parts += [Text(""), table]
     return Panel(Group(*parts), title=Text(result.get("title") or lab["no_title"], style="bold"),
                  subtitle=Text(result["source"], style="dim"), title_align="left", subtitle_align="right")

@@ -1,0 +1,189 @@
+"""HTML output: one self-contained page per release, or a digest of several with a table of contents.
+
+Everything shown comes from the result dictionaries (summary, topics, facts, and the release in
+reading order under "document"): nothing is recomputed here. The page needs no network and no
+JavaScript: inline CSS, a restrictive Content-Security-Policy, every piece of release text
+escaped. Imported only for `-f html`, so the other formats never load it.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+from .render import fact_lines, labels, stats_line
+
+CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+
+FURNITURE_LABELS = {
+    "fr": {"header": "en-tête", "title": "titre", "dateline": "date et lieu", "letterhead": "en-tête de lettre",
+           "banner": "bandeau", "read_also": "renvoi", "end": "fin", "about": "à propos", "contact": "contact",
+           "legal": "mentions légales", "social": "réseaux sociaux", "attribution": "attribution d'une citation",
+           "foreign": "autre langue"},
+    "en": {"header": "header", "title": "title", "dateline": "dateline", "letterhead": "letterhead", "banner": "banner",
+           "read_also": "pointer", "end": "end mark", "about": "about", "contact": "contact", "legal": "legal notice",
+           "social": "social media", "attribution": "quote attribution", "foreign": "other language"},
+}
+PAGE_LABELS = {
+    "fr": {"digest": "Revue des communiqués", "contents": "Sommaire", "full_text": "Texte intégral",
+           "set_aside": "écarté du résumé", "failed": "Échecs", "rank": "rang", "source": "Source"},
+    "en": {"digest": "Press release digest", "contents": "Contents", "full_text": "Full text",
+           "set_aside": "left out of the summary", "failed": "Failures", "rank": "rank", "source": "Source"},
+}
+
+STYLE = """
+:root { color-scheme: light; }
+* { box-sizing: border-box; }
+body { margin: 0; font: 16px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif;
+       color: #1a1a1a; background: #ffffff; }
+main { max-width: 52rem; margin: 0 auto; padding: 1.5rem 1rem 3rem; }
+h1 { font-size: 1.6rem; line-height: 1.25; margin: 0 0 .5rem; }
+h2 { font-size: 1.15rem; margin: 1.6rem 0 .5rem; }
+h3 { font-size: 1rem; margin: 1.2rem 0 .4rem; }
+.meta { color: #4a4a4a; margin: 0 0 1rem; }
+.summary li { margin: .35rem 0; }
+.tags { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .4rem; }
+.tags li { background: #e8eef9; color: #15305e; border-radius: 1rem; padding: .15rem .7rem; font-size: .9rem; }
+table.facts { border-collapse: collapse; width: 100%; }
+table.facts th, table.facts td { text-align: left; vertical-align: top; padding: .35rem .5rem; border-bottom: 1px solid #d6d6d6; }
+table.facts th { width: 10rem; color: #333333; font-weight: 600; }
+.text p { margin: .6rem 0; }
+mark { background: #ffe680; color: #1a1a1a; padding: 0 .1rem; border-radius: .15rem; }
+.furniture { color: #4d4d4d; background: #f2f2f2; border-left: 3px solid #b3b3b3; padding: .2rem .6rem; margin: .4rem 0; font-size: .92rem; }
+.furniture .label { display: inline-block; font-size: .75rem; text-transform: uppercase; letter-spacing: .04em;
+                    color: #3d3d3d; margin-right: .5rem; }
+.score { font-size: .75rem; color: #3d3d3d; white-space: nowrap; }
+.score meter { width: 4rem; height: .6rem; vertical-align: middle; }
+nav.toc ol { padding-left: 1.2rem; }
+nav.toc li { margin: .5rem 0; }
+nav.toc .first { color: #3d3d3d; font-size: .92rem; }
+.error { color: #8a1c1c; }
+article.release { border-top: 2px solid #1a1a1a; margin-top: 2rem; padding-top: .5rem; }
+a { color: #0b4fb3; }
+@media (max-width: 36rem) {
+  body { font-size: 15px; }
+  table.facts th { width: auto; display: block; border-bottom: none; padding-bottom: 0; }
+  table.facts td { display: block; }
+}
+@media print {
+  .furniture, .score, nav.toc { display: none; }
+  article.release { break-before: page; border-top: none; }
+  article.release:first-of-type { break-before: auto; }
+  mark { background: none; font-weight: 600; text-decoration: underline; }
+  a { color: inherit; text-decoration: none; }
+}
+"""
+
+
+def page_labels(language: str) -> dict[str, str]:
+    return PAGE_LABELS["fr" if language == "fr" else "en"]
+
+
+def to_html_page(result: dict[str, Any]) -> str:
+    """One release as a complete page."""
+    language = result.get("language") or "fr"
+    title = result.get("title") or labels(result)["no_title"] if "error" not in result else result["source"]
+    body = _release(result, heading_level=1, anchor=None)
+    return _document(title, language, body)
+
+
+def to_html_digest(results: list[dict[str, Any]], links: dict[str, str] | None = None) -> str:
+    """Several releases: a table of contents (title, date, source, first summary sentence, failures),
+    then each release in its own section; with `links`, the contents point to separate pages instead."""
+    languages = [r.get("language") for r in results if r.get("language")]
+    language = max(set(languages), key=languages.count) if languages else "fr"
+    lab = page_labels(language)
+    items = []
+    sections = []
+    for number, result in enumerate(results, start=1):
+        anchor = f"r{number}"
+        href = escape(links[result["source"]], quote=True) if links and result["source"] in links else f"#{anchor}"
+        if "error" in result:
+            message = result["error"].removeprefix(f'{result["source"]}: ')
+            items.append(f'<li class="error"><strong>{escape(result["source"])}</strong> — {escape(message)}</li>')
+            if not links:
+                sections.append(f'<article class="release" id="{anchor}"><h2>{escape(result["source"])}</h2>'
+                                f'<p class="error">{escape(result["error"])}</p></article>')
+            continue
+        date = result.get("facts", {}).get("date")
+        first = result["summary"][0] if result.get("summary") else ""
+        items.append(
+            f'<li><a href="{href}">{escape(result.get("title") or labels(result)["no_title"])}</a>'
+            f'{" · " + escape(str(date)) if date else ""} · <span class="meta">{escape(result["source"])}</span>'
+            f'<br><span class="first">{escape(first)}</span></li>')
+        if not links:
+            sections.append(_release(result, heading_level=2, anchor=anchor))
+    failed = sum("error" in r for r in results)
+    body = (f'<h1>{escape(lab["digest"])}</h1><p class="meta">{len(results) - failed} / {len(results)}'
+            f'{" · " + escape(lab["failed"]) + f" : {failed}" if failed else ""}</p>'
+            f'<nav class="toc" aria-label="{escape(lab["contents"], quote=True)}"><h2>{escape(lab["contents"])}</h2>'
+            f'<ol>{"".join(items)}</ol></nav>{"".join(sections)}')
+    return _document(lab["digest"], language, body)
+
+
+def _document(title: str, language: str, body: str) -> str:
+    return ("<!DOCTYPE html>\n"
+            f'<html lang="{escape(language, quote=True)}"><head><meta charset="utf-8">'
+            f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">'
+            f"<title>{escape(title)}</title><style>{STYLE}</style></head>"
+            f"<body><main>{body}</main></body></html>\n")
+
+
+def _release(result: dict[str, Any], heading_level: int, anchor: str | None) -> str:
+    if "error" in result:
+        return f'<h{heading_level}>{escape(result["source"])}</h{heading_level}><p class="error">{escape(result["error"])}</p>'
+    lab = labels(result)
+    pl = page_labels(result.get("language") or "fr")
+    sub = heading_level + 1
+    facts = result.get("facts", {})
+    place = facts.get("place")
+    date = facts.get("date")
+    meta = " · ".join(escape(str(x)) for x in (date, place) if x)
+    parts = [f'<h{heading_level}>{escape(result.get("title") or lab["no_title"])}</h{heading_level}>',
+             f'<p class="meta">{meta + " · " if meta else ""}{escape(pl["source"])} : {escape(result["source"])}</p>',
+             f'<h{sub}>{escape(lab["summary"])}</h{sub}><ul class="summary">',
+             *(f"<li>{escape(s)}</li>" for s in result.get("summary", [])), "</ul>"]
+    if result.get("topics"):
+        parts += [f'<h{sub}>{escape(lab["topics"])}</h{sub}><ul class="tags">', *(f"<li>{escape(t)}</li>" for t in result["topics"]), "</ul>"]
+    rows = fact_lines(result)
+    if rows:
+        parts += [f'<h{sub}>{escape(lab["facts"])}</h{sub}><table class="facts"><tbody>',
+                  *(f"<tr><th scope=\"row\">{escape(name)}</th><td>{escape(value)}</td></tr>" for name, value in rows),
+                  "</tbody></table>"]
+    parts.append(f'<p class="meta">{escape(stats_line(result))}</p>')
+    if result.get("document") is not None:
+        parts += [f'<h{sub}>{escape(pl["full_text"])}</h{sub}><div class="text">', _full_text(result, sub + 1), "</div>"]
+    inner = "".join(parts)
+    return f'<article class="release" id="{anchor}">{inner}</article>' if anchor else f'<article class="release">{inner}</article>'
+
+
+def _full_text(result: dict[str, Any], heading_level: int) -> str:
+    language = result.get("language") or "fr"
+    names = FURNITURE_LABELS["fr" if language == "fr" else "en"]
+    set_aside = page_labels(language)["set_aside"]
+    ranks = {s["index"]: s["rank"] for s in result.get("scores") or []}
+    explain = bool(result.get("scores"))
+    top = max((s["score"] for block in result["document"] for s in block.get("sentences", [])), default=1.0) or 1.0
+    out = []
+    for block in result["document"]:
+        kind = block["kind"]
+        if kind in ("furniture", "title"):
+            label = names.get(block["label"], block["label"])
+            out.append(f'<p class="furniture" title="{escape(set_aside, quote=True)}"><span class="label">{escape(label)}</span>'
+                       f'{escape(block["text"])}</p>')
+        elif kind == "heading":
+            out.append(f"<h{min(heading_level, 6)}>{escape(block['text'])}</h{min(heading_level, 6)}>")
+        else:
+            sentences = []
+            for s in block["sentences"]:
+                text = f"<mark>{escape(s['text'])}</mark>" if s["selected"] else escape(s["text"])
+                if explain:
+                    value = max(0.0, s["score"]) / top if top > 0 else 0.0
+                    text += (f' <span class="score"><meter min="0" max="1" value="{value:.3f}">{value:.2f}</meter>'
+                             f' {escape(str(ranks.get(s["index"], "")))}</span>')
+                sentences.append(text)
+            tag = "li" if kind == "bullet" else "p"
+            body = " ".join(sentences)
+            out.append(f"<ul><li>{body}</li></ul>" if tag == "li" else f"<p>{body}</p>")
+    return "".join(out)
