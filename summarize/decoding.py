@@ -33,6 +33,12 @@ _BINARY_MAGIC = (
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff\x00"), None)
 # Typographic ligatures of PDF text layers (ﬁ, ﬂ, ﬀ, ﬃ, ﬄ, ﬅ, ﬆ) become their letters (their NFKC form).
 LIGATURES = {code: unicodedata.normalize("NFKC", chr(code)) for code in range(0xFB00, 0xFB07)}
+HAS_LIGATURE = re.compile("[\ufb00-\ufb06]")
+
+
+def fold_ligatures(text: str) -> str:
+    """"ﬁ" -> "fi" and the other Latin ligatures (cheap when there are none)."""
+    return text.translate(LIGATURES) if HAS_LIGATURE.search(text) else text
 # Spaces of every kind become a plain space (NBSP before « ; : ! ? in French typography).
 _SPACES = re.compile(r"[\u00a0\u202f\u2007\u2009\u200a\u2002-\u2006\u3000\t\f\v]")
 _MOJIBAKE = re.compile(r"Ã[\u0080-\u00bf©¨ª«®´§¢¹¼½¾]|â€[™œ¦”“˜\u009d]|Â[\u00a0«»°]")
@@ -137,7 +143,7 @@ def _detect_encoding(data: bytes, name: str) -> str:
 def normalize_text(text: str) -> str:
     """Line ends, spaces, invisible characters, NFC and mojibake; nothing else changes."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
-    text = text.translate(_INVISIBLE).translate(LIGATURES)
+    text = fold_ligatures(text.translate(_INVISIBLE))
     text = _SPACES.sub(" ", text)
     if _MOJIBAKE.search(text):
         text = _repair_mojibake(text)

@@ -7,7 +7,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from .decoding import LIGATURES
+from .decoding import fold_ligatures
 from .language import resolve_language
 from .ranking import (
     DEFAULT_ALGORITHM,
@@ -196,7 +196,7 @@ def summarize_text(
 
     if sentences < 0 or topics < 0:
         raise ValueError("sentences and topics must be >= 0")
-    text = text.translate(LIGATURES)  # "ﬁ" is "fi" for every stage, whoever decoded the text
+    text = fold_ligatures(text)  # "ﬁ" is "fi" for every stage, whoever decoded the text
     lang, warning = resolve_language(language, text)
     known_title = clean_title(title)
     structure = parse_structure(text, known_title, lang)
@@ -211,7 +211,8 @@ def summarize_text(
                       algorithm, title_stems, lang)
     chosen = [candidates[i].text for i in ranking.selected]
     texts = [s.text for s in candidates]
-    topic_list = extract_topics(texts, doc_title if title_source != "first_sentence" else None, topics, lang) if topics else []
+    headline_text = [doc_title] if title_source == "heading" and doc_title else []  # the headline is text of the release too
+    topic_list = extract_topics(headline_text + texts, doc_title if title_source != "first_sentence" else None, topics, lang) if topics else []
     facts = extract_facts(structure, texts)
     stats = Stats(
         sentences=len(candidates),

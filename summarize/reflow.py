@@ -19,6 +19,7 @@ from .resources import word_list
 
 MAX_WRAP_WIDTH = 160  # wider lines are paragraphs, not a wrapping width
 MIN_WRAPPED_LINES = 4  # lines that end close to the width before text counts as wrapped
+SHOUTED_SAMPLE = 200  # characters enough to tell a line in capitals
 MAX_ENDED_SHARE = 0.4  # wrapped lines rarely end a sentence; more than this and each line is its own
 NEAR_WIDTH = 0.7
 MIN_LOWER_STARTS = 0.25  # in wrapped prose most lines go on in lower case  # a line this close to the width was probably cut by the wrapper
@@ -78,7 +79,7 @@ def _continues(last_line: str, line: str, width: int) -> bool:
 
 def is_shouted(line: str) -> bool:
     """An upper-case line (a section head of a plain-text e-mail): never part of a paragraph."""
-    letters = [ch for ch in line if ch.isalpha()]
+    letters = [ch for ch in line[:SHOUTED_SAMPLE] if ch.isalpha()]
     return len(letters) >= 4 and sum(ch.isupper() for ch in letters) >= 0.9 * len(letters)
 
 

@@ -227,7 +227,7 @@ def _parse_lines(lines: list[str], known_title: str | None, language: str | None
         bullet = BULLET_RE.match(line)
         if bullet and len(line) > bullet.end() and not heading:
             doc.add_paragraph(Paragraph(line[bullet.end():].strip(), "bullet"))
-        elif heading or is_heading_like(line) or _is_short_exclamation(line) or (is_shouted(line) and len(line.split()) <= 20):
+        elif heading or is_heading_like(line) or _is_short_exclamation(line) or (len(line) <= 200 and is_shouted(line) and len(line.split()) <= 20):
             doc.add_paragraph(Paragraph(line, "heading"))
         else:
             doc.add_paragraph(Paragraph(line, "text"))
@@ -256,6 +256,8 @@ def _furniture_kind_of(line: str) -> str | None:
 
 def _is_letter_spaced(line: str) -> bool:
     """"C O M M U N I Q U É  D E  P R E S S E": a banner set in spaced capitals."""
+    if line[1:2] != " " or len(line) > 300:
+        return False  # cheap test first: every line of the document passes here
     tokens = line.split()
     return len(tokens) >= 5 and sum(len(t) == 1 for t in tokens) >= 0.8 * len(tokens)
 
