@@ -76,26 +76,13 @@ def _document_info(reader) -> dict[str, str]:
 
 
 def pdf_pages_to_text(pages: list[str]) -> str:
-    """Pages of extracted lines -> paragraphs one a line; furniture of the page layout removed."""
-    page_lines = [[line.strip() for line in page.split("\n")] for page in pages]
-    page_lines = [[line for line in lines if line] for lines in page_lines]
-    running = _running_lines(page_lines)
-    compounds = document_words("\n".join(pages))
-    paragraphs: list[str] = []
-    for lines in page_lines:
-        lines = [line for line in lines if line not in running and not _PAGE_NUMBER.match(line)]
-        if not lines:
-            continue
-        usual_width = sorted(len(line) for line in lines)[int(0.9 * (len(lines) - 1))]
-        current = ""
-        for line in lines:
-            current = _join(current, line, compounds) if current else line
-            if len(line) < FULL_LINE_SHARE * usual_width or (_SENTENCE_END.search(line) and len(line) < 0.95 * usual_width):
-                paragraphs.append(current)
-                current = ""
-        if current:
-            paragraphs.append(current)
-    return "\n".join(_mend_across_pages(paragraphs, compounds)) + "\n"
+    """Pages of plain extracted text (no positions) -> paragraphs one a line, through the layout path."""
+    return layout_to_text([plain_lines(page) for page in pages])[0]
+
+
+def plain_lines(text: str) -> list[Line]:
+    """Lines of text without position or size: evenly spaced, one type size (widths and punctuation decide)."""
+    return [Line(0.0, -12.0 * i, 10.0, False, line.strip()) for i, line in enumerate(text.split("\n")) if line.strip()]
 
 
 def _running_lines(page_lines: list[list[str]]) -> set[str]:
@@ -109,17 +96,12 @@ def _running_lines(page_lines: list[list[str]]) -> set[str]:
     return {line for line, seen in edges.items() if seen >= needed and len(line) < 120}
 
 
-def _join(current: str, line: str, compounds: set[str]) -> str:
-    """Join a wrapped line: "trans-" + "port" -> "transport", but "vice-" + "président" keeps its hyphen."""
-    return join_lines(current, line, compounds)
-
-
 def _mend_across_pages(paragraphs: list[str], compounds: set[str]) -> list[str]:
     """A paragraph cut by a page break: the next page's first line starts in lower case."""
     out: list[str] = []
     for paragraph in paragraphs:
         if out and paragraph[:1].islower() and not _SENTENCE_END.search(out[-1]):
-            out[-1] = _join(out[-1], paragraph, compounds)
+            out[-1] = join_lines(out[-1], paragraph, compounds)
         else:
             out.append(paragraph)
     return out
@@ -160,7 +142,7 @@ def page_layout(page) -> list[Line]:
 
     plain = page.extract_text(visitor_text=visit) or ""
     if not chunks:
-        return [Line(0, -i, 10, False, line) for i, line in enumerate(plain.split("\n")) if line.strip()]
+        return plain_lines(plain)
     try:
         width = float(page.mediabox.width)
     except Exception:  # a broken media box: guess from the text
