@@ -169,12 +169,53 @@ def _worker(args: tuple[list[Input], Options]) -> list[list[dict[str, Any]]]:
 CHUNK = 8  # inputs a worker takes at a time: fewer round trips, still a short wait for the first result
 
 
-def run(inputs: Iterator[Input], options: Options, jobs: int, stdin_data: bytes | None = None) -> Iterator[tuple[Input, dict[str, Any]]]:
+class Interrupts:
+    """Ctrl-C as a request, not an exception: the first one sets a flag that the batch checks at
+    safe points (between results, while waiting for a worker), so an interrupt can never land
+    half-way through writing a file or be lost in a thread; a second one stops at once.
+    Install it from the main thread only."""
+
+    def __init__(self) -> None:
+        import threading
+
+        self.requested = threading.Event()
+        self._previous = None
+
+    def __enter__(self) -> Interrupts:
+        import signal
+
+        self._previous = signal.signal(signal.SIGINT, self._handle)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        import signal
+
+        signal.signal(signal.SIGINT, self._previous)
+
+    def _handle(self, signum: int, frame: object) -> None:
+        if self.requested.is_set():
+            raise KeyboardInterrupt  # a second Ctrl-C: the user will not wait
+        self.requested.set()
+
+    def check(self) -> None:
+        """Raise KeyboardInterrupt here, at a safe point, if Ctrl-C was pressed."""
+        if self.requested.is_set():
+            raise KeyboardInterrupt
+
+
+NO_INTERRUPTS = None  # run() without an Interrupts object: plain KeyboardInterrupt semantics
+WAIT_SLICE = 0.1  # seconds between two looks at the interrupt flag while a worker computes
+
+
+def run(inputs: Iterator[Input], options: Options, jobs: int, stdin_data: bytes | None = None,
+        interrupts: Interrupts | None = NO_INTERRUPTS) -> Iterator[tuple[Input, dict[str, Any]]]:
     """(input, result) pairs in input order; in a pool of `jobs` processes when that can help."""
     items = iter(inputs)
     first = list(_take(items, 2))
+    check = interrupts.check if interrupts else (lambda: None)
     if jobs <= 1 or len(first) < 2:
         for item in (*first, *items):
+            check()
             for result in summarize_input(item, options, stdin_data):
                 yield item, result
         return
@@ -193,6 +234,8 @@ def run(inputs: Iterator[Input], options: Options, jobs: int, stdin_data: bytes 
 
     def ready() -> Iterator[tuple[Input, dict[str, Any]]]:
         chunk, future = window.popleft()
+        while interrupts and not _finished(future):
+            check()
         for item, results in zip(chunk, future.result(), strict=True):
             for result in results:
                 yield item, result
@@ -215,6 +258,15 @@ def run(inputs: Iterator[Input], options: Options, jobs: int, stdin_data: bytes 
         for _, future in window:
             future.cancel()
         executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _finished(future) -> bool:
+    """Wait a slice of time for a worker's result (so the interrupt flag is looked at often)."""
+    if isinstance(future, _Done):
+        return True
+    from concurrent.futures import wait
+
+    return bool(wait([future], timeout=WAIT_SLICE).done)
 
 
 def _ignore_interrupts() -> None:

@@ -17,7 +17,7 @@ from .reading import DEFAULT_MAX_SIZE
 from .render import FORMATS
 
 if TYPE_CHECKING:
-    from .batch import Input
+    from .batch import Input, Interrupts
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 0, 1, 2, 130, 141
 
@@ -100,12 +100,17 @@ def main(
     stdin_data = sys.stdin.buffer.read(size_limit + 1) if "-" in paths else None
     fmt = fmt or ("rich" if sys.stdout.isatty() else "text")
     inputs = list(iter_inputs(paths, tuple(glob or ()), tuple(exclude or ()), (out_dir,) if out_dir else ()))
-    results = run(iter(inputs), options, jobs or os.cpu_count() or 1, stdin_data)
-    code = _emit(results, inputs, fmt, out_dir)
+    from .batch import Interrupts
+
+    with Interrupts() as interrupts:
+        results = run(iter(inputs), options, jobs or os.cpu_count() or 1, stdin_data, interrupts)
+        code = _emit(results, inputs, fmt, out_dir, interrupts)
+        results.close()  # stop the pool here, while Ctrl-C is still a request
     raise typer.Exit(code)
 
 
-def _emit(results: Iterator[tuple[Input, dict]], inputs: list[Input], fmt: str, out_dir: Path | None) -> int:
+def _emit(results: Iterator[tuple[Input, dict]], inputs: list[Input], fmt: str, out_dir: Path | None,
+          interrupts: Interrupts | None = None) -> int:
     """Print or write each result as it arrives; return the exit code."""
     from .batch import output_path, write_atomic
     from .errors import InputError
@@ -123,6 +128,8 @@ def _emit(results: Iterator[tuple[Input, dict]], inputs: list[Input], fmt: str, 
     try:
         previous_item = None
         for item, result in results:
+            if interrupts:
+                interrupts.check()  # between two results: nothing is half-written
             done += 1
             if progress and previous_item is not None and item is not previous_item:
                 progress[0].update(progress[1], advance=1)
