@@ -203,13 +203,13 @@ class Interrupts:
             raise KeyboardInterrupt
 
 
-NO_INTERRUPTS = None  # run() without an Interrupts object: plain KeyboardInterrupt semantics
 WAIT_SLICE = 0.1  # seconds between two looks at the interrupt flag while a worker computes
 
 
 def run(inputs: Iterator[Input], options: Options, jobs: int, stdin_data: bytes | None = None,
-        interrupts: Interrupts | None = NO_INTERRUPTS) -> Iterator[tuple[Input, dict[str, Any]]]:
-    """(input, result) pairs in input order; in a pool of `jobs` processes when that can help."""
+        interrupts: Interrupts | None = None) -> Iterator[tuple[Input, dict[str, Any]]]:
+    """(input, result) pairs in input order; in a pool of `jobs` processes when that can help.
+    Without `interrupts` (library use), Ctrl-C is a plain KeyboardInterrupt."""
     items = iter(inputs)
     first = list(_take(items, 2))
     check = interrupts.check if interrupts else (lambda: None)
