@@ -177,3 +177,43 @@ def test_a_browser_renders_the_digest_dom_and_a_screenshot(samples, tmp_path):
     done = headless(browser, tmp_path, f"--screenshot={shot}", "--window-size=390,1200", digest.as_uri())
     assert done.returncode == 0 and shot.exists() and shot.stat().st_size > 5000, done.stderr[-2000:]
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_every_coloured_rule_meets_wcag_aa_contrast():
+    """Each CSS rule that sets a text colour on a background (or on the white page) reaches 4.5:1."""
+    import re
+
+    from summarize.render_html import STYLE
+
+    def luminance(hex_colour: str) -> float:
+        channels = [int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    checked = 0
+    for selector, body in re.findall(r"([^{}]+)\{([^{}]*)\}", STYLE):
+        colour = re.search(r"(?<![-\w])color:\s*(#[0-9a-fA-F]{6})", body)
+        if not colour or "@media print" in selector:
+            continue
+        background = re.search(r"background:\s*(#[0-9a-fA-F]{6})", body)
+        light, dark = sorted((luminance(colour.group(1)), luminance(background.group(1) if background else "#ffffff")), reverse=True)
+        assert (light + 0.05) / (dark + 0.05) >= 4.5, selector.strip()
+        checked += 1
+    assert checked >= 8
+
+
+def test_printing_gives_one_release_a_page_without_furniture(samples, tmp_path):
+    browser = chromium()
+    from pypdf import PdfReader
+
+    digest = tmp_path / "digest.html"
+    digest.write_text(run(*map(str, samples[:3]), "-f", "html").stdout, encoding="utf-8")
+    pdf = tmp_path / "digest.pdf"
+    done = headless(browser, tmp_path, f"--print-to-pdf={pdf}", "--no-pdf-header-footer", digest.as_uri())
+    assert done.returncode == 0 and pdf.exists(), done.stderr[-2000:]
+    pages = [page.extract_text() or "" for page in PdfReader(str(pdf)).pages]
+    titles = [json.loads(line)["title"] for line in run(*map(str, samples[:3]), "-f", "jsonl").stdout.splitlines()]
+    heads = [" ".join(text.split()[:40]) for text in pages]  # the top of each page (the digest heading may precede)
+    starts = [next(i for i, head in enumerate(heads) if " ".join(title.split()[:6]) in head) for title in titles]
+    assert len(set(starts)) == len(titles), "each release starts its own page"
+    assert not any("COMMUNIQUÉ DE PRESSE" in text for text in pages), "furniture is not printed"
