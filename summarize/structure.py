@@ -94,6 +94,7 @@ class Structure:
     removed: list[tuple[str, str]] = field(default_factory=list)
     # Every line in reading order: (furniture kind, line) or ("paragraph", index into paragraphs).
     sequence: list[tuple[str, str | int]] = field(default_factory=list)
+    body_started: bool = False  # a text or bullet paragraph has been seen (headings alone do not start the body)
 
     def set_aside(self, entry: tuple[str, str]) -> None:
         """Furniture: kept out of the body, remembered with its kind and its place."""
@@ -103,6 +104,7 @@ class Structure:
     def add_paragraph(self, paragraph: Paragraph) -> None:
         self.sequence.append(("paragraph", len(self.paragraphs)))
         self.paragraphs.append(paragraph)
+        self.body_started = self.body_started or paragraph.kind != "heading"
 
     @property
     def body(self) -> list[Paragraph]:
@@ -180,7 +182,7 @@ def _parse_lines(lines: list[str], known_title: str | None, language: str | None
         if heading:
             line = heading.group("text")
         kind = _furniture_kind_of(line)
-        started = any(p.kind != "heading" for p in doc.paragraphs)
+        started = doc.body_started
         if not keep_tail and (kind == "end" or (kind in ("about", "contact") and (heading or is_heading_like(line)))):
             in_tail, tail_kind = True, kind
             tail.append(line)
