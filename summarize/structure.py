@@ -40,6 +40,7 @@ _TITLE_SEARCH_LINES = 40  # the headline and the furniture above it sit in the f
 _LONGEST_LETTERHEAD_WORDS = 12
 _LONGEST_HEADLINE_WORDS = 30
 _FOREIGN_MIN_WORDS = 12
+_FOREIGN_MIN_HEADING_WORDS = 8
 _SHORTEST_PROSE_WORDS = 20
 _LONGEST_ATTRIBUTION_WORDS = 25
 _ATTRIBUTION_RE = re.compile(
@@ -168,6 +169,7 @@ def _parse_lines(lines: list[str], known_title: str | None, language: str | None
     _drop_letterhead(doc, lines)
     tail: list[str] = []
     in_tail, tail_kind = False, None
+    in_foreign = False  # inside the other-language half of a bilingual release
     for index, line in enumerate(lines):
         if not line:
             continue
@@ -223,9 +225,11 @@ def _parse_lines(lines: list[str], known_title: str | None, language: str | None
             doc.set_aside(("attribution", line))
             continue
         line = _cut_glued_attribution(doc, line)
-        if language and _is_foreign(line, language):
-            doc.set_aside(("foreign", line))
-            continue
+        if language:
+            in_foreign = _language_run(line, language, in_foreign, bool(heading))
+            if in_foreign:
+                doc.set_aside(("foreign", line))
+                continue
         bullet = BULLET_RE.match(line)
         if bullet and len(line) > bullet.end() and not heading:
             doc.add_paragraph(Paragraph(line[bullet.end():].strip(), "bullet"))
@@ -391,14 +395,19 @@ def _is_dateline_only(line: str) -> bool:
     return bool(match) and match.end() >= len(line.rstrip(". "))
 
 
-def _is_foreign(line: str, language: str) -> bool:
-    """A paragraph clearly in another language than the release's (checked only on real prose)."""
-    if len(line.split()) < _FOREIGN_MIN_WORDS:
-        return False
+def _language_run(line: str, language: str, in_foreign: bool, is_heading: bool) -> bool:
+    """Whether this line belongs to a stretch in another language than the release's.
+
+    Prose long enough to tell (or a heading of a few words) decides; a short line (a bullet,
+    "Inhance efficiency of public action ;") belongs to the stretch it stands in."""
+    if len(line.split()) < (_FOREIGN_MIN_HEADING_WORDS if is_heading else _FOREIGN_MIN_WORDS):
+        return in_foreign
     from .language import detect_language
 
     detected, confidence = detect_language(line)
-    return detected not in ("unknown", language) and confidence >= 0.75
+    if detected == "unknown":
+        return in_foreign
+    return detected != language and confidence >= 0.75
 
 
 def _take_dateline(doc: Structure, line: str) -> str:

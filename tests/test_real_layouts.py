@@ -249,8 +249,9 @@ def test_bilingual_release_is_summarized_in_its_main_language_only():
                "Blosne and Villejean, which means 180 more places for the families of the city. The three buildings "
                "were built in eighteen months for a total budget of 9 million euros, half of which is paid by the family "
                "allowance fund and half by the metropolitan authority.")
-    text = HEADLINE + "\n\n" + "\n\n".join(PARAGRAPHS) + "\n\nEnglish version\n\n" + english + "\n"
-    result = summarize_text(text, sentences=5)
+    text = (HEADLINE + "\n\n" + "\n\n".join(PARAGRAPHS) + "\n\n# The city of Rennes opens three new nurseries in its districts\n\n"
+            + english + "\n\n- Improve the daily life of families.\n- Open on time.\n")
+    result = summarize_text(text, sentences=8)
     assert result.language == "fr"
     assert all(b in SENTENCES for b in result.summary)
 
