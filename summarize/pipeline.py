@@ -145,7 +145,8 @@ def pushed_down_reasons(sentences: list[Sentence], index: int, ranking: Ranking,
     """What lowered a sentence's chances, in the words --explain shows: length, anaphora, quote, incomplete."""
     sentence, params = sentences[index], ranking.params or NO_ADJUSTMENT
     reasons = []
-    length = params.length_penalty * max(count - 1, 0) * math.log1p(sentence.word_count)
+    exempt = index < params.lead_exempt
+    length = 0.0 if exempt else params.length_penalty * max(count - 1, 0) * math.log1p(sentence.word_count)
     if length >= 0.05:
         reasons.append(f"length -{length:.2f} ({sentence.word_count} words)")
     if params.standalone and opens_with_anaphora(sentence.text) and index - 1 not in ranking.selected:

@@ -43,6 +43,7 @@ _FOREIGN_MIN_WORDS = 12
 _FOREIGN_MIN_HEADING_WORDS = 8
 _SHORTEST_PROSE_WORDS = 20
 _LONGEST_ATTRIBUTION_WORDS = 25
+_CLOSING_QUOTES = ("»", "”", '"')
 _ATTRIBUTION_RE = re.compile(
     r"^[-–—]?\s*(?:(?:M\.|Mme|Mlle|Dr|Pr)\s+)?[A-ZÀ-Ý][\w'’-]+(?:\s+(?:de\s+|d'|van\s+|von\s+)?[A-ZÀ-Ý][\w'’-]+){1,3}\s*(?:,|–|—|-|\()\s*(?P<role>.+)$"
 )
@@ -221,7 +222,8 @@ def _parse_lines(lines: list[str], known_title: str | None, language: str | None
             doc.title = line
             doc.sequence.append(("title", line))
             continue
-        if _is_attribution(line) and doc.paragraphs and doc.paragraphs[-1].kind != "heading":
+        after_quote = bool(doc.paragraphs) and doc.paragraphs[-1].text.rstrip().endswith(_CLOSING_QUOTES)
+        if doc.paragraphs and doc.paragraphs[-1].kind != "heading" and _is_attribution(line, after_quote):
             doc.set_aside(("attribution", line))
             continue
         line = _cut_glued_attribution(doc, line)
@@ -362,10 +364,12 @@ def _resumes_body(lines: list[str], index: int) -> bool:
     return len(following.split()) >= 15 and bool(_TERMINAL_END.search(following)) and not _furniture_kind_of(following)
 
 
-def _is_attribution(line: str) -> bool:
-    """"Christelle Gigault, adjointe aux délégués…, Conseil départemental." under a quote: a name and a role, no verb."""
+def _is_attribution(line: str, after_quote: bool = False) -> bool:
+    """"Christelle Gigault, adjointe aux délégués…, Conseil départemental." under a quote: a name and a role,
+    no verb; right under a closing quote mark, the role may be long (a whole organisation described)."""
     match = _ATTRIBUTION_RE.match(line)
-    if not match or len(line.split()) > _LONGEST_ATTRIBUTION_WORDS:
+    longest = _LONGEST_ATTRIBUTION_WORDS * (2 if after_quote else 1)
+    if not match or len(line.split()) > longest:
         return False
     role_words = set(re.findall(r"[\w']+", match.group("role").lower()))
     return not role_words & _VERB_MARKERS

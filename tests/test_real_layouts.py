@@ -276,3 +276,15 @@ def test_every_real_release_gives_clean_output():
         for bullet in result["summary"]:
             assert not (is_fragment(bullet) or is_boilerplate(bullet) or is_foreign(bullet, "fr") or is_heading(bullet, entry["title"])), (
                 result["source"], bullet)
+
+
+def test_a_long_attribution_right_under_a_quote_is_not_a_sentence():
+    attribution = ("Aurélie Martin, magistrate et porteuse du service numérique dédié à aider les juridictions dans "
+                   "l'affectation de leurs ressources humaines, lauréate du fonds d'accélération des services de l'État.")
+    text = (HEADLINE + "\n\n" + PARAGRAPHS[0] + "\n« Un challenge de tous les instants, hautement gratifiant pour toute l'équipe ! »\n"
+            + attribution + "\n" + "\n".join(PARAGRAPHS[1:]) + "\n")
+    doc = parse_structure(text)
+    assert ("attribution", attribution) in doc.removed
+    # the same kind of line elsewhere, with a verb, stays a sentence
+    sentence = "Aurélie Martin, magistrate à Rennes, a présenté le service aux juridictions de la région."
+    assert sentence in [p.text for p in parse_structure(HEADLINE + "\n\n" + sentence + "\n" + PARAGRAPHS[0] + "\n").body]
