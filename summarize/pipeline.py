@@ -11,16 +11,15 @@ from .decoding import fold_ligatures
 from .language import resolve_language
 from .ranking import (
     DEFAULT_ALGORITHM,
-    FEATURES,
     NO_ADJUSTMENT,
     Ranking,
     Sentence,
     adjusted_scores,
     feature_weight,
+    is_quote,
     opens_with_anaphora,
     score,
     select,
-    sentence_features,
 )
 from .sentences import split_sentences
 from .structure import Structure, parse_structure
@@ -151,7 +150,7 @@ def pushed_down_reasons(sentences: list[Sentence], index: int, ranking: Ranking,
         reasons.append(f"length -{length:.2f} ({sentence.word_count} words)")
     if params.standalone and opens_with_anaphora(sentence.text) and index - 1 not in ranking.selected:
         reasons.append("anaphora (opens on a word that points back; the sentence before is not chosen)")
-    if sentence_features([sentence])[0][FEATURES.index("quote")] and feature_weight("quote") < 0:
+    if is_quote(sentence.text) and feature_weight("quote") < 0:
         reasons.append("quote")
     if not is_complete(sentence.text):
         reasons.append("incomplete (no final punctuation)")

@@ -94,7 +94,7 @@ def sentence_features(sentences: Sequence[Sentence], title_stems: Sequence[str] 
             1.0 if s.word_count > 45 else 0.0,
             centrality,
             title_sim,
-            1.0 if ("«" in text or text.startswith(('"', "“"))) else 0.0,
+            1.0 if is_quote(text) else 0.0,
             1.0 if any(ch.isdigit() for ch in text) else 0.0,
             1.0 if text.rstrip(" »\"”").endswith("?") else 0.0,
             1.0 if s.kind == "bullet" else 0.0,
@@ -104,6 +104,11 @@ def sentence_features(sentences: Sequence[Sentence], title_stems: Sequence[str] 
             1.0 if _DATE_MENTION.search(text) else 0.0,
         ])
     return rows
+
+
+def is_quote(text: str) -> bool:
+    """A sentence that quotes someone (or names something in guillemets): the "quote" feature."""
+    return "«" in text or text.startswith(('"', "“"))
 
 
 def opens_with_anaphora(text: str) -> bool:
