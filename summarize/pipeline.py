@@ -87,17 +87,13 @@ class Summary:
 def build_sentences(structure: Structure, language: str) -> list[Sentence]:
     """Candidate sentences of the body: headings excluded, paragraphs numbered."""
     out: list[Sentence] = []
-    paragraph_number = 0
-    for paragraph in structure.paragraphs:
-        if paragraph.kind == "heading":
-            continue
+    for paragraph_number, paragraph in enumerate(structure.body):
         for position, text in enumerate(split_sentences(paragraph.text, language)):
             tokens = words(text)
             out.append(Sentence(
                 index=len(out), text=text, paragraph=paragraph_number, position_in_paragraph=position,
                 kind=paragraph.kind, stems=stems_of_words(tokens, language), word_count=len(tokens),
             ))
-        paragraph_number += 1
     return out
 
 
@@ -241,10 +237,7 @@ def document_blocks(structure: Structure, candidates: list[Sentence], ranking: R
     by_paragraph: dict[int, list[Sentence]] = {}
     for sentence in candidates:
         by_paragraph.setdefault(sentence.paragraph, []).append(sentence)
-    body_number: dict[int, int] = {}
-    for index, paragraph in enumerate(structure.paragraphs):
-        if paragraph.kind != "heading":
-            body_number[index] = len(body_number)
+    body_number = {id(paragraph): number for number, paragraph in enumerate(structure.body)}  # as build_sentences numbers them
     selected = set(ranking.selected)
     blocks: list[dict[str, Any]] = []
     for kind, item in structure.sequence:
@@ -255,7 +248,7 @@ def document_blocks(structure: Structure, candidates: list[Sentence], ranking: R
         if paragraph.kind == "heading":
             blocks.append({"kind": "heading", "text": paragraph.text})
             continue
-        sentences = by_paragraph.get(body_number[int(item)], [])
+        sentences = by_paragraph.get(body_number[id(paragraph)], [])
         blocks.append({"kind": paragraph.kind, "sentences": [
             {"index": s.index, "text": s.text, "selected": s.index in selected, "score": round(ranking.scores[s.index], 4)}
             for s in sentences]})

@@ -7,6 +7,7 @@ links and images, inline code and fences, HTML tags, tables, block quotes and ru
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from ..decoding import RawText, decode
 
@@ -49,12 +50,12 @@ def read_markdown(data: bytes, name: str) -> RawText:
     return RawText(text=document.text, encoding=raw.encoding, metadata=metadata, headline=document.fields.get("title"))
 
 
+@dataclass
 class MarkdownDocument:
     """Plain text of a Markdown release plus the front matter fields that matter (title, date, lead)."""
 
-    def __init__(self, text: str, fields: dict[str, str]):
-        self.text = text
-        self.fields = fields
+    text: str
+    fields: dict[str, str]
 
 
 def markdown_document(markdown: str) -> MarkdownDocument:
@@ -64,8 +65,8 @@ def markdown_document(markdown: str) -> MarkdownDocument:
     if fields.get("title"):
         parts.append(f"# {fields['title']}")
     if fields.get("lead"):
-        parts.append(markdown_to_text(fields["lead"])[0])
-    parts.append(markdown_to_text(body)[0])
+        parts.append(_body_to_text(fields["lead"]))
+    parts.append(_body_to_text(body))
     if fields.get("contact"):
         parts.append("Contact presse\n" + fields["contact"])
     return MarkdownDocument("\n\n".join(p.strip() for p in parts if p.strip()) + "\n", fields)
@@ -135,8 +136,12 @@ def _contact_lines(contact: object) -> str:
 
 def markdown_to_text(markdown: str) -> tuple[str, str | None]:
     """Plain text with one block a line ("# " and "## " mark headings), and the front-matter title if there is one."""
-    front, markdown = split_front_matter(markdown)
-    title = _front_fields(front).get("title")
+    front, body = split_front_matter(markdown)
+    return _body_to_text(body), _front_fields(front).get("title")
+
+
+def _body_to_text(markdown: str) -> str:
+    """Markdown without front matter (a body, or a lead from the front matter) as plain text, one block a line."""
     markdown = _HTML_DROPPED.sub("", markdown)
     markdown = _HTML_BREAK.sub("\n\n", markdown)  # HTML blocks inside Markdown: their paragraphs are paragraphs
     out: list[str] = []
@@ -178,7 +183,7 @@ def markdown_to_text(markdown: str) -> tuple[str, str | None]:
         else:
             out.append(content)
     text = "\n".join(_inline(_FOOTNOTE_REF.sub("", line)) for line in out)
-    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n", title
+    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
 
 
 def _inline(text: str) -> str:
