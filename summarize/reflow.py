@@ -83,6 +83,14 @@ def is_shouted(line: str) -> bool:
     return len(letters) >= 4 and sum(ch.isupper() for ch in letters) >= 0.9 * len(letters)
 
 
+def is_letter_spaced(line: str) -> bool:
+    """"C O M M U N I Q U É  D E  P R E S S E": a banner set in spaced capitals."""
+    if line[1:2] != " " or len(line) > 300:
+        return False  # cheap test first: every line of the document passes here
+    tokens = line.split()
+    return len(tokens) >= 5 and sum(len(t) == 1 for t in tokens) >= 0.8 * len(tokens)
+
+
 def document_words(text: str) -> set[str]:
     """Lower-case word forms and hyphenated compounds the document itself writes whole."""
     return {w.lower() for w in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", text)}

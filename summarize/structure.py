@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from .dates import DATE_PATTERN, DATE_RE, to_iso
-from .reflow import is_shouted, reflow
+from .reflow import is_letter_spaced, is_shouted, reflow
 from .resources import furniture_patterns
 
 # Bounded parts (RFC 5321 lengths) keep every search linear on long runs of word characters.
@@ -191,7 +191,7 @@ def _parse_lines(lines: list[str], known_title: str | None, language: str | None
             tail.append(line)
             doc.set_aside((kind, line))
             continue
-        if _is_letter_spaced(line):
+        if is_letter_spaced(line):
             doc.set_aside((kind or "banner", line))
             if kind == "header" and not started:
                 doc.header = doc.header or collapse_letter_spacing(line)
@@ -257,17 +257,9 @@ def _clean_line(line: str) -> str:
 
 def _furniture_kind_of(line: str) -> str | None:
     kind = furniture_kind(line)
-    if kind is None and _is_letter_spaced(line):
+    if kind is None and is_letter_spaced(line):
         kind = furniture_kind(collapse_letter_spacing(line))
     return kind
-
-
-def _is_letter_spaced(line: str) -> bool:
-    """"C O M M U N I Q U É  D E  P R E S S E": a banner set in spaced capitals."""
-    if line[1:2] != " " or len(line) > 300:
-        return False  # cheap test first: every line of the document passes here
-    tokens = line.split()
-    return len(tokens) >= 5 and sum(len(t) == 1 for t in tokens) >= 0.8 * len(tokens)
 
 
 def collapse_letter_spacing(line: str) -> str:
@@ -307,13 +299,13 @@ def _drop_above(doc: Structure, lines: list[str], title_index: int) -> None:
     """What stands above the headline is page or letter furniture: keep the kicker and dateline, drop the rest."""
     for position in range(title_index):
         line = lines[position]
-        if not line or _furniture_kind_of(line) == "header" or DATELINE_RE.match(line) or _is_letter_spaced(line):
+        if not line or _furniture_kind_of(line) == "header" or DATELINE_RE.match(line) or is_letter_spaced(line):
             continue
         if len(line.split()) > _LONGEST_LETTERHEAD_WORDS:
             return  # a body paragraph above the headline: the headline was repeated inside the text
     for position in range(title_index):
         line = lines[position]
-        if line and not (_furniture_kind_of(line) == "header" or DATELINE_RE.match(line) or _is_letter_spaced(line)):
+        if line and not (_furniture_kind_of(line) == "header" or DATELINE_RE.match(line) or is_letter_spaced(line)):
             doc.set_aside(("letterhead", line))
             lines[position] = ""
 

@@ -11,7 +11,7 @@ from io import BytesIO
 
 from ..decoding import RawText, normalize_text
 from ..errors import InputError
-from ..reflow import document_words, join_lines
+from ..reflow import document_words, is_letter_spaced, join_lines
 
 MAX_PAGES = 300  # a press release is 1-5 pages; a 1,000-page report is not what we summarize
 MIN_LETTERS_PER_PAGE = 40  # below this on average, the PDF is a scan (images of text)
@@ -218,7 +218,7 @@ def layout_to_text(pages: list[list[Line]]) -> tuple[str, str | None]:
 
 def _headline(lines: list[Line], body_size: float, running: set[str]) -> str | None:
     """The largest text on the first page, when it stands out from the body: the release's headline."""
-    candidates = [line for line in lines if line.text not in running and not _is_spaced(line.text)]
+    candidates = [line for line in lines if line.text not in running and not is_letter_spaced(line.text)]
     if not candidates:
         return None
     largest = max(line.size for line in candidates)
@@ -233,11 +233,6 @@ def _headline(lines: list[Line], body_size: float, running: set[str]) -> str | N
         block.append(line)
     text = " ".join(line.text for line in block)
     return text if len(text.split()) <= MAX_TITLE_WORDS else None
-
-
-def _is_spaced(text: str) -> bool:
-    tokens = text.split()
-    return len(tokens) >= 5 and sum(len(t) == 1 for t in tokens) >= 0.8 * len(tokens)
 
 
 def _page_blocks(lines: list[Line], body_size: float, compounds: set[str], headline: str | None) -> list[str]:
