@@ -4,27 +4,27 @@ quotes, contacts). Rule-based and precision-first: a wrong fact is worse than a 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from .dates import DATE_RE, MONTH_YEAR_RE, month_year_iso, resolve_weekday, to_iso
 from .resources import word_list
 from .structure import Structure
-from .tokens import is_stop_word
+
+if TYPE_CHECKING:
+    from .tagging import Token
 
 _UPPER = "A-ZÀ-ÖØ-Ý"
 _NAME_WORD = rf"[{_UPPER}][a-zà-öø-ÿ'’]+(?:-[{_UPPER}][a-zà-öø-ÿ]+)?"
 _PERSON = rf"(?:{_NAME_WORD}|[{_UPPER}]\.(?:-[{_UPPER}]\.)?)\s+(?:(?:de|du|d'|Le|La|El|Ben|Ould|van|von)\s?)?{_NAME_WORD}(?:\s+[{_UPPER}]{{2,}}\b)?"
 _CIVIL = r"(?:M\.|Mme|Mlle|MM\.|Dr\.?|Pr\.?|Me|Mgr)"
-_ACRONYM = rf"[{_UPPER}][{_UPPER}0-9&-]{{1,9}}"
 
 _PERSON_WITH_ROLE_AFTER = re.compile(
-    rf"(?P<name>(?:{_CIVIL}\s+)?{_PERSON}),\s+(?P<role>(?:l[ea]\s+|l['’])?(?:{{roles}})\b[^,;.()«»]{{0,90}}?)"
-    r"(?=[,;.)]|\s+(?:a|ont|est|était|sera)\b)"
+    rf"(?P<name>(?:{_CIVIL}\s+)?{_PERSON}),\s+(?P<role>(?:l[ea]\s+|l['’])?(?:{{roles}})\b[^,;.:!?()«»\"]{{0,90}}?)"
+    r"(?=[,;.:!?)]|\s+(?:a|ont|est|était|sera)\b)"
 )
-_ROLE_THEN_PERSON = re.compile(rf"(?P<role>\b(?:[Ll]e|[Ll]a|[Ll]['’])\s*(?:{{roles}})\b[^,;.«»]{{0,110}}?),\s+(?P<name>{_PERSON}),")
+_ROLE_THEN_PERSON = re.compile(rf"(?P<role>\b(?:[Ll]e|[Ll]a|[Ll]['’])\s*(?:{{roles}})\b[^,;.:!?«»\"]{{0,110}}?),\s+(?P<name>{_PERSON}),")
 _CIVIL_PERSON = re.compile(rf"\b{_CIVIL}\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD})?)")
-_ACRONYM_IN_PARENTHESES = re.compile(rf"\((?P<acronym>{_ACRONYM})\)")
-_STANDALONE_ACRONYM = re.compile(rf"\b{_ACRONYM}\b")
 _QUOTE = re.compile(r"«\s*(?P<quote>[^«»]{15,600}?)\s*»")
 _SPEECH_VERBS = (
     r"(?:a|ont|avait)?\s*(?:déclaré|affirmé|souligné|indiqué|expliqué|ajouté|précisé|estimé|assuré|rappelé|martelé|insisté"
@@ -43,8 +43,11 @@ _NOT_COUNTED = re.compile(  # words after a number that are not what it counts
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
 
 
-def extract_facts(structure: Structure, sentences: Sequence[str]) -> dict:
-    """A JSON-ready dict of facts; keys with nothing found are left out."""
+def extract_facts(structure: Structure, sentences: Sequence[str], tags: Callable[[str], Sequence[Token]] | None = None,
+                  tagged_limit: int | None = None) -> dict:
+    """A JSON-ready dict of facts; keys with nothing found are left out. `tags` gives a sentence's
+    tagged tokens (a document's shared `chunking.SentenceTags`); organisations are looked for in
+    the first `tagged_limit` sentences."""
     body = " ".join(sentences)
     roles = "|".join(sorted(word_list("roles_fr.txt"), key=len, reverse=True))
     facts: dict = {}
@@ -62,10 +65,13 @@ def extract_facts(structure: Structure, sentences: Sequence[str]) -> dict:
     if places:
         facts["places"] = places
         facts["place"] = places[0]
-    people = _people(body, roles)
+    people = _people(sentences, roles)
     if people:
         facts["people"] = people
-    organisations = _organisations(body)
+    from .organisations import find_organisations
+
+    named_in = ([structure.title] if structure.title else []) + list(sentences[:tagged_limit]) + ([structure.about] if structure.about else [])
+    organisations = find_organisations(named_in, people, tags) if tags else find_organisations(named_in, people)  # the headline and "À propos" name bodies too
     if organisations:
         facts["organisations"] = organisations
     figures = _figures(body)
@@ -126,53 +132,23 @@ def _places(body: str, structure: Structure) -> list[str]:
     return found
 
 
-def _people(body: str, roles: str) -> list[dict]:
+def _people(sentences: Sequence[str], roles: str) -> list[dict]:
+    """People with their role, read sentence by sentence so a role never runs into the next
+    sentence's subject."""
     people: dict[str, dict] = {}
-    for pattern in (re.compile(_PERSON_WITH_ROLE_AFTER.pattern.replace("{roles}", roles)),
-                    re.compile(_ROLE_THEN_PERSON.pattern.replace("{roles}", roles))):
-        for match in pattern.finditer(body):
-            name = re.sub(rf"^{_CIVIL}\s+", "", match.group("name")).strip()
-            role = re.sub(r"^(?:[Ll][ea]\s+|[Ll]['’])", "", " ".join(match.group("role").split()).strip(" ,"))
-            if name not in people:
-                people[name] = {"name": name, "role": role}
+    body = " ".join(sentences)
+    patterns = (re.compile(_PERSON_WITH_ROLE_AFTER.pattern.replace("{roles}", roles)),
+                re.compile(_ROLE_THEN_PERSON.pattern.replace("{roles}", roles)))
+    for match in (m for pattern in patterns for sentence in sentences for m in pattern.finditer(sentence)):
+        name = re.sub(rf"^{_CIVIL}\s+", "", match.group("name")).strip()
+        role = re.sub(r"^(?:[Ll][ea]\s+|[Ll]['’])", "", " ".join(match.group("role").split()).strip(" ,"))
+        if name not in people:
+            people[name] = {"name": name, "role": role}
     for match in _CIVIL_PERSON.finditer(body):
         name = match.group("name")
         if not any(name in known for known in people):
             people.setdefault(name, {"name": name, "role": None})
     return list(people.values())
-
-
-def _organisations(body: str) -> list[dict]:
-    orgs: dict[str, dict] = {}
-    for match in _ACRONYM_IN_PARENTHESES.finditer(body):
-        acronym = match.group("acronym")
-        clause = re.split(r"[.;:!?()«»\[\],]", body[max(0, match.start() - 400):match.start()])[-1]
-        words_before = clause.split()[-10:]  # an expansion is the few words just before, in the same clause
-        long_form = _trim_expansion(" ".join(words_before), acronym) if len(words_before) >= 2 else None
-        if long_form:
-            orgs.setdefault(acronym, {"name": acronym, "expansion": long_form})
-    ignore = word_list("acronyms_ignore.txt")
-    for match in _STANDALONE_ACRONYM.finditer(body):
-        acronym = match.group()
-        if acronym in ignore or re.fullmatch(r"[IVXLCDM]+", acronym) or not re.search(r"[A-Z].*[A-Z]", acronym):
-            continue
-        orgs.setdefault(acronym, {"name": acronym, "expansion": None})
-    return list(orgs.values())
-
-
-def _trim_expansion(long_form: str, acronym: str) -> str | None:
-    """The tail of the phrase whose initials spell the acronym ("l'Agence française de
-    développement" for AFD, "directions départementales des territoires" for DDT), or None."""
-    written = long_form.split()
-    words = [re.sub(r"^[dlDL]['’]", "", w) for w in written]
-    letters = [ch.lower() for ch in acronym if ch.isalpha()]
-    for start in range(len(words)):
-        if words[start][:1].lower() != letters[0] or is_stop_word(words[start]):
-            continue
-        initials = [w[0].lower() for w in words[start:] if not is_stop_word(w)]
-        if initials[: len(letters)] == letters and len(initials) <= len(letters) + 1:
-            return " ".join([words[start], *written[start + 1:]])  # elided article dropped at the start only
-    return None
 
 
 def _figures(body: str) -> list[dict]:

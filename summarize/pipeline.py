@@ -170,6 +170,12 @@ def derive_title(first_sentence: str) -> str:
     return cut + "…"
 
 
+# Topics and organisations read a document's first 2,000 sentences (a release has under 200; a
+# 1 MB document about 6,000): tagging is the costliest stage, and a 100,000-line file must not
+# take minutes or hold every tagged sentence in memory.
+GRAMMAR_SENTENCE_LIMIT = 2000
+
+
 def summarize_text(
     text: str,
     sentences: int = 3,
@@ -187,6 +193,7 @@ def summarize_text(
     """Summarize one document. `title` is the headline its format marks (front matter, <h1>, PDF
     title block); with `document`, the result also holds the whole release in reading order:
     body sentences with their selection, furniture with its kind (what the HTML page shows)."""
+    from .chunking import SentenceTags
     from .facts import extract_facts
     from .topics import extract_topics
 
@@ -208,8 +215,10 @@ def summarize_text(
     chosen = [candidates[i].text for i in ranking.selected]
     texts = [s.text for s in candidates]
     headline_text = [doc_title] if title_source == "heading" and doc_title else []  # the headline is text of the release too
-    topic_list = extract_topics(headline_text + texts, doc_title if title_source != "first_sentence" else None, topics, lang) if topics else []
-    facts = extract_facts(structure, texts)
+    tags = SentenceTags()  # every sentence tagged once, for topics and facts alike
+    read = texts[:GRAMMAR_SENTENCE_LIMIT]
+    topic_list = extract_topics(headline_text + read, doc_title if title_source != "first_sentence" else None, topics, lang, tags) if topics else []
+    facts = extract_facts(structure, texts, tags, GRAMMAR_SENTENCE_LIMIT)
     stats = Stats(
         sentences=len(candidates),
         words=sum(s.word_count for s in candidates),

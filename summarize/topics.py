@@ -11,12 +11,16 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from .resources import json_data
+from .resources import json_data, word_list
 from .tokens import word_profile, word_spans
+
+if TYPE_CHECKING:
+    from .tagging import Token
 
 MAX_PHRASE_WORDS = 3
 _JOINER = re.compile(r"^[ -]?$")  # what may stand between two words of one phrase
@@ -33,7 +37,7 @@ _GENERIC = frozenset({
     "novembre", "décembre", "premier", "première", "deux", "trois", "quatre", "cinq", "dix", "cent",
     "mille", "plus", "moins", "dont", "fin", "début", "suite", "cadre", "face", "objectif", "occasion",
     "nouveau", "nouvelle", "nouveaux", "nouvelles", "grand", "grande", "grands", "grandes", "autre",
-    "mm", "cm", "km", "kg", "utc", "gmt", "h", "min",
+    "mm", "cm", "km", "kg", "utc", "gmt", "h", "min", "demain", "hier", "aujourd'hui",
 })
 
 
@@ -98,24 +102,71 @@ def _runs(text: str, language: str) -> list[list[_RunWord]]:
     return runs
 
 
-def extract_topics(sentences: Sequence[str], title: str | None, count: int, language: str = "fr") -> list[str]:
-    """The `count` best key phrases, most salient first, as written in the text."""
+def extract_topics(sentences: Sequence[str], title: str | None, count: int, language: str = "fr",
+                   tags: Callable[[str], Sequence[Token]] | None = None) -> list[str]:
+    """The `count` best key phrases, most salient first, as written in the text. `tags` gives a
+    sentence's tagged tokens (a document's shared `chunking.SentenceTags`)."""
     if count <= 0:
         return []
+    if tags is None:
+        from .chunking import SentenceTags
+
+        tags = SentenceTags()
     candidates: dict[tuple[str, ...], _Candidate] = {}
     texts = ([title] if title else []) + list(sentences)
     position = 0
     for number, text in enumerate(texts):
         is_title = bool(title) and number == 0
-        for run in _runs(text, language):
-            _count_phrases(run, text, position, is_title, candidates)
+        if language == "fr":
+            _count_noun_phrases(tags(text), text, position, is_title, candidates)
+        else:
+            for run in _runs(text, language):
+                _count_phrases(run, text, position, is_title, candidates)
         if not is_title:
             position += len(text) + 1
     total_length = max(position, 1)
-    scores = {key: _score(cand, total_length) for key, cand in candidates.items() if cand.count}
+    scores = {key: _score(cand, total_length) for key, cand in candidates.items() if cand.count and not _capitalised_by_position(cand)}
     _prefer_whole_entities(candidates, scores)
     scored = sorted(((s, candidates[k]) for k, s in scores.items()), key=lambda pair: (-pair[0], pair[1].first))
     return _deduplicate([c for _, c in scored], count)
+
+
+def _count_noun_phrases(tokens: Sequence[Token], text: str, position: int, is_title: bool,
+                        candidates: dict[tuple[str, ...], _Candidate]) -> None:
+    """Count the noun phrases of one sentence: each core, its shorter cores and, with its
+    complement, the whole phrase ("ligne", "ligne 6", "ligne 6 du tramway")."""
+    from .chunking import noun_phrases
+
+    for phrase in noun_phrases(list(tokens)):
+        head = word_profile(tokens[phrase.start].text, "fr")[0]
+        if head in _GENERIC and not phrase.is_name:
+            continue
+        ends = (*phrase.modifier_ends, phrase.core_end) + ((phrase.end,) if phrase.end > phrase.core_end else ())
+        sentence_initial = phrase.start == 0 or tokens[phrase.start - 1].text in _SENTENCE_OPENING_MARKS
+        for end in ends:
+            words = tokens[phrase.start:end]
+            stems, upper = [], []
+            for token in words:
+                norm, stop, stem_ = word_profile(token.text, "fr")
+                if not stop and token.text[:1].isalnum():
+                    stems.append(stem_)
+                    upper.append(token.text[:1].isupper())
+            if not stems or len(stems) > MAX_PHRASE_WORDS + 1:
+                continue
+            key = tuple(stems)
+            cand = candidates.get(key)
+            if cand is None:
+                cand = candidates[key] = _Candidate(key)
+            cand.forms[text[words[0].start:words[-1].end]] += 1
+            if is_title:
+                cand.in_title = True
+            else:
+                cand.count += 1
+                cand.first = min(cand.first, position + words[0].start)
+            if (upper[0] and not sentence_initial) if len(stems) == 1 else all(upper):
+                cand.capitalised += 1
+            if len(stems) > 1 and upper[0] and not sentence_initial:
+                cand.named += 1
 
 
 def _count_phrases(run: list[_RunWord], text: str, position: int, is_title: bool,
@@ -154,6 +205,19 @@ EARLY_WEIGHT = 2.5
 LENGTH_WEIGHT = {1: 1.0, 2: 1.3, 3: 1.0}
 TITLE_WEIGHT = 5.0
 SINGLE_USE_PHRASE_WEIGHT = 0.6
+
+
+def _capitalised_by_position(cand: _Candidate) -> bool:
+    """A one-word "name" only ever capitalised at a sentence start, that news writes in lower case
+    ("Prenez", "Football"): a common word the tagger took for a proper noun."""
+    if len(cand.key) != 1 or cand.capitalised or not all(form[:1].isupper() for form in cand.forms):
+        return False
+    form = next(iter(cand.forms))
+    if form.isupper():
+        return False
+    from .tagging import known_names
+
+    return form.lower() not in known_names() and form.lower() in word_list("lexicon_fr.txt")
 
 
 def _score(cand: _Candidate, total_length: int) -> float:

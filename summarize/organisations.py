@@ -1,0 +1,407 @@
+"""Organisations named in a release: long names, acronyms with their expansion, companies.
+
+Found by what they are, on tagged tokens (``chunking.tagged``):
+- a long name headed by an institution noun ("ministère de l'Agriculture", "Fédération française
+  de handball", "Caisse des dépôts et consignations"), capitalised, or qualified as an
+  institution ("direction interministérielle du numérique");
+- a run of capitalised names that contains an institution noun ("Free Software Foundation
+  Europe", "Nantes Métropole") or follows a noun that introduces one ("l'ONG Eau Vive
+  Solidarité", "la start-up Lumio"), or that a person works for ("présidente de Lumio");
+- an acronym, linked to the long name its initials spell before or after it; an acronym without
+  one only when the text treats it as a body ("la FSFE", "du SAMU"). Technologies, concepts, job
+  titles (``data/acronyms_ignore.txt``), tickers and surnames in capitals are not organisations.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .chunking import tagged
+from .resources import _sections, word_list
+from .tagging import Token, known_names
+from .tokens import is_stop_word
+
+_ACRONYM = re.compile(r"^[A-ZÀ-ÖØ-Ý][A-ZÀ-ÖØ-Ý0-9&]{1,9}(?:-[A-ZÀ-ÖØ-Ý0-9]{2,9})*$")
+_LINKS = frozenset({"de", "d'", "d’", "du", "des", "pour"})
+_DETERMINERS = frozenset({"la", "l'", "l’", "le", "les"})
+_BODY_ARTICLES = frozenset({"la", "le", "l'", "l’", "du", "au", "les", "des", "aux"})
+_TICKER_CONTEXT = re.compile(r"(?i)(?:euronext|nasdaq|nyse|isin|mnémo\w*|ticker|bourse|code)\W{0,12}$")
+MAX_NAME_TOKENS = 24
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    heads: frozenset[str]
+    of_name: frozenset[str]
+    generic: frozenset[str]
+    qualifiers: frozenset[str]
+    cues: frozenset[str]
+
+    def is_head(self, word: str) -> bool:
+        return word in self.heads or (word[-1:] in "sx" and word[:-1] in self.heads)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    sections = _sections("organisations_fr.txt")
+    return Lexicon(*(frozenset(sections.get(key, ())) for key in ("heads", "of_name", "generic", "qualifiers", "cues")))
+
+
+def _lower(token: Token) -> str:
+    return token.text.lower().replace("’", "'")
+
+
+def _is_capitalised_name(token: Token) -> bool:
+    return token.text[:1].isupper() and token.tag in ("PROPN", "NOUN", "X", "ADJ") and token.text[:1].isalpha()
+
+
+def _complement(tokens: Sequence[Token], j: int) -> int | None:
+    """End of "de la Culture", "des dépôts", "pour l'investissement" starting at j, or None."""
+    if j >= len(tokens) or _lower(tokens[j]) not in _LINKS:
+        return None
+    k = j + 1
+    if k < len(tokens) and _lower(tokens[k]) in _DETERMINERS:
+        k += 1
+    determined = k > j + 1 or _lower(tokens[j]) in ("du", "des")
+    noun_tags = ("NOUN", "PROPN", "X", "ADJ") if determined else ("NOUN", "PROPN", "X")  # "du numérique": a noun here
+    if k >= len(tokens) or tokens[k].tag not in noun_tags or not tokens[k].text[:1].isalnum():
+        return None
+    k += 1
+    while k < len(tokens) and (tokens[k].tag in ("ADJ", "PROPN") or (tokens[k].tag == "NOUN" and tokens[k].text[:1].isupper())):
+        k += 1
+    return k
+
+
+def _modifiers_end(tokens: Sequence[Token], j: int) -> int:
+    """Adjectives and names after a head, "et" between two adjectives ("géographique et forestière")."""
+    while j < len(tokens):
+        token = tokens[j]
+        if (token.tag == "ADJ" or _is_capitalised_name(token)) and token.text[:1].isalpha():
+            j += 1
+        elif token.text == "et" and j + 1 < len(tokens) and tokens[j - 1].tag == "ADJ" and tokens[j + 1].tag == "ADJ":
+            j += 2
+        else:
+            break
+    return j
+
+
+def _long_name_end(tokens: Sequence[Token], i: int) -> int:
+    """Extend a name from its head: adjectives, names, complements, coordinated complements. A
+    list after a comma counts only when it closes with "et" ("…, de la consommation et de la
+    répression des fraudes"), so "Foundation Europe, des centaines de partisans" stops at the comma."""
+    j = _modifiers_end(tokens, i + 1)
+    pending = None  # end of a comma-listed complement not yet closed by "et"
+    while j - i < MAX_NAME_TOKENS:
+        end = _complement(tokens, j)
+        if end is not None:
+            j = _modifiers_end(tokens, end)
+            continue
+        if j + 1 < len(tokens) and tokens[j].text == "et":
+            end = _complement(tokens, j + 1)
+            if end is None and tokens[j + 1].tag == "NOUN" and tokens[j + 1].text[:1].isalpha():
+                end = j + 2  # "Caisse des dépôts et consignations"
+            if end is not None:
+                j, pending = _modifiers_end(tokens, end), None
+                continue
+        if j + 1 < len(tokens) and tokens[j].text == ",":
+            end = _complement(tokens, j + 1)
+            if end is not None:
+                pending = pending if pending is not None else j
+                j = _modifiers_end(tokens, end)
+                continue
+        break
+    return pending if pending is not None else j
+
+
+def _has_capital_after(tokens: Sequence[Token], start: int, end: int) -> bool:
+    return any(t.text[:1].isupper() for t in tokens[start + 1:end])
+
+
+def long_names(tokens: Sequence[Token]) -> list[tuple[int, int]]:
+    """Spans of names headed by an institution noun."""
+    lex = lexicon()
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        lower = _lower(token)
+        if not lex.is_head(lower) or (token.tag not in ("NOUN", "PROPN", "X") and not token.text[:1].isupper()):
+            i += 1
+            continue
+        end = _long_name_end(tokens, i)
+        if end - i >= 2 and _is_institution(tokens, i, end, lex):
+            start = i
+            if token.text.isupper() and lower in lex.cues and _is_capitalised_name(tokens[i + 1]):
+                start = i + 1  # "l'ONG Eau Vive Solidarité": the name is what follows
+            else:
+                while start > 0 and token.text[:1].isupper() and _is_capitalised_name(tokens[start - 1]) and tokens[start - 1].tag != "ADJ":
+                    start -= 1  # "Free Software Foundation", "Nantes Métropole"
+            spans.append((start, end))
+            i = end
+        else:
+            i += 1
+    return spans
+
+
+def _is_institution(tokens: Sequence[Token], i: int, end: int, lex: Lexicon) -> bool:
+    """Whether head i and what follows name a body rather than a thing ("le service de l'État")."""
+    head = tokens[i]
+    lower = _lower(head)
+    singular = lower[:-1] if lower[-1:] in "sx" and lower not in lex.heads else lower
+    following = tokens[i + 1]
+    qualified = _lower(following) in lex.qualifiers
+    if head.text[:1].isupper():
+        if singular in lex.generic:
+            return following.text[:1].isupper() or (following.text[:1].isalpha() and not is_stop_word(following.text))
+        return True
+    if qualified and end - i >= 3:
+        return True  # "direction interministérielle du numérique", not "service interministériel"
+    if end + 2 < len(tokens) and tokens[end].text == "(" and tokens[end + 1].text[:1].isupper() and tokens[end + 2].text == ")":
+        return True  # "l'association de l'économie numérique (Acsel)": named by its short name
+    if singular in lex.of_name and _is_capitalised_name(following) and following.tag != "ADJ":
+        return True  # "l'université Cheikh Anta Diop", "le fonds Aquitaine Innovation"
+    if singular in lex.of_name and _lower(following) in ("de", "d'", "du", "des"):
+        k = i + 2 if _lower(tokens[i + 2]) not in _DETERMINERS else i + 3
+        return k < end and tokens[k].text[:1].isupper()
+    return False
+
+
+def _name_run(tokens: Sequence[Token], i: int) -> int:
+    j = i
+    while j < len(tokens) and _is_capitalised_name(tokens[j]) and tokens[j].tag != "ADJ" or (
+            j > i and j < len(tokens) and tokens[j].tag == "ADJ" and tokens[j].text[:1].isupper()):
+        j += 1
+    return j
+
+
+def named_bodies(tokens: Sequence[Token], people: frozenset[str]) -> list[tuple[int, int]]:
+    """Capitalised runs that are organisations: with an institution word in them, or introduced
+    by a noun such as "société", "ONG", "start-up"."""
+    lex = lexicon()
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(tokens):
+        if not _is_capitalised_name(tokens[i]) or tokens[i].tag == "ADJ":
+            i += 1
+            continue
+        end = _name_run(tokens, i)
+        text = " ".join(t.text for t in tokens[i:end])
+        words = [_lower(t) for t in tokens[i:end]]
+        cue = i > 0 and _lower(tokens[i - 1]) in lex.cues and tokens[i - 1].text[:1].islower()
+        inner_head = end - i >= 2 and any(w in lex.heads for w in words[1:])
+        first_of_sentence = i == 0 or not tokens[i - 1].text[:1].isalnum() and tokens[i - 1].text not in (",", "(")
+        if (cue or inner_head) and text not in people and not (first_of_sentence and not cue and end - i < 2):
+            spans.append((i, end))
+        i = max(end, i + 1)
+    return spans
+
+
+def _initials_match(words: list[str], acronym: str) -> bool:
+    """Whether the words' initials spell the acronym. In "DGSN-DGST" the parts share a prefix the
+    text may write once ("directeur général de la Sûreté nationale et de la Surveillance du
+    territoire"), so every shared length is tried."""
+    parts = acronym.split("-")
+    shared = 0
+    while len(parts) > 1 and all(shared < len(p) and p[shared] == parts[0][shared] for p in parts):
+        shared += 1
+    content = [w for w in words if w[:1].isalpha() and w[-1:] not in "'’" and _lower_text(w) not in _ARTICLES]
+    for common in range(shared, -1, -1) if len(parts) > 1 else (0,):
+        letters = [_fold(c) for c in parts[0] if c.isalpha()]
+        for part in parts[1:]:
+            letters += [_fold(c) for c in part[common:] if c.isalpha()]
+        for kept in ([w for w in content if not is_stop_word(w)], content):  # "pour" is in SGPI, not in AFD
+            initials = [_fold(w[0]) for w in kept]
+            if letters and initials[: len(letters)] == letters and len(initials) <= len(letters) + 1:
+                return True
+    return False
+
+
+def _fold(letter: str) -> str:
+    """"é" -> "e": INSEE's E is "études"."""
+    return unicodedata.normalize("NFD", letter.lower())[0]
+
+
+def _fold(letter: str) -> str:
+    """"é" -> "e": INSEE's E is "études"."""
+    return unicodedata.normalize("NFD", letter.lower())[0]
+
+
+_ARTICLES = frozenset({"le", "la", "les", "l'", "un", "une", "des", "du", "et", "de", "d'"})
+
+
+def _lower_text(word: str) -> str:
+    return word.lower().replace("’", "'")
+
+
+def _expansion_before(text: str, tokens: Sequence[Token], i: int, acronym: str) -> str | None:
+    """"Agence française de développement (AFD)": the shortest tail of the clause before whose
+    initials spell the acronym."""
+    start = i - 1 if i > 0 and tokens[i - 1].text == "(" else i
+    floor = start
+    while floor > 0 and tokens[floor - 1].text not in ".;:!?()«»[]" and start - floor < 4 * len(acronym) + 6:
+        floor -= 1
+    for first in range(start - 1, floor - 1, -1):
+        words = [t.text for t in tokens[first:start] if t.text[:1].isalnum()]
+        if words and _lower(tokens[first]) not in _DETERMINERS and not is_stop_word(tokens[first].text) and _initials_match(words, acronym):
+            return _span_text(text, tokens, first, start)
+    return None
+
+
+def _expansion_after(text: str, tokens: Sequence[Token], i: int, acronym: str) -> str | None:
+    """"ANSSI (Agence nationale de la sécurité des systèmes d'information)"."""
+    if i + 1 >= len(tokens) or tokens[i + 1].text != "(":
+        return None
+    close = next((k for k in range(i + 2, min(len(tokens), i + 4 * len(acronym) + 8)) if tokens[k].text == ")"), None)
+    if close is None:
+        return None
+    words = [t.text for t in tokens[i + 2:close] if t.text[:1].isalnum()]
+    return _span_text(text, tokens, i + 2, close) if words and _initials_match(words, acronym) else None
+
+
+def _span_text(text: str, tokens: Sequence[Token], start: int, end: int) -> str:
+    return text[tokens[start].start:tokens[end - 1].end]
+
+
+def _is_surname(tokens: Sequence[Token], i: int) -> bool:
+    """"Marie DUPONT", "DUPONT Marie": a name in capitals beside a first name."""
+    before = tokens[i - 1] if i > 0 else None
+    after = tokens[i + 1] if i + 1 < len(tokens) else None
+    return any(t is not None and t.text[:1].isupper() and t.text[1:2].islower() and t.tag == "PROPN" for t in (before, after))
+
+
+def acronyms(tokens: Sequence[Token], text: str) -> list[tuple[str, str | None, bool]]:
+    """(acronym, expansion or None, treated as a body) for each acronym of a sentence."""
+    ignore = word_list("acronyms_ignore.txt")
+    out = []
+    for i, token in enumerate(tokens):
+        word = token.text
+        if not _ACRONYM.match(word) or word in ignore or re.fullmatch(r"[IVXLCDM]+", word) or sum(c.isupper() for c in word) < 2:
+            continue
+        if _TICKER_CONTEXT.search(text[max(0, token.start - 30):token.start]) or _is_surname(tokens, i):
+            continue
+        expansion = _expansion_before(text, tokens, i, word) or _expansion_after(text, tokens, i, word)
+        body = i > 0 and _lower(tokens[i - 1]) in _BODY_ARTICLES
+        if expansion and not _names_a_body(expansion):
+            out.append((word, None, False))  # "intelligence artificielle (IA)", "Base Adresse Nationale (BAN)": a thing
+            continue
+        out.append((word, expansion, body))
+    return out
+
+
+def find_organisations(sentences: Sequence[str], people: Sequence[dict],
+                       tags: Callable[[str], Sequence[Token]] = tagged) -> list[dict]:
+    """[{"name", "expansion"}] in order of first mention; an acronym and its long name are one entry.
+    `tags` gives a sentence's tagged tokens (a document's shared `chunking.SentenceTags`)."""
+    person_names = frozenset(p["name"] for p in people)
+    employers = _employers(people)
+    found: dict[str, dict] = {}
+    bodies: set[str] = set()
+    expansions: set[str] = set()
+    seen_acronyms: dict[str, bool] = {}
+    things: set[str] = set()
+    for sentence in sentences:
+        tokens = tags(sentence)
+        names = long_names(tokens)
+        for start, end in names:
+            short = _short_name_after(tokens, end)
+            if short:  # "direction … de l'État (DINSIC)": the name the text gives it, whatever its letters
+                long_form = _span_text(sentence, tokens, start, end)
+                expansions.add(long_form.lower())
+                found.setdefault(short, {"name": short, "expansion": long_form})
+        for word, expansion, body in acronyms(tokens, sentence):
+            if expansion is None and body is False and word in _things(tokens, sentence):
+                things.add(word)
+            if expansion:
+                expansions.add(expansion.lower())
+                entry = found.setdefault(word, {"name": word, "expansion": expansion})
+                entry["expansion"] = entry["expansion"] or expansion
+            seen_acronyms[word] = seen_acronyms.get(word, False) or body
+        spans = names + named_bodies(tokens, person_names)
+        for start, end in spans + _listed_with(tokens, spans):
+            bodies.add(_span_text(sentence, tokens, start, end))
+    for word, body in seen_acronyms.items():
+        if body and word not in found and word not in things:
+            found[word] = {"name": word, "expansion": None}
+    for name in sorted(bodies, key=len, reverse=True):
+        lowered = name.lower()
+        if lowered in expansions or any(lowered in e for e in expansions) or any(lowered in n["name"].lower() for n in found.values()):
+            continue
+        found[name] = {"name": name, "expansion": None}
+    for name in employers:
+        if not any(name.lower() in n["name"].lower() or (n["expansion"] and name.lower() in n["expansion"].lower()) for n in found.values()):
+            found[name] = {"name": name, "expansion": None}
+    text = " ".join(sentences)
+    return sorted(found.values(), key=lambda o: _first_position(text, o))
+
+
+def _names_a_body(expansion: str) -> bool:
+    """An institution word in it, or a role that heads one ("directeur général de la Sûreté
+    nationale … (DGSN-DGST)"); "intelligence artificielle" names a thing."""
+    words = re.findall(r"[^\W\d_]+", expansion.lower())
+    return any(lexicon().is_head(w) for w in words) or (bool(words) and words[0] in word_list("roles_fr.txt"))
+
+
+def _things(tokens: Sequence[Token], text: str) -> set[str]:
+    """Acronyms this sentence expands into something that is not a body ("Base Adresse Nationale")."""
+    out = set()
+    for i, token in enumerate(tokens):
+        if _ACRONYM.match(token.text):
+            expansion = _expansion_before(text, tokens, i, token.text) or _expansion_after(text, tokens, i, token.text)
+            if expansion:
+                out.add(token.text)
+    return out
+
+
+def _listed_with(tokens: Sequence[Token], spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Names in one enumeration with an organisation are organisations too ("l'Association des
+    maires de France, France urbaine, OpenDataFrance, Déclic et les Interconnectés")."""
+    known = sorted(spans)
+    out: list[tuple[int, int]] = []
+    for _, end in known:
+        j = end
+        while j + 1 < len(tokens) and tokens[j].text in (",", "et"):
+            k = j + 1
+            if k < len(tokens) and tokens[k].text in ("les", "la", "le", "l'", "l’"):
+                k += 1
+            item_end = k
+            while item_end < len(tokens) and tokens[item_end].text[:1].isupper() and tokens[item_end].text[:1].isalpha():
+                item_end += 1
+                while item_end < len(tokens) and tokens[item_end].tag == "ADJ" and tokens[item_end].text[:1].islower():
+                    item_end += 1  # "France urbaine"
+            if item_end == k or any(a <= k < b for a, b in known):
+                break
+            if item_end < len(tokens) and tokens[item_end].text not in (",", "et", ".", ";", ")", ":"):
+                break  # not an enumeration item: the name goes on with other words
+            out.append((j + 1 if tokens[j + 1].text in ("les", "la", "le") else k, item_end))
+            j = item_end
+    return out
+
+
+def _short_name_after(tokens: Sequence[Token], end: int) -> str | None:
+    """"(DINSIC)", "(Acsel)" right after a long name."""
+    if end + 2 < len(tokens) and tokens[end].text == "(" and tokens[end + 2].text == ")":
+        word = tokens[end + 1].text
+        if len(word) > 1 and word[:1].isupper() and word[:1].isalpha() and word not in word_list("acronyms_ignore.txt"):
+            return word
+    return None
+
+
+def _first_position(text: str, org: dict) -> int:
+    positions = [text.find(v) for v in (org["name"], org["expansion"]) if v and text.find(v) >= 0]
+    return min(positions, default=len(text))
+
+
+def _employers(people: Sequence[dict]) -> list[str]:
+    """"présidente de Lumio": the capitalised name a role ends with, when news does not know it
+    as a place or person."""
+    out = []
+    names = known_names()
+    for person in people:
+        match = re.search(r"\b(?:de|du|d['’]|chez)\s*(?P<name>[A-ZÀ-Ý][\w&-]+(?:\s+[A-ZÀ-Ý][\w&-]+)*)$", person.get("role") or "")
+        if match and match.group("name").lower() not in names and match.group("name") not in out:
+            out.append(match.group("name"))
+    return out

@@ -1,0 +1,129 @@
+"""French grammar for topics and organisations (issue 14): the tagger, noun phrases, topics that
+are noun phrases, organisations recognised by what they are."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import sys
+
+import pytest
+
+from summarize import read_text, summarize_text
+from summarize.chunking import noun_phrases, tagged
+
+from .conftest import BENCH, ROOT, SAMPLES
+
+REAL = ROOT.parent / "shared" / "real"
+
+
+def phrases(sentence: str) -> list[str]:
+    """Every phrase the topic stage counts: each noun phrase, its shorter cores, its core alone."""
+    tokens = tagged(sentence)
+    out = []
+    for p in noun_phrases(list(tokens)):
+        for end in (*p.modifier_ends, p.core_end, p.end):
+            text = sentence[tokens[p.start].start:tokens[end - 1].end]
+            if text not in out:
+                out.append(text)
+    return out
+
+
+def organisations(text: str) -> dict[str, str | None]:
+    return {o["name"]: o["expansion"] for o in summarize_text(text).facts.get("organisations", [])}
+
+
+def test_tagger_is_accurate_on_a_corpus_it_was_not_trained_on():
+    """Trained on GSD only; Sequoia is another genre mix, never seen (the card says 93.6 %)."""
+    path = BENCH / "ud-french-sequoia-train-dev.conllu.jsonl.gz"
+    if not path.exists():
+        pytest.skip("../shared/bench is not here")
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from train_tagger import load
+
+    from summarize.tagging import model
+
+    assert gzip.open(path, "rt").readline() and json  # the data is readable
+    sentences = load("ud-french-sequoia-train-dev.conllu.jsonl.gz")[:800]
+    right = total = 0
+    for sentence in sentences:
+        guesses = model().tag([w for w, _, _ in sentence])
+        right += sum(g == t for (_, t, _), g in zip(sentence, guesses, strict=True))
+        total += len(sentence)
+    assert right / total > 0.91
+
+
+def test_tags_and_lemmas_of_a_plain_sentence():
+    tokens = tagged("Les éleveurs touchés recevront des aides exceptionnelles du ministère.")
+    tags = {t.text: t.tag for t in tokens}
+    lemmas = {t.text: t.lemma for t in tokens}
+    assert tags["éleveurs"] == "NOUN" and tags["recevront"] == "VERB" and tags["exceptionnelles"] == "ADJ"
+    assert tags["du"] == "ADP+DET"  # a contraction stays one token, as written
+    assert lemmas["éleveurs"] == "éleveur" and lemmas["aides"] == "aide" and lemmas["exceptionnelles"] == "exceptionnel"
+
+
+@pytest.mark.parametrize("sentence, phrase", [
+    ("Le résultat net progresse de 21 %.", "résultat net"),
+    ("La coopération sécuritaire bilatérale est renforcée.", "coopération sécuritaire bilatérale"),
+    ("Les travaux de la ligne 6 du tramway commencent.", "ligne 6 du tramway"),
+    ("Le chiffre d’affaires atteint 1,42 milliard.", "chiffre d’affaires"),
+    ("Le portail demarches-simplifiees.fr compte 350 démarches.", "demarches-simplifiees.fr"),
+])
+def test_noun_phrases_keep_their_adjectives_and_complements(sentence, phrase):
+    assert phrase in phrases(sentence)
+
+
+def test_no_phrase_is_a_lone_verb_adjective_or_adverb():
+    found = phrases("Lumio lance Lexa. Elle inaugure très rapidement un service numérique chargé de concevoir et déployer des outils.")
+    assert "lance Lexa" not in found and "concevoir" not in found
+    assert not any(p in ("inaugure", "rapidement", "numérique", "chargé") for p in found)
+    assert "service numérique" in found
+
+
+def test_sample_topics_have_none_of_the_stray_words_the_issue_listed():
+    stray = {"dévoile", "desservant", "inaugure", "répond", "jouer", "déploie", "pakistanais", "sécuritaire",
+             "bilatérale", "solaires", "net", "vocal", "numérique", "collaborative", "musicale", "open", "data"}
+    for path in sorted(SAMPLES.glob("*.txt")):
+        raw = read_text(str(path))
+        topics = summarize_text(raw.text, topics=10, title=raw.headline).topics
+        assert not stray & {t.lower() for t in topics}, (path.name, topics)
+
+
+def test_long_names_and_acronyms_linked_before_or_after():
+    orgs = organisations(
+        "Le ministère de l’Économie, des Finances et de la Souveraineté industrielle signe un accord avec l’ANSSI "
+        "(Agence nationale de la sécurité des systèmes d’information). La Caisse des dépôts et consignations (CDC) "
+        "financera le projet, avec l’association de l’économie numérique (Acsel)."
+    )
+    assert orgs["ANSSI"] == "Agence nationale de la sécurité des systèmes d’information"
+    assert orgs["CDC"] == "Caisse des dépôts et consignations"
+    assert orgs["Acsel"] == "association de l’économie numérique"
+    assert "ministère de l’Économie, des Finances et de la Souveraineté industrielle" in orgs
+
+
+def test_things_tickers_surnames_and_programme_names_are_not_organisations():
+    orgs = organisations(
+        "La société Norvalis lance une API et un boîtier USB avec GPS, fondés sur l’IA (intelligence artificielle). "
+        "Norvalis (Euronext : NRVL) vise 20 % de croissance, selon son CIO. Le programme FRANCE.NUM l’accompagne. "
+        "Contact : Marie DUPONT, 01 23 45 67 89."
+    )
+    assert "Norvalis" in orgs
+    assert not {"API", "USB", "GPS", "IA", "NRVL", "CIO", "FRANCE", "NUM", "DUPONT"} & set(orgs)
+
+
+def test_a_role_never_runs_into_the_next_sentence():
+    text = ("Jean Martin, directeur de l’usine de Lyon : la production reprend lundi. "
+            "Les salariés seront reçus par la direction.")
+    people = summarize_text(text).facts.get("people", [])
+    assert people == [{"name": "Jean Martin", "role": "directeur de l’usine de Lyon"}]
+
+
+def test_organisations_on_the_annotated_real_releases():
+    """The issue's aim on the development set: 90 % precision, 80 % recall (benchmarks/organisations.py)."""
+    if not (REAL / "gold.jsonl").exists():
+        pytest.skip("../shared/real is not here")
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from organisations import score
+
+    right, reported, found, gold = score(show=False)["all"]
+    assert right / reported >= 0.90 and found / gold >= 0.80
