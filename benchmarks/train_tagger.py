@@ -25,6 +25,7 @@ from common import ROOT, markdown_table, read_jsonl  # noqa: E402
 
 sys.path.insert(0, str(ROOT))
 from summarize.tagging import TaggerModel, features, known_names, shape  # noqa: E402
+from summarize.tokens import normalize_word  # noqa: E402
 
 GSD = "ud-french-gsd-dev.conllu.jsonl.gz"
 SEQUOIA = "ud-french-sequoia-train-dev.conllu.jsonl.gz"
@@ -105,7 +106,7 @@ def tag_dictionary(sentences: list[Sentence]) -> dict[str, str]:
     counts: dict[str, Counter] = defaultdict(Counter)
     for sentence in sentences:
         for form, tag, _ in sentence:
-            counts[form.lower().replace("’", "'")][tag] += 1
+            counts[normalize_word(form)][tag] += 1
     out = {}
     for word, tags in counts.items():
         tag, n = tags.most_common(1)[0]
@@ -122,7 +123,7 @@ def lemma_tables(sentences: list[Sentence]) -> tuple[dict[str, str], dict[str, d
         for form, tag, lemma in sentence:
             if "+" in tag:
                 continue
-            lower, target = form.lower().replace("’", "'"), lemma.lower().replace("’", "'")
+            lower, target = normalize_word(form), normalize_word(lemma)
             seen[lower + " " + tag][lemma if tag == "PROPN" else target] += 1
             common = 0
             while common < min(len(lower), len(target)) and lower[common] == target[common]:
@@ -149,7 +150,7 @@ def train(sentences: list[Sentence]) -> TaggerModel:
     for _ in range(ITERATIONS):
         for sentence in order:
             words = [w for w, _, _ in sentence]
-            lowers = [w.lower().replace("’", "'") for w in words]
+            lowers = [normalize_word(w) for w in words]
             shapes = [shape(w) for w in words]
             prev, prev2 = "<s>", "<s>"
             for i, (_, truth, _) in enumerate(sentence):
@@ -178,7 +179,7 @@ def accuracy(model: TaggerModel, sentences: list[Sentence]) -> tuple[float, floa
                 content_right += guess == truth
                 content_total += 1
             if truth not in ("PROPN", "PUNCT", "NUM") and "+" not in truth:
-                lemma_right += model.lemma(form, truth).lower() == lemma.lower().replace("’", "'")
+                lemma_right += model.lemma(form, truth).lower() == normalize_word(lemma)
                 lemma_total += 1
     return 100 * right / total, 100 * content_right / content_total, 100 * lemma_right / lemma_total
 

@@ -9,6 +9,7 @@ net", "coopération sécuritaire bilatérale", "ligne 6"), or a run of proper no
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -63,13 +64,14 @@ def _is_code(token: Token) -> bool:
     text = token.text
     if "." in text and _DOTTED_NAME.fullmatch(text):
         return True
-    return any(c.isdigit() for c in text) and sum(c.isupper() for c in text) >= 1 and sum(c.isalpha() for c in text) >= 1
+    return _DIGIT.search(text) is not None and any(c.isupper() for c in text)  # an upper-case letter is a letter
 
 
 _DOTTED_NAME = re.compile(r"[^\W_][\w-]*(?:\.[^\W\d_][\w-]*)+")
+_DIGIT = re.compile(r"\d")
 
 
-def _core(tokens: list[Token], i: int) -> tuple[int, tuple[int, ...], bool] | None:
+def _core(tokens: Sequence[Token], i: int) -> tuple[int, tuple[int, ...], bool] | None:
     """End of the core starting at i, the ends of its shorter cores, and whether it is a name."""
     if i >= len(tokens) or not _is_head(tokens[i], tokens[i - 1] if i > 0 else None, tokens[i + 1] if i + 1 < len(tokens) else None):
         return None
@@ -100,7 +102,7 @@ def _core(tokens: list[Token], i: int) -> tuple[int, tuple[int, ...], bool] | No
 NAME_PARTICLES = frozenset({"von", "van", "der", "den", "da", "di", "del", "della", "ben", "bin", "ibn", "el", "al"})
 
 
-def _name_end(tokens: list[Token], i: int) -> int:
+def _name_end(tokens: Sequence[Token], i: int) -> int:
     """End of a run of names, particles inside it ("Ursula von der Leyen")."""
     j = i + 1
     while j < len(tokens):
@@ -114,7 +116,7 @@ def _name_end(tokens: list[Token], i: int) -> int:
     return j
 
 
-def noun_phrases(tokens: list[Token]) -> list[NounPhrase]:
+def noun_phrases(tokens: Sequence[Token]) -> list[NounPhrase]:
     """Every noun phrase, in text order; a complement's own core is a phrase of its own too."""
     phrases: list[NounPhrase] = []
     i = 0

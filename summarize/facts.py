@@ -71,7 +71,7 @@ def extract_facts(structure: Structure, sentences: Sequence[str], tags: Callable
     from .organisations import find_organisations
 
     named_in = ([structure.title] if structure.title else []) + list(sentences[:tagged_limit]) + ([structure.about] if structure.about else [])
-    organisations = find_organisations(named_in, people, tags) if tags else find_organisations(named_in, people)  # the headline and "À propos" name bodies too
+    organisations = find_organisations(named_in, people, tags)  # the headline and "À propos" name bodies too
     if organisations:
         facts["organisations"] = organisations
     figures = _figures(body)

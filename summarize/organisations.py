@@ -20,10 +20,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .chunking import tagged
-from .resources import _sections, word_list
+from .resources import sections, word_list
 from .tagging import Token, known_names
-from .tokens import is_stop_word
+from .tokens import is_stop_word, normalize_word
 
 _ACRONYM = re.compile(r"^[A-ZÀ-ÖØ-Ý][A-ZÀ-ÖØ-Ý0-9&]{1,9}(?:-[A-ZÀ-ÖØ-Ý0-9]{2,9})*$")
 _LINKS = frozenset({"de", "d'", "d’", "du", "des", "pour"})
@@ -47,12 +46,12 @@ class Lexicon:
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    sections = _sections("organisations_fr.txt")
-    return Lexicon(*(frozenset(sections.get(key, ())) for key in ("heads", "of_name", "generic", "qualifiers", "cues")))
+    groups = sections("organisations_fr.txt")
+    return Lexicon(*(frozenset(groups.get(key, ())) for key in ("heads", "of_name", "generic", "qualifiers", "cues")))
 
 
 def _lower(token: Token) -> str:
-    return token.text.lower().replace("’", "'")
+    return normalize_word(token.text)
 
 
 def _is_capitalised_name(token: Token) -> bool:
@@ -208,7 +207,7 @@ def _initials_match(words: list[str], acronym: str) -> bool:
     shared = 0
     while len(parts) > 1 and all(shared < len(p) and p[shared] == parts[0][shared] for p in parts):
         shared += 1
-    content = [w for w in words if w[:1].isalpha() and w[-1:] not in "'’" and _lower_text(w) not in _ARTICLES]
+    content = [w for w in words if w[:1].isalpha() and w[-1:] not in "'’" and normalize_word(w) not in _ARTICLES]
     for common in range(shared, -1, -1) if len(parts) > 1 else (0,):
         letters = [_fold(c) for c in parts[0] if c.isalpha()]
         for part in parts[1:]:
@@ -225,16 +224,7 @@ def _fold(letter: str) -> str:
     return unicodedata.normalize("NFD", letter.lower())[0]
 
 
-def _fold(letter: str) -> str:
-    """"é" -> "e": INSEE's E is "études"."""
-    return unicodedata.normalize("NFD", letter.lower())[0]
-
-
 _ARTICLES = frozenset({"le", "la", "les", "l'", "un", "une", "des", "du", "et", "de", "d'"})
-
-
-def _lower_text(word: str) -> str:
-    return word.lower().replace("’", "'")
 
 
 def _expansion_before(text: str, tokens: Sequence[Token], i: int, acronym: str) -> str | None:
@@ -273,8 +263,16 @@ def _is_surname(tokens: Sequence[Token], i: int) -> bool:
     return any(t is not None and t.text[:1].isupper() and t.text[1:2].islower() and t.tag == "PROPN" for t in (before, after))
 
 
-def acronyms(tokens: Sequence[Token], text: str) -> list[tuple[str, str | None, bool]]:
-    """(acronym, expansion or None, treated as a body) for each acronym of a sentence."""
+@dataclass(frozen=True)
+class Acronym:
+    word: str
+    expansion: str | None  # the long name its initials spell, when that names a body
+    body: bool  # written as a body is ("la FSFE", "du SAMU")
+    thing: bool  # spelled out as something that is not a body ("intelligence artificielle (IA)")
+
+
+def acronyms(tokens: Sequence[Token], text: str) -> list[Acronym]:
+    """Each acronym of a sentence, with what the sentence says about it."""
     ignore = word_list("acronyms_ignore.txt")
     out = []
     for i, token in enumerate(tokens):
@@ -284,18 +282,21 @@ def acronyms(tokens: Sequence[Token], text: str) -> list[tuple[str, str | None, 
         if _TICKER_CONTEXT.search(text[max(0, token.start - 30):token.start]) or _is_surname(tokens, i):
             continue
         expansion = _expansion_before(text, tokens, i, word) or _expansion_after(text, tokens, i, word)
-        body = i > 0 and _lower(tokens[i - 1]) in _BODY_ARTICLES
         if expansion and not _names_a_body(expansion):
-            out.append((word, None, False))  # "intelligence artificielle (IA)", "Base Adresse Nationale (BAN)": a thing
-            continue
-        out.append((word, expansion, body))
+            out.append(Acronym(word, None, False, True))  # "intelligence artificielle (IA)", "Base Adresse Nationale (BAN)"
+        else:
+            out.append(Acronym(word, expansion, i > 0 and _lower(tokens[i - 1]) in _BODY_ARTICLES, False))
     return out
 
 
 def find_organisations(sentences: Sequence[str], people: Sequence[dict],
-                       tags: Callable[[str], Sequence[Token]] = tagged) -> list[dict]:
+                       tags: Callable[[str], Sequence[Token]] | None = None) -> list[dict]:
     """[{"name", "expansion"}] in order of first mention; an acronym and its long name are one entry.
     `tags` gives a sentence's tagged tokens (a document's shared `chunking.SentenceTags`)."""
+    if tags is None:
+        from .chunking import SentenceTags
+
+        tags = SentenceTags()
     person_names = frozenset(p["name"] for p in people)
     employers = _employers(people)
     found: dict[str, dict] = {}
@@ -312,14 +313,15 @@ def find_organisations(sentences: Sequence[str], people: Sequence[dict],
                 long_form = _span_text(sentence, tokens, start, end)
                 expansions.add(long_form.lower())
                 found.setdefault(short, {"name": short, "expansion": long_form})
-        for word, expansion, body in acronyms(tokens, sentence):
-            if expansion is None and body is False and word in _things(tokens, sentence):
+        for acronym in acronyms(tokens, sentence):
+            word, expansion = acronym.word, acronym.expansion
+            if acronym.thing:
                 things.add(word)
             if expansion:
                 expansions.add(expansion.lower())
                 entry = found.setdefault(word, {"name": word, "expansion": expansion})
                 entry["expansion"] = entry["expansion"] or expansion
-            seen_acronyms[word] = seen_acronyms.get(word, False) or body
+            seen_acronyms[word] = seen_acronyms.get(word, False) or acronym.body
         spans = names + named_bodies(tokens, person_names)
         for start, end in spans + _listed_with(tokens, spans):
             bodies.add(_span_text(sentence, tokens, start, end))
@@ -328,7 +330,7 @@ def find_organisations(sentences: Sequence[str], people: Sequence[dict],
             found[word] = {"name": word, "expansion": None}
     for name in sorted(bodies, key=len, reverse=True):
         lowered = name.lower()
-        if lowered in expansions or any(lowered in e for e in expansions) or any(lowered in n["name"].lower() for n in found.values()):
+        if any(lowered in e for e in expansions) or any(lowered in n["name"].lower() for n in found.values()):
             continue
         found[name] = {"name": name, "expansion": None}
     for name in employers:
@@ -343,17 +345,6 @@ def _names_a_body(expansion: str) -> bool:
     nationale … (DGSN-DGST)"); "intelligence artificielle" names a thing."""
     words = re.findall(r"[^\W\d_]+", expansion.lower())
     return any(lexicon().is_head(w) for w in words) or (bool(words) and words[0] in word_list("roles_fr.txt"))
-
-
-def _things(tokens: Sequence[Token], text: str) -> set[str]:
-    """Acronyms this sentence expands into something that is not a body ("Base Adresse Nationale")."""
-    out = set()
-    for i, token in enumerate(tokens):
-        if _ACRONYM.match(token.text):
-            expansion = _expansion_before(text, tokens, i, token.text) or _expansion_after(text, tokens, i, token.text)
-            if expansion:
-                out.add(token.text)
-    return out
 
 
 def _listed_with(tokens: Sequence[Token], spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -23,7 +23,7 @@ def _lines(name: str) -> list[str]:
     ]
 
 
-def _sections(name: str) -> dict[str, list[str]]:
+def sections(name: str) -> dict[str, list[str]]:
     """Parse a ``[section]``-grouped list file into {section: [lines]}."""
     sections: dict[str, list[str]] = {}
     current = ""
@@ -51,11 +51,11 @@ class Abbreviations:
 
 @cache
 def abbreviations(language: str) -> Abbreviations:
-    sections = _sections(f"abbreviations_{language}.txt")
+    groups = sections(f"abbreviations_{language}.txt")
     return Abbreviations(
-        titles=frozenset(sections.get("titles", [])),
-        before_number=frozenset(w.lower() for w in sections.get("before_number", [])),
-        ambiguous=frozenset(w.lower() for w in sections.get("ambiguous", [])),
+        titles=frozenset(groups.get("titles", [])),
+        before_number=frozenset(w.lower() for w in groups.get("before_number", [])),
+        ambiguous=frozenset(w.lower() for w in groups.get("ambiguous", [])),
     )
 
 
@@ -64,7 +64,7 @@ def furniture_patterns() -> dict[str, re.Pattern[str]]:
     """One compiled alternation per furniture kind (header, read_also, end, about, ...)."""
     return {
         kind: re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
-        for kind, patterns in _sections("furniture_fr.txt").items()
+        for kind, patterns in sections("furniture_fr.txt").items()
         if patterns
     }
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .resources import json_data, word_list
+from .tokens import normalize_word
 
 MODEL_FILE = "tagger_fr.json"
 
@@ -28,16 +29,17 @@ _TOKEN = re.compile(
     re.IGNORECASE,
 )
 
-NOUN_TAGS = frozenset({"NOUN", "PROPN"})
-
-
 @dataclass(frozen=True, slots=True)
 class Token:
     text: str
     start: int
     end: int
     tag: str
-    lemma: str
+
+    @property
+    def lemma(self) -> str:
+        """Computed when asked: topics and organisations never need it, so tagging does not pay for it."""
+        return model().lemma(self.text, self.tag)
 
 
 def tokenize(text: str) -> list[tuple[int, int]]:
@@ -138,7 +140,7 @@ class TaggerModel:
         return scores
 
     def tag(self, words: list[str]) -> list[str]:
-        lowers = [w.lower().replace("’", "'") for w in words]
+        lowers = [normalize_word(w) for w in words]
         names = known_names()
         shapes = [shape(w) for w in words]
         out: list[str] = []
@@ -158,7 +160,7 @@ class TaggerModel:
         return out
 
     def lemma(self, word: str, tag: str) -> str:
-        lower = word.lower().replace("’", "'")
+        lower = normalize_word(word)
         known = self.lemmas.get(lower + " " + tag)
         if known is not None:
             return known
@@ -191,4 +193,4 @@ def tag_text(text: str) -> list[Token]:
     words = [text[a:b] for a, b in spans]
     tagger = model()
     tags = tagger.tag(words)
-    return [Token(w, a, b, t, tagger.lemma(w, t)) for w, (a, b), t in zip(words, spans, tags, strict=True)]
+    return [Token(w, a, b, t) for w, (a, b), t in zip(words, spans, tags, strict=True)]

@@ -137,7 +137,7 @@ def _count_noun_phrases(tokens: Sequence[Token], text: str, position: int, is_ti
     complement, the whole phrase ("ligne", "ligne 6", "ligne 6 du tramway")."""
     from .chunking import noun_phrases
 
-    for phrase in noun_phrases(list(tokens)):
+    for phrase in noun_phrases(tokens):
         head = word_profile(tokens[phrase.start].text, "fr")[0]
         if head in _GENERIC and not phrase.is_name:
             continue
