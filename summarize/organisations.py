@@ -154,8 +154,9 @@ def _is_institution(tokens: Sequence[Token], i: int, end: int, lex: Lexicon) -> 
     following = tokens[i + 1]
     qualified = _lower(following) in lex.qualifiers
     if head.text[:1].isupper():
-        if singular in lex.generic:
-            return following.text[:1].isupper() or (following.text[:1].isalpha() and not is_stop_word(following.text))
+        if singular in lex.generic:  # "Service hydrographique…", "Groupe Veltis", "Assemblée des départements de France"
+            return (following.text[:1].isupper() or (following.text[:1].isalpha() and not is_stop_word(following.text))
+                    or _has_capital_after(tokens, i, end))
         return True
     if qualified and end - i >= 3:
         return True  # "direction interministérielle du numérique", not "service interministériel"

@@ -20,10 +20,11 @@ MODEL_FILE = "tagger_fr.json"
 
 # Tokens as UD French writes them: an elided article or pronoun apart ("l'", "qu'"), words with
 # inner hyphens, dots or apostrophes whole ("aujourd'hui", "a-t-il", "demarches-simplifiees.fr",
-# "FRANCE.NUM"), numbers with their separators ("1 200,5"), each punctuation mark alone.
+# "FRANCE.NUM"), numbers with their separators ("1 200,5"), a number with letters whole ("2ème",
+# "1er", "5G", as UD writes them), each punctuation mark alone.
 _TOKEN = re.compile(
     r"(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu)['’](?=[^\W\d_])"
-    r"|\d+(?:[  ]\d{3})+(?:,\d+)?(?![\d])|\d+(?:[.,]\d+)*"
+    r"|\d+(?:[  ]\d{3})+(?:,\d+)?(?![\d])|\d+(?:[.,]\d+)*(?![^\W\d_])"
     r"|[^\W_]+(?:[-'’.&][^\W_]+)*"
     r"|[^\w\s]",
     re.IGNORECASE,

@@ -70,6 +70,13 @@ def test_noun_phrases_keep_their_adjectives_and_complements(sentence, phrase):
     assert phrase in phrases(sentence)
 
 
+def test_a_number_with_letters_is_one_token():
+    """"2ème" was read as "2" + "ème", and "ème" came out as a key topic of a real release."""
+    texts = [t.text for t in tagged("Un 2ème appel suit le 1er, sur la 5G, pour 1 200,5 euros.")]
+    assert {"2ème", "1er", "5G", "1 200,5"} <= set(texts) and "ème" not in texts
+    assert "ème" not in phrases("La DINSIC lance un 2ème appel à manifestation d’intérêt.")
+
+
 def test_no_phrase_is_a_lone_verb_adjective_or_adverb():
     found = phrases("Lumio lance Lexa. Elle inaugure très rapidement un service numérique chargé de concevoir et déployer des outils.")
     assert "lance Lexa" not in found and "concevoir" not in found
@@ -96,6 +103,13 @@ def test_long_names_and_acronyms_linked_before_or_after():
     assert orgs["CDC"] == "Caisse des dépôts et consignations"
     assert orgs["Acsel"] == "association de l’économie numérique"
     assert "ministère de l’Économie, des Finances et de la Souveraineté industrielle" in orgs
+
+
+def test_a_common_head_with_a_named_complement_is_a_body():
+    orgs = organisations("La charte est signée par l’Assemblée des départements de France et par Villes de France. "
+                         "Le service de la ville sera fermé.")
+    assert "Assemblée des départements de France" in orgs
+    assert not any(name.lower().startswith("service") for name in orgs)
 
 
 def test_things_tickers_surnames_and_programme_names_are_not_organisations():
