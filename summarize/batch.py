@@ -12,14 +12,18 @@ import re
 import stat
 import tempfile
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from .errors import InputError
 from .reading import DEFAULT_MAX_SIZE, RawText
 
+if TYPE_CHECKING:
+    from concurrent.futures import Executor, Future
+
+T = TypeVar("T")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _TOO_BIG = "input too large or too deeply nested to process"
 
@@ -44,6 +48,13 @@ class Input:
     source: str
     relative: str
     error: str | None = None
+    shown: str | None = None  # the path as the user gave it, when `source` was made absolute for a remote worker
+
+    def remote(self) -> Input:
+        """The same input, readable from a worker whose working folder is not ours."""
+        if self.source == "-" or os.path.isabs(self.source):
+            return self
+        return Input(os.path.abspath(self.source), self.relative, self.error, self.source)
 
 
 def display_path(path: str | os.PathLike[str]) -> str:
@@ -113,7 +124,7 @@ def summarize_input(item: Input, options: Options, stdin_data: bytes | None = No
     Never raises for bad input: every failure becomes {"source", "error"}."""
     from .reading import read_bytes, read_text
 
-    source = "-" if item.source == "-" else display_path(item.source)
+    source = "-" if item.source == "-" else display_path(item.shown or item.source)
     if item.error:
         return [{"source": source, "error": item.error}]
     try:
@@ -124,19 +135,19 @@ def summarize_input(item: Input, options: Options, stdin_data: bytes | None = No
         return [{"source": source, "error": _clean_message(str(exc), item.source, source)}]
     except (RecursionError, MemoryError):
         return [{"source": source, "error": _TOO_BIG}]
-    results = [_summarize_raw(raw, source, options)] if raw.text.strip() else []
+    results = [summarize_raw(raw, source, options)] if raw.text.strip() else []
     for name, attachment in raw.attachments:
         part_source = f"{source}#{display_path(name)}"
         if isinstance(attachment, str):
             result = {"source": part_source, "error": _clean_message(attachment, item.source, source)}
         else:
-            result = _summarize_raw(attachment, part_source, options)
+            result = summarize_raw(attachment, part_source, options)
         result["attachment"] = display_path(name)
         results.append(result)
     return results
 
 
-def _summarize_raw(raw: RawText, source: str, options: Options) -> dict[str, Any]:
+def summarize_raw(raw: RawText, source: str, options: Options) -> dict[str, Any]:
     from .pipeline import summarize_text
 
     try:
@@ -158,7 +169,9 @@ def _summarize_raw(raw: RawText, source: str, options: Options) -> dict[str, Any
 
 def _clean_message(message: str, raw_source: str, shown_source: str) -> str:
     """Error messages name the input as the user sees it (non-UTF-8 names made printable)."""
-    return message.replace(raw_source, shown_source) if raw_source != "-" else message
+    if raw_source == "-":
+        return message
+    return message.replace(raw_source, shown_source) if raw_source in message else message
 
 
 def _worker(args: tuple[list[Input], Options]) -> list[list[dict[str, Any]]]:
@@ -207,66 +220,125 @@ WAIT_SLICE = 0.1  # seconds between two looks at the interrupt flag while a work
 
 
 def run(inputs: Iterator[Input], options: Options, jobs: int, stdin_data: bytes | None = None,
-        interrupts: Interrupts | None = None) -> Iterator[tuple[Input, dict[str, Any]]]:
-    """(input, result) pairs in input order; in a pool of `jobs` processes when that can help.
-    Without `interrupts` (library use), Ctrl-C is a plain KeyboardInterrupt."""
+        interrupts: Interrupts | None = None, executor: Executor | None = None) -> Iterator[tuple[Input, dict[str, Any]]]:
+    """(input, result) pairs in input order; in a pool of `jobs` processes when that can help, or
+    on the given executor (a Dask cluster's). Without `interrupts` (library use), Ctrl-C is a
+    plain KeyboardInterrupt."""
     items = iter(inputs)
     first = list(_take(items, 2))
-    check = interrupts.check if interrupts else (lambda: None)
-    if jobs <= 1 or len(first) < 2:
+    check = interrupts.check if interrupts else _never
+    if executor is None and (jobs <= 1 or len(first) < 2):
         for item in (*first, *items):
             check()
             for result in summarize_input(item, options, stdin_data):
                 yield item, result
         return
+    own = executor is None
+    pool = executor or local_executor(jobs)
+
+    def submissions() -> Iterator[tuple[list[Input], Future]]:
+        pending: list[Input] = []
+        for item in (*first, *items):
+            if item.source == "-":  # stdin is read by this process, in its place in the order
+                if pending:
+                    yield pending, pool.submit(_worker, (pending, options))
+                    pending = []
+                yield [item], done_future([summarize_input(item, options, stdin_data)])
+            else:
+                pending.append(item if own else item.remote())
+                if len(pending) == CHUNK:
+                    yield pending, pool.submit(_worker, (pending, options))
+                    pending = []
+        if pending:
+            yield pending, pool.submit(_worker, (pending, options))
+
+    try:
+        for chunk, outcome in in_order(submissions(), jobs * 3, check):
+            results = outcome if not isinstance(outcome, BaseException) else [_lost(item, outcome) for item in chunk]
+            for item, item_results in zip(chunk, results, strict=True):
+                for result in item_results:
+                    yield item, result
+    finally:
+        if own:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _lost(item: Input, exc: BaseException) -> list[dict[str, Any]]:
+    """A chunk whose task failed outside the pipeline (a worker that kept dying): one error each."""
+    return [{"source": display_path(item.source), "error": f"{display_path(item.source)}: task failed ({type(exc).__name__}: {exc})"}]
+
+
+def local_executor(jobs: int) -> Executor:
+    """A pool of forked worker processes that leave Ctrl-C to this one."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     context = multiprocessing.get_context("fork") if hasattr(os, "fork") else None
-    window: deque = deque()  # (inputs, future of their results), in input order
-    executor = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_ignore_interrupts)
-    pending: list[Input] = []
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_ignore_interrupts)
 
-    def flush() -> None:
-        if pending:
-            window.append((list(pending), executor.submit(_worker, (list(pending), options))))
-            pending.clear()
 
-    def ready() -> Iterator[tuple[Input, dict[str, Any]]]:
-        chunk, future = window.popleft()
-        while interrupts and not _finished(future):
-            check()
-        for item, results in zip(chunk, future.result(), strict=True):
-            for result in results:
-                yield item, result
-
+def in_order(submissions: Iterator[tuple[T, Future]], window: int, check: Callable[[], None] = lambda: None
+             ) -> Iterator[tuple[T, Any]]:
+    """(tag, result) in submission order, at most `window` tasks in flight, so memory stays bounded
+    whatever the number of tasks. A task that raised gives its exception as the result; the
+    interrupt check runs while waiting. Tasks still queued are cancelled when the caller stops."""
+    window = max(1, window)
+    queue: deque[tuple[T, Future]] = deque()
     try:
-        for item in (*first, *items):
-            if item.source == "-":  # stdin is read by this process, in its place in the order
-                flush()
-                window.append(([item], _Done([summarize_input(item, options, stdin_data)])))
-            else:
-                pending.append(item)
-                if len(pending) == CHUNK:
-                    flush()
-            while len(window) >= jobs * 3:
-                yield from ready()
-        flush()
-        while window:
-            yield from ready()
+        for submission in submissions:
+            queue.append(submission)
+            while len(queue) >= window:
+                tag, future = queue.popleft()
+                yield tag, _outcome(future, check)
+        while queue:
+            tag, future = queue.popleft()
+            yield tag, _outcome(future, check)
     finally:
-        for _, future in window:
+        for _, future in queue:
             future.cancel()
-        executor.shutdown(wait=True, cancel_futures=True)
 
 
-def _finished(future) -> bool:
-    """Wait a slice of time for a worker's result (so the interrupt flag is looked at often)."""
-    if isinstance(future, _Done):
-        return True
+def _outcome(future: Future, check: Callable[[], None]) -> Any:
     from concurrent.futures import wait
 
-    return bool(wait([future], timeout=WAIT_SLICE).done)
+    while not wait([future], timeout=WAIT_SLICE).done:
+        check()
+    check()
+    try:
+        return future.result()
+    except KeyboardInterrupt:
+        raise
+    except Exception as exc:  # a lost worker, a task the cluster gave up on: the caller reports it
+        return exc
+
+
+class InlineExecutor:
+    """Runs each task at submission, in this process: the one-worker case of any executor."""
+
+    def submit(self, fn: Callable[..., Any], *args: Any) -> Future:
+        from concurrent.futures import Future
+
+        future: Future = Future()
+        try:
+            future.set_result(fn(*args))
+        except Exception as exc:
+            future.set_exception(exc)
+        return future
+
+    def shutdown(self, wait: bool = True, cancel_futures: bool = False) -> None:
+        return None
+
+
+def done_future(value: Any) -> Future:
+    from concurrent.futures import Future
+
+    future: Future = Future()
+    future.set_result(value)
+    return future
+
+
+def _never() -> None:
+    return None
 
 
 def _ignore_interrupts() -> None:
@@ -274,17 +346,6 @@ def _ignore_interrupts() -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
-class _Done:
-    def __init__(self, value: list[list[dict[str, Any]]]):
-        self._value = value
-
-    def result(self) -> list[list[dict[str, Any]]]:
-        return self._value
-
-    def cancel(self) -> bool:
-        return False
 
 
 def _take(iterator: Iterator[Input], count: int) -> Iterator[Input]:

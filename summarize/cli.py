@@ -35,7 +35,7 @@ def _usage_error(message: str) -> None:
     raise typer.Exit(EXIT_USAGE)
 
 
-def _parse_size(text: str) -> int:
+def _parse_size(text: str, option: str = "--max-size") -> int:
     units = {"k": 1024, "m": 1024**2, "g": 1024**3}
     value = text.strip().lower().rstrip("b")
     factor = units.get(value[-1:], 1)
@@ -44,9 +44,9 @@ def _parse_size(text: str) -> int:
     try:
         size = int(float(value) * factor)
     except ValueError:
-        _usage_error(f"invalid --max-size {text!r} (examples: 500k, 20M)")
+        _usage_error(f"invalid {option} {text!r} (examples: 500k, 20M)")
     if size <= 0:
-        _usage_error("--max-size must be positive")
+        _usage_error(f"{option} must be positive")
     return size
 
 
@@ -66,6 +66,13 @@ def main(
     max_size: str = typer.Option("20M", "--max-size", help="Refuse inputs larger than this (e.g. 500k, 20M)."),
     glob: Optional[list[str]] = typer.Option(None, "--glob", help="In folders, only files matching this pattern (repeatable)."),
     exclude: Optional[list[str]] = typer.Option(None, "--exclude", help="In folders, skip files matching this pattern (repeatable)."),
+    records: bool = typer.Option(False, "--records", help="Each PATH is a record corpus (JSONL, CSV, Parquet, folders, URLs): one record = one release."),
+    text_field: str = typer.Option("text", "--text-field", help="With --records: the field holding the release."),
+    id_field: str = typer.Option("id", "--id-field", help="With --records: the record's id (its line or row number when absent)."),
+    title_field: str = typer.Option("title", "--title-field", help="With --records: the headline, used when present."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", envvar="SUMMARIZE_SCHEDULER",
+                                            help="Run on this Dask cluster (tcp://host:8786) instead of local processes."),
+    partition_size: str = typer.Option("4M", "--partition-size", help="With --records: input bytes per task (e.g. 1M, 64M)."),
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version."),
 ) -> None:
     """Summarize French press releases: files, folders, or stdin."""
@@ -81,6 +88,14 @@ def main(
         _usage_error("--words and --ratio cannot be combined; choose one")
     size_limit = _parse_size(max_size) if max_size != "20M" else DEFAULT_MAX_SIZE
     paths = list(paths or [])
+    options = Options(sentences=sentences, topics=topics, algorithm=algorithm, language=language,
+                      words=words, ratio=ratio, explain=explain, max_size=size_limit, document=fmt == "html")
+    if records:
+        from .records import Fields
+
+        fields = Fields(text=text_field, id=id_field, title=title_field)
+        raise typer.Exit(_run_records(paths, options, fields, fmt, output_dir, jobs, scheduler,
+                                      _parse_size(partition_size, "--partition-size")))
     if not paths:
         if sys.stdin is None or sys.stdin.isatty():
             _usage_error("no input: give a file or folder, or pipe text on stdin (see --help)")
@@ -95,34 +110,129 @@ def main(
         if out_dir.exists() and not out_dir.is_dir():
             _usage_error(f"--output-dir {output_dir} exists and is not a folder")
 
-    options = Options(sentences=sentences, topics=topics, algorithm=algorithm, language=language,
-                      words=words, ratio=ratio, explain=explain, max_size=size_limit, document=fmt == "html")
     stdin_data = sys.stdin.buffer.read(size_limit + 1) if "-" in paths else None
     fmt = fmt or ("rich" if sys.stdout.isatty() else "text")
     inputs = list(iter_inputs(paths, tuple(glob or ()), tuple(exclude or ()), (out_dir,) if out_dir else ()))
     from .batch import Interrupts
 
-    with Interrupts() as interrupts:
-        results = run(iter(inputs), options, jobs or os.cpu_count() or 1, stdin_data, interrupts)
-        code = _emit(results, inputs, fmt, out_dir, interrupts)
-        results.close()  # stop the pool here, while Ctrl-C is still a request
+    cluster = _connect(scheduler) if scheduler else None
+    try:
+        with Interrupts() as interrupts:
+            workers = cluster.threads if cluster else jobs or os.cpu_count() or 1
+            results = run(iter(inputs), options, workers, stdin_data, interrupts, cluster.executor if cluster else None)
+            total = len(inputs)
+            single = total == 1 and not os.path.isdir(inputs[0].source) if inputs else True
+            protected = {Path(i.source).resolve() for i in inputs if i.source != "-"}
+            code = _emit(results, total, single, fmt, out_dir, protected, interrupts)
+            results.close()  # stop the pool here, while Ctrl-C is still a request
+    finally:
+        if cluster:
+            cluster.close()
     raise typer.Exit(code)
 
 
-def _emit(results: Iterator[tuple[Input, dict]], inputs: list[Input], fmt: str, out_dir: Path | None,
-          interrupts: Interrupts | None = None) -> int:
+def _connect(address: str):
+    """A Dask cluster, or exit 1 with the reason (an unreachable scheduler is not a traceback)."""
+    from .cluster import connect
+    from .errors import InputError
+
+    try:
+        return connect(address)
+    except InputError as exc:
+        typer.echo(f"summarize: {exc}", err=True)
+        raise typer.Exit(EXIT_FAILED) from None
+
+
+def _run_records(paths: list[str], options, fields, fmt: str | None, output_dir: Path | None, jobs: int | None,
+                 scheduler: str | None, partition_size: int) -> int:
+    """--records: plan partitions here, let the workers (local processes or a Dask cluster) read
+    and summarize them; results stream back in order, or go to Parquet part files under -o."""
+    from . import records as corpus
+    from .batch import InlineExecutor, Input, Interrupts, local_executor
+    from .errors import InputError
+
+    if not paths or "-" in paths:
+        _usage_error("--records needs corpus files, folders or URLs (stdin is not read as records)")
+    if output_dir is not None and fmt is not None:
+        _usage_error("with --records, -o writes Parquet part files; -f applies to stdout only")
+    out_dir = str(output_dir) if output_dir is not None else None
+    if out_dir is not None and not corpus.is_url(out_dir):
+        out_dir = str(Path(out_dir).resolve())
+        if os.path.exists(out_dir) and not os.path.isdir(out_dir):
+            _usage_error(f"--output-dir {output_dir} exists and is not a folder")
+    if out_dir is not None and corpus.existing_parts(out_dir):
+        _usage_error(f"--output-dir {output_dir} already holds part files of an earlier run; choose an empty folder")
+    fmt = fmt or ("rich" if sys.stdout.isatty() else "text")
+    cluster = _connect(scheduler) if scheduler else None
+    workers = cluster.threads if cluster else jobs or os.cpu_count() or 1
+    executor = cluster.executor if cluster else (local_executor(workers) if workers > 1 else InlineExecutor())
+    window = cluster.window if cluster else 2 * workers
+    job = None
+    try:
+        with Interrupts() as interrupts:
+            try:
+                job = corpus.prepare(paths, executor, window, partition_size, interrupts.check)
+            except InputError as exc:
+                typer.echo(f"summarize: {exc}", err=True)
+                return EXIT_FAILED
+            outcomes = corpus.outcomes(job, options, fields, executor, window, out_dir, interrupts.check)
+            if out_dir is not None:
+                code = _emit_parts(outcomes, job.records, out_dir, interrupts)
+            else:
+                results = ((Input(r["source"], r["source"]), r) for outcome in outcomes for r in outcome.results or [])
+                code = _emit(results, job.records, False, fmt, None, set(), interrupts, "records")
+            outcomes.close()
+    except KeyboardInterrupt:  # while planning
+        typer.echo("summarize: interrupted", err=True)
+        return EXIT_INTERRUPTED
+    finally:
+        if cluster:
+            cluster.close()
+        else:
+            executor.shutdown(wait=True, cancel_futures=True)
+        if out_dir is not None and job is not None:
+            corpus.remove_temporary_parts(out_dir, job.run_id)
+    return code
+
+
+def _emit_parts(outcomes, total: int, out_dir: str, interrupts: Interrupts) -> int:
+    """Report the part files the workers wrote: errors and progress on stderr, nothing on stdout."""
+    started = time.monotonic()
+    done = failed = parts = 0
+    progress = _progress(total) if sys.stderr.isatty() else None
+    try:
+        for outcome in outcomes:
+            interrupts.check()
+            done += outcome.records
+            failed += len(outcome.errors)
+            parts += outcome.part is not None
+            if progress:
+                progress[0].update(progress[1], advance=outcome.records)
+            for error in outcome.errors:
+                typer.echo(f"summarize: {error}", err=True)
+    except KeyboardInterrupt:
+        if progress:
+            progress[0].stop()
+        typer.echo(f"summarize: interrupted after {done} of {total} records", err=True)
+        return EXIT_INTERRUPTED
+    if progress:
+        progress[0].stop()
+    elapsed = time.monotonic() - started
+    typer.echo(f"summarize: {done - failed} summarized, {failed} failed in {elapsed:.1f} s; {parts} part files in {out_dir}", err=True)
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+def _emit(results: Iterator[tuple[Input, dict]], total: int, single: bool, fmt: str, out_dir: Path | None,
+          protected: set[Path], interrupts: Interrupts | None = None, unit: str = "inputs") -> int:
     """Print or write each result as it arrives; return the exit code."""
     from .batch import output_path, write_atomic
     from .errors import InputError
     from .render import render_one, to_json_document, to_json_line, to_markdown, to_text
 
-    total = len(inputs)
-    single = total == 1 and not os.path.isdir(inputs[0].source) if inputs else True
     failed = done = 0
     collected: list[dict] = []
     pages: dict[str, str] = {}  # source -> page written under --output-dir (for the HTML index)
     started = time.monotonic()
-    protected = {Path(i.source).resolve() for i in inputs if i.source != "-"}
     console = _console() if fmt == "rich" and out_dir is None else None
     progress = _progress(total) if total > 2 and sys.stderr.isatty() else None
     try:
@@ -185,7 +295,7 @@ def _emit(results: Iterator[tuple[Input, dict]], inputs: list[Input], fmt: str, 
     except KeyboardInterrupt:
         if progress:
             progress[0].stop()
-        typer.echo(f"summarize: interrupted after {done} of {total} inputs", err=True)
+        typer.echo(f"summarize: interrupted after {done} of {total} {unit}", err=True)
         return EXIT_INTERRUPTED
     if total > 1 or out_dir is not None:
         elapsed = time.monotonic() - started

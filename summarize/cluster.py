@@ -1,0 +1,85 @@
+"""Dask distributed: run the same tasks as the local pool on a cluster.
+
+Imported only with --scheduler or by library users who already run Dask; the single-file path
+never imports it (nor dask, distributed or pyarrow).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from .batch import Options
+from .errors import InputError
+from .records import DASK_EXTRA, Fields, flat_row, parquet_schema, summarize_partition
+
+if TYPE_CHECKING:
+    from concurrent.futures import Executor
+
+CONNECT_TIMEOUT = 5  # seconds: an unreachable scheduler is reported quickly, not after Dask's 30 s
+
+
+@dataclass
+class Cluster:
+    """A connection to a scheduler: an Executor for our tasks and how many tasks to keep in flight."""
+
+    client: Any
+    executor: Executor
+    threads: int
+
+    @property
+    def window(self) -> int:
+        return max(2, 2 * self.threads)
+
+    def close(self) -> None:
+        """Cancel what is still queued and disconnect (the cluster itself keeps running)."""
+        try:
+            self.executor.shutdown(wait=False)
+            self.client.close(timeout=CONNECT_TIMEOUT)
+        except Exception:  # closing after a lost connection: nothing left to release
+            pass
+
+
+def connect(address: str, timeout: float = CONNECT_TIMEOUT) -> Cluster:
+    """Connect to a Dask scheduler, or say clearly why not."""
+    try:
+        from distributed import Client
+    except ImportError:
+        raise InputError(f"--scheduler needs Dask distributed: {DASK_EXTRA}") from None
+    try:
+        client = Client(address, timeout=timeout, set_as_default=False)
+    except (OSError, TimeoutError) as exc:
+        raise InputError(f"cannot reach the Dask scheduler at {address} ({_reason(exc)})") from None
+    except (ValueError, TypeError) as exc:
+        raise InputError(f"invalid Dask scheduler address {address!r} ({exc})") from None
+    threads = sum(client.nthreads().values())
+    return Cluster(client, client.get_executor(pure=False), threads)
+
+
+def _reason(exc: BaseException) -> str:
+    text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return text[:200]
+
+
+def summarize_dataframe(frame: Any, options: Options | None = None, fields: Fields | None = None) -> Any:
+    """Map `summarize_partition` over a Dask DataFrame of records: one row per record, with the
+    Parquet output's columns (summary and topics as lists, facts as JSON text)."""
+    import pandas as pd
+
+    options = options or Options()
+    fields = fields or Fields()
+    columns = parquet_schema().names
+    meta = pd.DataFrame({name: pd.Series(dtype="object") for name in columns})
+    return frame.map_partitions(_summarize_frame, options, fields, columns, meta=meta)
+
+
+def _summarize_frame(frame: Any, options: Options, fields: Fields, columns: list[str]) -> Any:
+    import pandas as pd
+
+    records = [{k: (None if _missing(v) else v) for k, v in row.items()} for row in frame.to_dict("records")]
+    rows = [flat_row(result) for result in summarize_partition(records, options, fields)]
+    return pd.DataFrame(rows, columns=columns, index=frame.index)
+
+
+def _missing(value: Any) -> bool:
+    return isinstance(value, float) and value != value  # pandas' NaN for an absent value
