@@ -72,7 +72,7 @@ def main(
     title_field: str = typer.Option("title", "--title-field", help="With --records: the headline, used when present."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", envvar="SUMMARIZE_SCHEDULER",
                                             help="Run on this Dask cluster (tcp://host:8786) instead of local processes."),
-    partition_size: str = typer.Option("4M", "--partition-size", help="With --records: input bytes per task (e.g. 1M, 64M)."),
+    partition_size: str = typer.Option("1M", "--partition-size", help="With --records: input bytes per task (e.g. 1M, 64M)."),
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version."),
 ) -> None:
     """Summarize French press releases: files, folders, or stdin."""

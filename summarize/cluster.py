@@ -46,17 +46,64 @@ def connect(address: str, timeout: float = CONNECT_TIMEOUT) -> Cluster:
         from distributed import Client
     except ImportError:
         raise InputError(f"--scheduler needs Dask distributed: {DASK_EXTRA}") from None
+    _probe(address, timeout)
     try:
         client = Client(address, timeout=timeout, set_as_default=False)
-    except (OSError, TimeoutError) as exc:
+    except Exception as exc:  # the scheduler went away since the probe
         raise InputError(f"cannot reach the Dask scheduler at {address} ({_reason(exc)})") from None
-    except (ValueError, TypeError) as exc:
-        raise InputError(f"invalid Dask scheduler address {address!r} ({exc})") from None
     threads = sum(client.nthreads().values())
     return Cluster(client, client.get_executor(pure=False), threads)
 
 
+def _probe(address: str, timeout: float) -> None:
+    """Ask the address who it is before making a client: Dask's client retries for its whole
+    timeout, and one that failed (say, on a port where another service answers) prints a
+    traceback when the interpreter exits."""
+    import asyncio
+
+    from distributed.comm import parse_address
+    from distributed.comm.registry import get_backend
+
+    try:
+        scheme = parse_address(address)[0]
+        get_backend(scheme)
+    except (ValueError, TypeError) as exc:
+        raise InputError(f"invalid Dask scheduler address {address!r} ({exc})") from None
+    if scheme in ("tcp", "tls"):
+        _listening(address, timeout)  # a refused port or an unknown host is known at once
+    try:
+        identity = asyncio.run(asyncio.wait_for(_identity(address, timeout), timeout))
+    except Exception as exc:  # refused, unknown host, timeout, or garbage from a service that is not Dask
+        raise InputError(f"cannot reach the Dask scheduler at {address} ({_reason(exc)})") from None
+    if not isinstance(identity, dict) or identity.get("type") != "Scheduler":
+        raise InputError(f"{address} answers but is not a Dask scheduler")
+
+
+def _listening(address: str, timeout: float) -> None:
+    import socket
+
+    from distributed.comm import get_address_host_port
+
+    try:
+        with socket.create_connection(get_address_host_port(address), timeout=timeout):
+            pass
+    except (OSError, ValueError) as exc:
+        raise InputError(f"cannot reach the Dask scheduler at {address} ({_reason(exc)})") from None
+
+
+async def _identity(address: str, timeout: float) -> object:
+    from distributed.core import rpc
+
+    remote = rpc(address, timeout=timeout)
+    try:
+        return await remote.identity()
+    finally:
+        await remote.close_rpc()
+
+
 def _reason(exc: BaseException) -> str:
+    if isinstance(exc, (TimeoutError, MemoryError)):
+        return "no answer a Dask scheduler would give" if isinstance(exc, MemoryError) else "timed out"
     text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
     return text[:200]
 

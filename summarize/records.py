@@ -24,7 +24,7 @@ from .batch import Options, display_path, summarize_raw
 from .errors import InputError
 
 RECORD_KINDS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet", ".pq": "parquet"}
-DEFAULT_PARTITION_SIZE = 4 * 1024 * 1024  # bytes of input per task: about 1,500 releases, 15 s of work
+DEFAULT_PARTITION_SIZE = 1024 * 1024  # bytes of input per task: about 400 releases, a few seconds of work (short tail)
 PART_PATTERN = "part-*.parquet"
 DASK_EXTRA = "pip install 'summarize-communiques[dask]'"
 _READ_CHUNK = 1 << 20
