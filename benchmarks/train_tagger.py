@@ -101,8 +101,12 @@ class Perceptron:
         return out
 
 
+DICTIONARY_MIN_COUNT = 10  # a word seen this often...
+DICTIONARY_MIN_SHARE = 0.97  # ...with one tag this share of the time is tagged without the model
+
+
 def tag_dictionary(sentences: list[Sentence]) -> dict[str, str]:
-    """Words seen 10+ times with one tag 97 % of the time are tagged without the model."""
+    """Unambiguous frequent words skip the perceptron (faster, and as accurate)."""
     counts: dict[str, Counter] = defaultdict(Counter)
     for sentence in sentences:
         for form, tag, _ in sentence:
@@ -110,7 +114,7 @@ def tag_dictionary(sentences: list[Sentence]) -> dict[str, str]:
     out = {}
     for word, tags in counts.items():
         tag, n = tags.most_common(1)[0]
-        if sum(tags.values()) >= 10 and n / sum(tags.values()) >= 0.97:
+        if sum(tags.values()) >= DICTIONARY_MIN_COUNT and n / sum(tags.values()) >= DICTIONARY_MIN_SHARE:
             out[word] = tag
     return out
 

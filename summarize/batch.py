@@ -377,11 +377,22 @@ def write_atomic(target: Path, content: str, protected: set[Path]) -> None:
     """Write through a temporary file and rename, so a result file is whole or absent."""
     if target.resolve() in protected:
         raise InputError(f"{target}: refusing to overwrite an input file")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(prefix=".summarize-", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+
+    def write(temp: str) -> None:
+        with open(temp, "w", encoding="utf-8") as stream:
             stream.write(content)
+
+    replace_atomically(target, write)
+
+
+def replace_atomically(target: Path, write: Callable[[str], None], prefix: str = ".summarize-") -> None:
+    """Let `write` fill a hidden temporary file next to target, then rename it into place: a reader
+    (or a crash) never sees half a file; a failed write leaves nothing behind."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=target.parent)
+    os.close(handle)
+    try:
+        write(temp)
         os.replace(temp, target)
     except BaseException:
         try:

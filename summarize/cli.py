@@ -209,7 +209,7 @@ def _emit_parts(outcomes, total: int, out_dir: str, interrupts: Interrupts) -> i
             if progress:
                 progress[0].update(progress[1], advance=outcome.records)
             for error in outcome.errors:
-                typer.echo(f"summarize: {error}", err=True)
+                _report(f"summarize: {error}", progress)
     except KeyboardInterrupt:
         if progress:
             progress[0].stop()
@@ -246,9 +246,9 @@ def _emit(results: Iterator[tuple[Input, dict]], total: int, single: bool, fmt: 
             previous_item = item
             if "error" in result:
                 failed += 1
-                typer.echo(f"summarize: {result['error']}", err=True)
+                _report(f"summarize: {result['error']}", progress)
             for warning in result.get("warnings", []):
-                typer.echo(f"summarize: {result['source']}: {warning}", err=True)
+                _report(f"summarize: {result['source']}: {warning}", progress)
             if out_dir is not None:
                 if "error" not in result:
                     try:
@@ -257,7 +257,7 @@ def _emit(results: Iterator[tuple[Input, dict]], total: int, single: bool, fmt: 
                         pages[result["source"]] = target.relative_to(out_dir).as_posix()
                     except (InputError, OSError) as exc:
                         failed += 1
-                        typer.echo(f"summarize: {exc}", err=True)
+                        _report(f"summarize: {exc}", progress)
                 if fmt == "html":
                     collected.append(_headline_only(result))
                 continue
@@ -301,6 +301,14 @@ def _emit(results: Iterator[tuple[Input, dict]], total: int, single: bool, fmt: 
         elapsed = time.monotonic() - started
         typer.echo(f"summarize: {done - failed} summarized, {failed} failed in {elapsed:.1f} s", err=True)
     return EXIT_FAILED if failed else EXIT_OK
+
+
+def _report(message: str, progress) -> None:
+    """A message on stderr; above the progress bar while one is shown, never through it."""
+    if progress:
+        progress[0].console.print(message, markup=False, highlight=False, emoji=False, soft_wrap=True)
+    else:
+        typer.echo(message, err=True)
 
 
 def _headline_only(result: dict) -> dict:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from .batch import Options, display_path, summarize_raw
+from .batch import Options, display_path, replace_atomically, summarize_raw
 from .errors import InputError
 
 RECORD_KINDS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet", ".pq": "parquet"}
@@ -451,19 +451,9 @@ def write_part(results: list[dict[str, Any]], out_dir: str, index: int, run_id: 
         with fs.open(target, "wb") as handle:
             pq.write_table(table, handle)
         return f"{out_dir.rstrip('/')}/{name}"
-    os.makedirs(out_dir, exist_ok=True)
-    target = os.path.join(out_dir, name)
-    temp = os.path.join(out_dir, f".{name}.{run_id or uuid.uuid4().hex}.{uuid.uuid4().hex[:8]}.tmp")
-    try:
-        pq.write_table(table, temp)
-        os.replace(temp, target)
-    except BaseException:
-        try:
-            os.unlink(temp)
-        except OSError:
-            pass
-        raise
-    return target
+    target = Path(out_dir) / name
+    replace_atomically(target, lambda temp: pq.write_table(table, temp), prefix=f".{name}.{run_id or uuid.uuid4().hex}.")
+    return str(target)
 
 
 def existing_parts(out_dir: str) -> list[str]:
@@ -481,7 +471,7 @@ def remove_temporary_parts(out_dir: str, run_id: str) -> None:
     """Temporary files of this run left by a worker killed while writing."""
     if is_url(out_dir) or not os.path.isdir(out_dir):
         return
-    for leftover in Path(out_dir).glob(f".part-*.{run_id}.*.tmp"):
+    for leftover in Path(out_dir).glob(f".part-*.{run_id}.*tmp"):
         try:
             leftover.unlink()
         except OSError:

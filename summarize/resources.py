@@ -76,5 +76,16 @@ def word_list(name: str) -> frozenset[str]:
 
 
 @cache
+def _listing(name: str) -> str:
+    return "\n" + _data_text(name).replace("\r\n", "\n") + "\n"
+
+
+def listed(name: str, word: str) -> bool:
+    """Whether a one-entry-a-line list holds a word, without building its set: for the few lookups
+    a document makes in a big list (53,000 words), reading the text is ~20x cheaper than the set."""
+    return bool(word) and "\n" not in word and f"\n{word}\n" in _listing(name)
+
+
+@cache
 def json_data(name: str) -> dict:
     return json.loads(_data_text(name))

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .resources import json_data, word_list
+from .resources import json_data, listed
 from .tokens import word_profile, word_spans
 
 if TYPE_CHECKING:
@@ -217,7 +217,7 @@ def _capitalised_by_position(cand: _Candidate) -> bool:
         return False
     from .tagging import known_names
 
-    return form.lower() not in known_names() and form.lower() in word_list("lexicon_fr.txt")
+    return form.lower() not in known_names() and listed("lexicon_fr.txt", form.lower())
 
 
 def _score(cand: _Candidate, total_length: int) -> float:

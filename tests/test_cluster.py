@@ -26,7 +26,7 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def cluster():
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                                  dashboard_address=None, silence_logs=50) as local:
+                                  dashboard_address=":0", silence_logs=50) as local:
         yield local
 
 
@@ -201,3 +201,16 @@ def test_summarize_dataframe_maps_over_a_dask_dataframe(cluster):
     expected = [flat_row(r) for r in summarize_partition(records, Options(sentences=2))]
     assert [r["id"] for r in rows] == [r["id"] for r in records]
     assert without_source(rows) == without_source(expected)
+
+
+def test_summarize_partition_maps_over_a_dask_bag(cluster):
+    import dask.bag as db
+
+    from summarize.records import summarize_partition
+
+    records = releases(30)
+    bag = db.from_sequence(records, npartitions=3).map_partitions(summarize_partition)
+    with distributed.Client(cluster.scheduler_address, set_as_default=False) as client:
+        results = client.compute(bag).result()
+    assert [r["id"] for r in results] == [r["id"] for r in records]
+    assert without_source(results) == without_source(summarize_partition(records))
