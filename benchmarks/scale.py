@@ -254,7 +254,7 @@ def print_throughput(runs: list[Run]) -> None:
         overhead = f"{100 * (run.seconds / local.seconds - 1):+.1f} %" if run is not local else "—"
         same = "—" if run is local else ("yes" if same_rows(run.output, local.output) else "**no**")
         rows.append([run.name, run.records, f"{run.seconds:.1f}", f"{run.rate:.1f}", f"{run.rate / run.workers:.1f}", overhead,
-                     same, mb(run.client_peak), mb(run.worker_peak)])
+                     same, mb(run.client_peak), mb(run.worker_peak) if run.worker_peak else "— (the client works)"])
     print(markdown_table(["run", "records", "wall s", "records/s", "records/s per worker", "time vs local pool",
                           "same rows as local", "client peak RSS", "largest worker peak RSS"], rows))
 

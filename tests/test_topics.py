@@ -65,3 +65,13 @@ def test_topics_of_every_sample_are_clean(samples):
         for topic in found:
             assert topic == topic.strip() and "  " not in topic
             assert not topic.endswith((",", ".", ";", ":")) and not topic.startswith(("«", "(", "-"))
+
+
+def test_a_word_list_searched_as_text_agrees_with_its_set():
+    """Topics look a few words up in the 53,000-word lexicon without building its set: same answers."""
+    from summarize.resources import listed, word_list
+
+    lexicon = word_list("lexicon_fr.txt")
+    assert all(listed("lexicon_fr.txt", word) for word in sorted(lexicon)[::50])
+    for word in ("", "qwzx", "aa\nab", "# french", sorted(lexicon)[10][:-1] + "§"):
+        assert listed("lexicon_fr.txt", word) == (word in lexicon)
