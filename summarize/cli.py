@@ -59,7 +59,8 @@ def main(
     algorithm: str = typer.Option(DEFAULT_ALGORITHM, "--algorithm", "-a", help=f"Ranker: {', '.join(ALGORITHMS)}."),
     language: str = typer.Option("auto", "--language", "-l", help="fr | en | auto."),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes for batches (default: CPUs)."),
-    output_dir: Optional[Path] = typer.Option(None, "--output-dir", "-o", help="Write one result file per input under this folder."),
+    output_dir: Optional[str] = typer.Option(None, "--output-dir", "-o",
+                                             help="One result file per input under this folder (--records: Parquet parts; URLs too)."),
     words: Optional[int] = typer.Option(None, "--words", "-w", min=1, help="Summary length in words instead of sentences."),
     ratio: Optional[float] = typer.Option(None, "--ratio", "-r", min=0.0, max=1.0, help="Summary length as a share of the document's words."),
     explain: bool = typer.Option(False, "--explain", help="Show every sentence with its score and rank."),
@@ -102,7 +103,9 @@ def main(
         paths = ["-"]
     if paths.count("-") > 1:
         _usage_error("stdin ('-') can be read only once")
-    out_dir = output_dir.resolve() if output_dir else None
+    if output_dir is not None and "://" in output_dir:
+        _usage_error("--output-dir must be a local folder (URLs are for --records)")
+    out_dir = Path(output_dir).resolve() if output_dir else None
     if out_dir is not None:
         for path in paths:
             if path != "-" and os.path.isdir(path) and Path(path).resolve() == out_dir:
@@ -143,7 +146,7 @@ def _connect(address: str):
         raise typer.Exit(EXIT_FAILED) from None
 
 
-def _run_records(paths: list[str], options, fields, fmt: str | None, output_dir: Path | None, jobs: int | None,
+def _run_records(paths: list[str], options, fields, fmt: str | None, output_dir: str | None, jobs: int | None,
                  scheduler: str | None, partition_size: int) -> int:
     """--records: plan partitions here, let the workers (local processes or a Dask cluster) read
     and summarize them; results stream back in order, or go to Parquet part files under -o."""
@@ -155,13 +158,17 @@ def _run_records(paths: list[str], options, fields, fmt: str | None, output_dir:
         _usage_error("--records needs corpus files, folders or URLs (stdin is not read as records)")
     if output_dir is not None and fmt is not None:
         _usage_error("with --records, -o writes Parquet part files; -f applies to stdout only")
-    out_dir = str(output_dir) if output_dir is not None else None
+    out_dir = output_dir.removeprefix("file://") if output_dir is not None else None
     if out_dir is not None and not corpus.is_url(out_dir):
         out_dir = str(Path(out_dir).resolve())
         if os.path.exists(out_dir) and not os.path.isdir(out_dir):
             _usage_error(f"--output-dir {output_dir} exists and is not a folder")
-    if out_dir is not None and corpus.existing_parts(out_dir):
-        _usage_error(f"--output-dir {output_dir} already holds part files of an earlier run; choose an empty folder")
+    try:
+        if out_dir is not None and corpus.existing_parts(out_dir):
+            _usage_error(f"--output-dir {output_dir} already holds part files of an earlier run; choose an empty folder")
+    except InputError as exc:
+        typer.echo(f"summarize: {exc}", err=True)
+        return EXIT_FAILED
     fmt = fmt or ("rich" if sys.stdout.isatty() else "text")
     cluster = _connect(scheduler) if scheduler else None
     workers = cluster.threads if cluster else jobs or os.cpu_count() or 1
