@@ -50,6 +50,22 @@ def test_tagger_is_accurate_on_a_corpus_it_was_not_trained_on():
     assert right / total > 0.91
 
 
+def test_the_fast_tagger_gives_the_tags_of_the_training_features(samples):
+    """`tag` spells the context features out for speed; it must tag exactly as the features that
+    training used (a drift would silently cost accuracy)."""
+    from summarize.sentences import split_sentences
+    from summarize.tagging import model, tokenize
+
+    tagger = model()
+    checked = 0
+    for path in samples:
+        for sentence in split_sentences(read_text(str(path)).text.replace("\n", " ")):
+            words = [sentence[a:b] for a, b in tokenize(sentence)]
+            assert tagger.tag(words) == tagger.tag_by_features(words), sentence
+            checked += len(words)
+    assert checked > 1500
+
+
 def test_tags_and_lemmas_of_a_plain_sentence():
     tokens = tagged("Les éleveurs touchés recevront des aides exceptionnelles du ministère.")
     tags = {t.text: t.tag for t in tokens}
