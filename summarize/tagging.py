@@ -148,13 +148,14 @@ class TaggerModel:
         shapes = [shape(w) for w in words]
         padded = ["<s>", *lowers, "</s>", "</s>"]  # padded[i + 1] is word i
         shapes_after = [*shapes[1:], "end"]
-        tags, dictionary, rows, parse = self.tags, self.tag_of_word, self._rows, self._row
+        tags, dictionary, rows, parse, known = self.tags, self.tag_of_word, self._rows, self._row, self._word_scores
         out: list[str] = []
         prev, prev2 = "<s>", "<s>"
         for i, lower in enumerate(lowers):
             tag = dictionary.get(lower)
             if tag is None:
-                scores = list(self._scores_of_word(lower, shapes[i], i == 0, names))
+                base = known.get((lower, shapes[i], i == 0))
+                scores = list(base if base is not None else self._scores_of_word(lower, shapes[i], i == 0, names))
                 before, after = padded[i], padded[i + 2]
                 for feature in ("t " + prev, "tt " + prev2 + " " + prev, "tw " + prev + " " + lower, "w- " + before,
                                 "w+ " + after, "w++ " + padded[i + 3], "s+ " + after[-3:], "s- " + before[-3:],
