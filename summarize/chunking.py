@@ -64,6 +64,8 @@ def _is_code(token: Token) -> bool:
     text = token.text
     if "." in text and _DOTTED_NAME.fullmatch(text):
         return True
+    if text.islower():
+        return False  # no capital: most words end here, before the search for a digit
     return _DIGIT.search(text) is not None and any(c.isupper() for c in text)  # an upper-case letter is a letter
 
 
