@@ -136,9 +136,12 @@ def main(
 
 def _connect(address: str):
     """A Dask cluster, or exit 1 with the reason (an unreachable scheduler is not a traceback)."""
+    import logging
+
     from .cluster import connect
     from .errors import InputError
 
+    logging.getLogger("distributed").setLevel(logging.ERROR)  # no "event loop was unresponsive" notes among results
     try:
         return connect(address)
     except InputError as exc:

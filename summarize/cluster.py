@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from concurrent.futures import Executor
 
 CONNECT_TIMEOUT = 5  # seconds: an unreachable scheduler is reported quickly, not after Dask's 30 s
+CLOSE_TIMEOUT = 60  # seconds: on a busy machine a close can take longer than a connect; one that fails prints a traceback at exit
 
 
 @dataclass
@@ -35,7 +36,7 @@ class Cluster:
         """Cancel what is still queued and disconnect (the cluster itself keeps running)."""
         try:
             self.executor.shutdown(wait=False)
-            self.client.close(timeout=CONNECT_TIMEOUT)
+            self.client.close(timeout=CLOSE_TIMEOUT)
         except Exception:  # closing after a lost connection: nothing left to release
             pass
 
