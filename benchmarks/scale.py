@@ -123,7 +123,7 @@ class Sampler:
 class LocalDask:
     """`dask scheduler` and `dask worker` as separate processes, as on a real cluster."""
 
-    def __init__(self, workers: int):
+    def __init__(self, workers: int, profiler: bool = True):
         self.workers = workers
         with socket.socket() as probe:
             probe.bind(("127.0.0.1", 0))
@@ -133,8 +133,9 @@ class LocalDask:
         quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
         self.scheduler = subprocess.Popen([dask, "scheduler", "--host", "127.0.0.1", "--port", str(self.port),
                                            "--no-dashboard"], **quiet)
+        env = {**os.environ, **({} if profiler else {"DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED": "False"})}
         self.worker = subprocess.Popen([dask, "worker", self.address, "--nworkers", str(workers), "--nthreads", "1",
-                                        "--no-dashboard", "--memory-limit", "0"], **quiet)
+                                        "--no-dashboard", "--memory-limit", "0"], env=env, **quiet)
         self._wait_for_workers()
 
     def _wait_for_workers(self) -> None:
@@ -211,6 +212,8 @@ def main() -> None:
     parser.add_argument("--partition-size", default="1M")
     parser.add_argument("--skip-big", action="store_true", help="no 200,000-record run")
     parser.add_argument("--skip-curve", action="store_true", help="only the 200,000-record run")
+    parser.add_argument("--no-profiler-run", action="store_true",
+                        help="skip the extra run with Dask's statistical profiler off on the workers")
     options = parser.parse_args()
     counts = [int(n) for n in options.workers.split(",")]
 
@@ -227,6 +230,14 @@ def main() -> None:
             try:
                 runs.append(run_command(f"Dask cluster, {workers} worker{'s' * (workers > 1)}", corpus, records,
                                         work / f"dask{workers}", workers, cluster, options.partition_size))
+            finally:
+                cluster.close()
+        if runs and not options.no_profiler_run:
+            workers = max(counts)
+            cluster = LocalDask(workers, profiler=False)
+            try:
+                runs.append(run_command(f"Dask cluster, {workers} workers, profiler off", corpus, records,
+                                        work / "dask-noprofile", workers, cluster, options.partition_size))
             finally:
                 cluster.close()
         if runs:

@@ -301,7 +301,7 @@ def find_organisations(sentences: Sequence[str], people: Sequence[dict],
     person_names = frozenset(p["name"] for p in people)
     employers = _employers(people)
     found: dict[str, dict] = {}
-    bodies: set[str] = set()
+    bodies: dict[str, None] = {}  # in order of mention: of two spellings of one length, the first written wins
     expansions: set[str] = set()
     seen_acronyms: dict[str, bool] = {}
     things: set[str] = set()
@@ -325,7 +325,7 @@ def find_organisations(sentences: Sequence[str], people: Sequence[dict],
             seen_acronyms[word] = seen_acronyms.get(word, False) or acronym.body
         spans = names + named_bodies(tokens, person_names)
         for start, end in spans + _listed_with(tokens, spans):
-            bodies.add(_span_text(sentence, tokens, start, end))
+            bodies.setdefault(_span_text(sentence, tokens, start, end))
     for word, body in seen_acronyms.items():
         if body and word not in found and word not in things:
             found[word] = {"name": word, "expansion": None}

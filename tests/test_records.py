@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import subprocess
 import sys
 
@@ -190,3 +191,19 @@ def test_plan_reads_only_sizes_and_footers(tmp_path, records):
     assert sum(p.records for p in partitions) == len(records)
     assert {p.row_group for p in partitions} == {0, 1, 2}
     assert [p.index for p in partitions] == list(range(len(partitions)))
+
+
+def test_results_do_not_depend_on_the_process(tmp_path, records):
+    """Workers are other processes (Dask's are not forks of the client): string hashing differs
+    between them, and no result may depend on it (two spellings of one organisation once did)."""
+    spelled_twice = {"id": "twice", "text": "Les chercheurs de l'université de Tel-Aviv publient une étude. "
+                     "L'Université de Tel-Aviv et le Conseil constitutionnel en débattent. "
+                     "Le Conseil Constitutionnel rendra son avis en mars."}
+    corpus = write_jsonl(tmp_path / "c.jsonl", [spelled_twice, *records[:20]])
+    outputs = set()
+    for seed in ("1", "2", "3", "4"):
+        run = subprocess.run([sys.executable, "-m", "summarize", "--records", str(corpus), "-f", "jsonl", "-j", "1"],
+                             capture_output=True, text=True, timeout=300, env={**os.environ, "PYTHONHASHSEED": seed})
+        assert run.returncode == 0, run.stderr
+        outputs.add(run.stdout)
+    assert len(outputs) == 1
