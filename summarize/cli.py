@@ -153,6 +153,8 @@ def _run_records(paths: list[str], options, fields, fmt: str | None, output_dir:
                  scheduler: str | None, partition_size: int) -> int:
     """--records: plan partitions here, let the workers (local processes or a Dask cluster) read
     and summarize them; results stream back in order, or go to Parquet part files under -o."""
+    import importlib.util
+
     from . import records as corpus
     from .batch import InlineExecutor, Input, Interrupts, local_executor
     from .errors import InputError
@@ -161,6 +163,9 @@ def _run_records(paths: list[str], options, fields, fmt: str | None, output_dir:
         _usage_error("--records needs corpus files, folders or URLs (stdin is not read as records)")
     if output_dir is not None and fmt is not None:
         _usage_error("with --records, -o writes Parquet part files; -f applies to stdout only")
+    if output_dir is not None and importlib.util.find_spec("pyarrow") is None:
+        typer.echo(f"summarize: -o with --records writes Parquet, which needs pyarrow ({corpus.DASK_EXTRA})", err=True)
+        return EXIT_FAILED
     out_dir = output_dir.removeprefix("file://") if output_dir is not None else None
     if out_dir is not None and not corpus.is_url(out_dir):
         out_dir = str(Path(out_dir).resolve())
