@@ -27,7 +27,6 @@ RECORD_KINDS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet"
 DEFAULT_PARTITION_SIZE = 1024 * 1024  # bytes of input per task: about 400 releases, a few seconds of work (short tail)
 PART_PATTERN = "part-*.parquet"
 DASK_EXTRA = "pip install 'summarize-communiques[dask]'"
-_READ_CHUNK = 1 << 20
 
 
 @dataclass(frozen=True)
@@ -215,18 +214,17 @@ class Scan:
 
 
 def scan_partition(partition: Partition) -> Scan:
-    """Count what a text partition holds; run by the workers before the job, cheap next to it."""
+    """Count what a text partition holds, in one read; run by the workers before the job."""
     try:
         if partition.kind == "csv":
             return Scan(sum(1 for _ in _csv_rows(partition)), 0, 0)
-        records = sum(1 for _, line in _jsonl_lines(partition) if line.strip())
-        newlines = skipped = 0
-        if not partition.compressed:
-            with _open(partition.url) as handle:
-                handle.seek(partition.start)
-                newlines = _count_newlines(handle, (partition.stop or sys.maxsize) - partition.start)
-                skipped = int(partition.start > 0 and not _at_line_start(handle, partition.start))
-        return Scan(records, newlines, skipped)
+        stop = partition.stop if partition.stop is not None else sys.maxsize
+        records = newlines = skipped = 0
+        for position, line, own in _jsonl_lines(partition, with_partial=True):
+            records += bool(own and line.strip())
+            skipped += not own
+            newlines += line.endswith(b"\n") and position + len(line) <= stop
+        return Scan(records, 0 if partition.compressed else newlines, skipped)
     except (OSError, ValueError, EOFError, csv.Error):
         return Scan(1, 0, 0)  # the task will report the unreadable partition as one error record
 
@@ -245,17 +243,6 @@ def number_partitions(partitions: list[Partition], scans: list[Scan]) -> list[Pa
     return numbered
 
 
-def _count_newlines(handle: BinaryIO, length: int) -> int:
-    count = 0
-    while length > 0:
-        block = handle.read(min(_READ_CHUNK, length))
-        if not block:
-            break
-        count += block.count(b"\n")
-        length -= len(block)
-    return count
-
-
 def _at_line_start(handle: BinaryIO, position: int) -> bool:
     handle.seek(position - 1)
     return handle.read(1) == b"\n"
@@ -263,28 +250,27 @@ def _at_line_start(handle: BinaryIO, position: int) -> bool:
 
 # --- reading records --------------------------------------------------------------------------
 
-def _jsonl_lines(partition: Partition) -> Iterator[tuple[int, bytes]]:
-    """(line number from the partition's first line, line) for each line starting in its range."""
+def _jsonl_lines(partition: Partition, with_partial: bool = False) -> Iterator[tuple[int, bytes, bool]]:
+    """(byte offset, line, starts in the range) for each line starting in the partition's range;
+    with_partial, first the end of the line the previous partition started (not its own)."""
     with _open(partition.url) as raw:
         if partition.compressed:
             handle: BinaryIO = gzip.GzipFile(fileobj=raw)  # type: ignore[assignment]
-            stop = sys.maxsize
+            position, stop = 0, sys.maxsize
         else:
-            handle = raw
+            handle, position = raw, partition.start
             stop = partition.stop if partition.stop is not None else sys.maxsize
-            if partition.start > 0:
-                if not _at_line_start(handle, partition.start):
-                    handle.readline()  # the line that started in the previous partition
-            else:
-                handle.seek(0)
-        position = handle.tell() if not partition.compressed else 0
-        number = 0
+            handle.seek(position)
+            if position > 0 and not _at_line_start(handle, position):
+                partial = handle.readline()
+                if with_partial:
+                    yield position, partial, False
+                position += len(partial)
         while position < stop:
             line = handle.readline()
             if not line:
                 break
-            yield number, line
-            number += 1
+            yield position, line, True
             position += len(line)
 
 
@@ -317,10 +303,9 @@ def read_records(partition: Partition, fields: Fields) -> Iterator[tuple[int, di
         for offset, record in enumerate(_csv_rows(partition)):
             yield partition.first_row + offset, record
     else:
-        for offset, line in _jsonl_lines(partition):
-            if not line.strip():
-                continue
-            yield partition.first_row + offset, _parse_json_line(line)
+        for offset, (_, line, _) in enumerate(_jsonl_lines(partition)):
+            if line.strip():
+                yield partition.first_row + offset, _parse_json_line(line)
 
 
 def _parse_json_line(line: bytes) -> dict[str, Any] | str:
