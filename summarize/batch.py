@@ -73,7 +73,7 @@ def iter_inputs(paths: list[str], globs: tuple[str, ...] = (), excludes: tuple[s
             continue
         if os.path.isdir(path):
             found = False
-            for file_path in _walk(Path(path), skip_dirs):
+            for file_path in walk_files(Path(path), skip_dirs):
                 rel = file_path.relative_to(path).as_posix()
                 name = file_path.name
                 if globs and not any(fnmatch.fnmatch(name, g) or fnmatch.fnmatch(rel, g) for g in globs):
@@ -90,7 +90,7 @@ def iter_inputs(paths: list[str], globs: tuple[str, ...] = (), excludes: tuple[s
             yield Input(path, Path(path).name)
 
 
-def _walk(root: Path, skip_dirs: tuple[Path, ...]) -> Iterator[Path]:
+def walk_files(root: Path, skip_dirs: tuple[Path, ...] = ()) -> Iterator[Path]:
     """Regular files below root, sorted; hidden entries, symlinked folders and special files skipped."""
     try:
         entries = sorted(os.scandir(root), key=lambda e: os.fsencode(e.name))
@@ -104,7 +104,7 @@ def _walk(root: Path, skip_dirs: tuple[Path, ...]) -> Iterator[Path]:
                 sub = Path(entry.path)
                 if any(_same(sub, skip) for skip in skip_dirs):
                     continue
-                yield from _walk(sub, skip_dirs)
+                yield from walk_files(sub, skip_dirs)
             elif entry.is_file(follow_symlinks=True) and stat.S_ISREG(os.stat(entry.path).st_mode):
                 yield Path(entry.path)
         except OSError:

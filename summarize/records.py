@@ -102,14 +102,14 @@ def filesystem(url: str):
 
 def list_files(paths: Iterable[str]) -> list[str]:
     """Every corpus file named: files as given, folders and URL globs expanded (sorted)."""
-    from .batch import _walk
+    from .batch import walk_files
 
     found: list[str] = []
     for path in paths:
         if is_url(path):
             found.extend(_list_url(path))
         elif os.path.isdir(path):
-            files = [os.fspath(p) for p in _walk(Path(path), ()) if kind_of(p.name)]
+            files = [os.fspath(p) for p in walk_files(Path(path)) if kind_of(p.name)]
             if not files:
                 raise InputError(f"{display_path(path)}: no JSONL, CSV or Parquet file in this folder")
             found.extend(files)
