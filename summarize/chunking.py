@@ -18,10 +18,11 @@ from .tagging import Token, tag_text
 COMPLEMENT_MARKERS = frozenset({"de", "d'", "d’", "du", "des"})
 COMPLEMENT_DETERMINERS = frozenset({"la", "l'", "l’", "les", "le"})
 _NAME_TAGS = frozenset({"PROPN", "X"})
+_HEAD_TAGS = _NAME_TAGS | {"NOUN"}
 MAX_CORE_MODIFIERS = 3
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class NounPhrase:
     """Token indexes: [start, core_end) is the noun and its modifiers, [start, end) the phrase with
     its complement (end == core_end without one); `modifier_ends` are the shorter cores
@@ -123,6 +124,10 @@ def noun_phrases(tokens: Sequence[Token]) -> list[NounPhrase]:
     phrases: list[NounPhrase] = []
     i = 0
     while i < len(tokens):
+        token = tokens[i]
+        if token.tag not in _HEAD_TAGS and not _is_code(token):
+            i += 1  # most tokens: no phrase can start here (the test `_core` would make first)
+            continue
         core = _core(tokens, i)
         if core is None:
             i += 1

@@ -19,7 +19,7 @@ def detect_language(text: str) -> tuple[str, float]:
     tokens = _LETTERS.findall(text[:_SAMPLE_CHARS].lower())
     if not tokens:
         return "unknown", 0.0
-    counts = {lang: sum(t in markers for t in tokens) for lang, markers in _MARKERS.items()}
+    counts = {lang: sum(map(markers.__contains__, tokens)) for lang, markers in _MARKERS.items()}
     best = max(counts, key=counts.get)
     share = counts[best] / len(tokens)
     if counts[best] < 2 or share < 0.04:

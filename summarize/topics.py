@@ -138,31 +138,37 @@ def _count_noun_phrases(tokens: Sequence[Token], text: str, position: int, is_ti
     from .chunking import noun_phrases
 
     for phrase in noun_phrases(tokens):
-        head = word_profile(tokens[phrase.start].text, "fr")[0]
+        start = phrase.start
+        head = word_profile(tokens[start].text, "fr")[0]
         if head in _GENERIC and not phrase.is_name:
             continue
         ends = (*phrase.modifier_ends, phrase.core_end) + ((phrase.end,) if phrase.end > phrase.core_end else ())
-        sentence_initial = phrase.start == 0 or tokens[phrase.start - 1].text in _SENTENCE_OPENING_MARKS
-        for end in ends:
-            words = tokens[phrase.start:end]
-            stems, upper = [], []
-            for token in words:
+        sentence_initial = start == 0 or tokens[start - 1].text in _SENTENCE_OPENING_MARKS
+        first_offset = tokens[start].start
+        stems: list[str] = []
+        upper: list[bool] = []
+        j = start
+        for end in ends:  # increasing: each phrase extends the one before by its next words
+            while j < end:
+                token = tokens[j]
                 norm, stop, stem_ = word_profile(token.text, "fr")
                 if not stop and token.text[:1].isalnum():
                     stems.append(stem_)
                     upper.append(token.text[:1].isupper())
+                j += 1
             if not stems or len(stems) > MAX_PHRASE_WORDS + 1:
                 continue
             key = tuple(stems)
             cand = candidates.get(key)
             if cand is None:
                 cand = candidates[key] = _Candidate(key)
-            cand.forms[text[words[0].start:words[-1].end]] += 1
+            cand.forms[text[first_offset:tokens[end - 1].end]] += 1
             if is_title:
                 cand.in_title = True
             else:
                 cand.count += 1
-                cand.first = min(cand.first, position + words[0].start)
+                if position + first_offset < cand.first:
+                    cand.first = position + first_offset
             if (upper[0] and not sentence_initial) if len(stems) == 1 else all(upper):
                 cand.capitalised += 1
             if len(stems) > 1 and upper[0] and not sentence_initial:

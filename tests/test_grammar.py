@@ -75,7 +75,9 @@ def test_the_tagger_memory_does_not_grow_with_new_words():
     for n in range(3000):
         tagger.tag(["Le", f"zorglub{n}", "dévoile", f"Mirlak{n}", f"frimbé{n}", "."])
     assert len(tagger._rows) <= len(tagger.weights)
-    assert len(tagger._word_scores) <= WORD_SCORES_KEPT + 1
+    for cache in (tagger._word_scores, tagger._befores, tagger._afters, tagger._shapes):
+        assert len(cache) <= WORD_SCORES_KEPT + 1
+    assert len(tagger._tag_pairs) <= len(tagger.tags) ** 2 + 2 * len(tagger.tags) + 1  # "<s>" starts a sentence
 
 
 def test_tags_and_lemmas_of_a_plain_sentence():
@@ -166,3 +168,17 @@ def test_organisations_on_the_annotated_real_releases():
 
     right, reported, found, gold = score(show=False)["all"]
     assert right / reported >= 0.90 and found / gold >= 0.80
+
+
+def test_packed_tag_scores_cannot_overflow():
+    """The tagger adds all tags' scores at once in one integer (FIELD_BITS per tag): every weight
+    must stay within the bias, and the largest possible sum within a field, or tags would be wrong."""
+    from summarize.tagging import FIELD_BITS, INDEX_BITS, WEIGHT_BIAS, context_features, model, word_features
+
+    tagger = model()
+    largest = max(abs(int(cell.split(":")[1])) for encoded in tagger.weights.values() for cell in encoded.split())
+    assert largest < WEIGHT_BIAS
+    features_per_token = len(word_features("mot", "lower", False, frozenset())) + len(
+        context_features(["a", "b"], ["lower", "lower"], 0, "<s>", "<s>"))
+    assert features_per_token * (WEIGHT_BIAS + largest) << INDEX_BITS < 1 << FIELD_BITS
+    assert len(tagger.tags) <= 1 << INDEX_BITS
