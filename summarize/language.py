@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _LETTERS = re.compile(r"[^\W\d_]+")  # plain letter runs: enough to count function words
 _SAMPLE_CHARS = 3000
@@ -16,7 +17,13 @@ _MARKERS = {
 
 def detect_language(text: str) -> tuple[str, float]:
     """('fr' | 'en' | 'unknown', confidence in [0, 1]) from the first few thousand characters."""
-    tokens = _LETTERS.findall(text[:_SAMPLE_CHARS].lower())
+    return _detect_sample(text[:_SAMPLE_CHARS])
+
+
+@lru_cache(maxsize=64)
+def _detect_sample(sample: str) -> tuple[str, float]:
+    """Cached: the document and its first paragraph are often the same text (a one-paragraph article)."""
+    tokens = _LETTERS.findall(sample.lower())
     if not tokens:
         return "unknown", 0.0
     counts = {lang: sum(map(markers.__contains__, tokens)) for lang, markers in _MARKERS.items()}

@@ -220,6 +220,7 @@ def _initials_match(words: list[str], acronym: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=512)
 def _fold(letter: str) -> str:
     """"é" -> "e": INSEE's E is "études"."""
     return unicodedata.normalize("NFD", letter.lower())[0]
@@ -235,7 +236,11 @@ def _expansion_before(text: str, tokens: Sequence[Token], i: int, acronym: str) 
     floor = start
     while floor > 0 and tokens[floor - 1].text not in ".;:!?()«»[]" and start - floor < 4 * len(acronym) + 6:
         floor -= 1
+    initial = _fold(acronym[0])
     for first in range(start - 1, floor - 1, -1):
+        opening = tokens[first].text
+        if opening[:1].isalpha() and opening[-1:] not in "'’" and _fold(opening[0]) != initial:
+            continue  # its initial would open the spelling and is not the acronym's first letter
         words = [t.text for t in tokens[first:start] if t.text[:1].isalnum()]
         if words and _lower(tokens[first]) not in _DETERMINERS and not is_stop_word(tokens[first].text) and _initials_match(words, acronym):
             return _span_text(text, tokens, first, start)

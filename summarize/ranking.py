@@ -56,9 +56,9 @@ FEATURES = (
     "log_length_squared", "short", "long", "centrality", "title_similarity", "quote", "digits", "question", "bullet",
     "lead_paragraph", "anaphora", "entity_density", "date",
 )
-_DATE_MENTION = re.compile(
-    r"\b(?:\d{1,2}|1er)\s+(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\b"
-    r"|\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|aujourd'hui|aujourd’hui)\b",
+_DATE_MENTION = re.compile(  # the lookahead: letters a mention opens with, so most positions fail at once
+    r"(?=[\dlmjvsda])(?:\b(?:\d{1,2}|1er)\s+(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\b"
+    r"|\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|aujourd'hui|aujourd’hui)\b)",
     re.IGNORECASE,
 )
 _CAPITALISED = re.compile(r"(?<=[\s(«“\"'’])[A-ZÀ-Ý][\w'’-]+")
