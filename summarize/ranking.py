@@ -9,6 +9,7 @@ features are linear in document length; redundancy is controlled by MMR at selec
 from __future__ import annotations
 
 import math
+import operator
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -61,7 +62,7 @@ _DATE_MENTION = re.compile(  # the lookahead: letters a mention opens with, so m
     r"|\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|aujourd'hui|aujourd’hui)\b)",
     re.IGNORECASE,
 )
-_CAPITALISED = re.compile(r"(?<=[\s(«“\"'’])[A-ZÀ-Ý][\w'’-]+")
+_CAPITALISED = re.compile(r"(?=[A-ZÀ-Ý])(?<=[\s(«“\"'’])[A-ZÀ-Ý][\w'’-]+")  # lookahead first: most positions fail at once
 
 
 def sentence_features(sentences: Sequence[Sentence], title_stems: Sequence[str] = ()) -> list[list[float]]:
@@ -95,7 +96,7 @@ def sentence_features(sentences: Sequence[Sentence], title_stems: Sequence[str] 
             centrality,
             title_sim,
             1.0 if is_quote(text) else 0.0,
-            1.0 if any(ch.isdigit() for ch in text) else 0.0,
+            1.0 if any(map(str.isdigit, text)) else 0.0,
             1.0 if text.rstrip(" »\"”").endswith("?") else 0.0,
             1.0 if s.kind == "bullet" else 0.0,
             1.0 if s.paragraph == 0 else 0.0,
@@ -159,8 +160,7 @@ def pyramid_scores(sentences: Sequence[Sentence], title_stems: Sequence[str] = (
     if headline_emphasis != 1.0:
         coefficients = list(coefficients)
         coefficients[_TITLE] *= headline_emphasis
-    return [intercept + sum(c * x for c, x in zip(coefficients, row, strict=True))
-            for row in sentence_features(sentences, title_stems)]
+    return [intercept + sum(map(operator.mul, coefficients, row)) for row in sentence_features(sentences, title_stems)]
 
 
 _TITLE = FEATURES.index("title_similarity")

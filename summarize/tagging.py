@@ -20,6 +20,7 @@ from .tokens import normalize_word
 
 MODEL_FILE = "tagger_fr.json"
 WORD_SCORES_KEPT = 50_000  # summed word features kept per process (~20 MB); forgotten all at once past it
+FEATURE_ROWS_KEPT = 100_000  # parsed features, known or not (the model has ~23,000); same policy
 
 # Tokens as UD French writes them: an elided article or pronoun apart ("l'", "qu'"), words with
 # inner hyphens, dots or apostrophes whole ("aujourd'hui", "a-t-il", "demarches-simplifiees.fr",
@@ -153,17 +154,19 @@ class TaggerModel:
 
     def _row(self, feature: str) -> int:
         """A feature's weights for every tag as one packed integer (0: unknown feature), parsed once.
-        Only features the model knows are kept: caching the misses too ("w+ <every new word>")
-        grew a worker by 400 MB over 200,000 releases."""
+        Unknown features are remembered too, as 0, but the memory is bounded: unbounded, the misses
+        ("w+ <every new word>") grew a worker by 400 MB over 200,000 releases."""
         row = self._rows.get(feature)
         if row is None:
+            if len(self._rows) > FEATURE_ROWS_KEPT:
+                self._rows.clear()
+            row = 0
             encoded = self.weights.get(feature)
-            if not encoded:
-                return 0
-            row = self._bias
-            for cell in encoded.split():
-                index, weight = cell.split(":")
-                row += int(weight) << (FIELD_BITS * int(index))
+            if encoded:
+                row = self._bias
+                for cell in encoded.split():
+                    index, weight = cell.split(":")
+                    row += int(weight) << (FIELD_BITS * int(index))
             self._rows[feature] = row
         return row
 

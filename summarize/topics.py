@@ -227,7 +227,7 @@ def _capitalised_by_position(cand: _Candidate) -> bool:
 
 
 def _score(cand: _Candidate, total_length: int) -> float:
-    rarity = sum(_idf(s) for s in cand.key) / len(cand.key)
+    rarity = sum(map(_idf, cand.key)) / len(cand.key)
     frequency = 1.0 + FREQUENCY_WEIGHT * math.log(cand.count)
     early = 1.0 + EARLY_WEIGHT * (1.0 - min(cand.first / total_length, 1.0))
     length = LENGTH_WEIGHT.get(len(cand.key), 0.8)

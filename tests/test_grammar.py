@@ -66,19 +66,23 @@ def test_the_fast_tagger_gives_the_tags_of_the_training_features(samples):
     assert checked > 1500
 
 
-def test_the_tagger_memory_does_not_grow_with_new_words():
-    """A worker tags millions of releases: only features the model knows are cached, and the
-    per-word cache is capped (it grew a worker by 400 MB over 200,000 releases)."""
-    from summarize.tagging import WORD_SCORES_KEPT, model
+def test_the_tagger_memory_does_not_grow_with_new_words(monkeypatch):
+    """A worker tags millions of releases: every cache of the tagger is capped (unbounded, they grew
+    a worker by 400 MB over 200,000 releases). Small caps here, so that 3,000 new words pass them."""
+    from summarize import tagging
 
-    tagger = model()
+    monkeypatch.setattr(tagging, "WORD_SCORES_KEPT", 200)
+    monkeypatch.setattr(tagging, "FEATURE_ROWS_KEPT", 1000)
+    tagger = tagging.model()
+    sentence = ["Le", "zorglub", "dévoile", "Mirlak", "frimbé", "."]
+    expected = tagger.tag(sentence)
     for n in range(3000):
         tagger.tag(["Le", f"zorglub{n}", "dévoile", f"Mirlak{n}", f"frimbé{n}", "."])
-    assert len(tagger._rows) <= len(tagger.weights)
+    assert len(tagger._rows) <= 1001
     for cache in (tagger._word_scores, tagger._befores, tagger._afters, tagger._shapes):
-        assert len(cache) <= WORD_SCORES_KEPT + 1
-    assert len(tagger._tag_pairs) <= len(tagger.tags) ** 2 + 2 * len(tagger.tags) + 1  # "<s>" starts a sentence
-
+        assert len(cache) <= 201
+    assert len(tagger._tag_pairs) <= (len(tagger.tags) + 1) ** 2  # "<s>" starts a sentence
+    assert tagger.tag(sentence) == expected  # what was forgotten is recomputed the same
 
 def test_tags_and_lemmas_of_a_plain_sentence():
     tokens = tagged("Les éleveurs touchés recevront des aides exceptionnelles du ministère.")
