@@ -75,3 +75,14 @@ def test_a_word_list_searched_as_text_agrees_with_its_set():
     assert all(listed("lexicon_fr.txt", word) for word in sorted(lexicon)[::50])
     for word in ("", "qwzx", "aa\nab", "# french", sorted(lexicon)[10][:-1] + "§"):
         assert listed("lexicon_fr.txt", word) == (word in lexicon)
+
+
+def test_document_frequencies_scanned_from_the_text_equal_the_parsed_ones():
+    """A single release reads its first stems' frequencies from the idf file's text (cold start);
+    a batch parses the file. Both must give the same numbers, for every stem and for unknown ones."""
+    from summarize.topics import _document_frequencies, _scanned_frequency
+
+    df, _ = _document_frequencies()
+    stems = list(df)[::7] + ["aujourd'hui", "île-de-fr", "œuvr", "zzzqx", "a", "é", '"', "\\", "df", "documents"]
+    for word in stems:
+        assert _scanned_frequency(word) == df.get(word, 0), word
