@@ -66,3 +66,13 @@ def test_sentences_are_verbatim_slices():
 def test_empty_and_blank_text():
     assert split_sentences("") == []
     assert split_sentences("   \n\n ") == []
+
+
+def test_words_are_the_tokens_of_word_spans():
+    """`words` (ranking) and `word_spans` (phrases with their offsets) tokenise alike."""
+    from summarize.tokens import word_spans, words
+
+    texts = ["L'entreprise qu'il dirige, aujourd'hui, a-t-elle l’accord d’Orange ? COVID-19, 1 200,5 €.",
+             "jusqu'à l'ONU : l'l'x d'' ' ’ qu’", "Pas d'élision ici 42 fois — FRANCE.NUM"]
+    for text in texts:
+        assert words(text) == [text[a:b] for a, b in word_spans(text)], text
