@@ -127,8 +127,11 @@ def long_names(tokens: Sequence[Token]) -> list[tuple[int, int]]:
     i = 0
     while i < len(tokens):
         token = tokens[i]
+        if token.tag not in ("NOUN", "PROPN", "X") and not token.text[:1].isupper():
+            i += 1
+            continue
         lower = _lower(token)
-        if not lex.is_head(lower) or (token.tag not in ("NOUN", "PROPN", "X") and not token.text[:1].isupper()):
+        if not lex.is_head(lower):
             i += 1
             continue
         end = _long_name_end(tokens, i)
@@ -185,7 +188,7 @@ def named_bodies(tokens: Sequence[Token], people: frozenset[str]) -> list[tuple[
     spans: list[tuple[int, int]] = []
     i = 0
     while i < len(tokens):
-        if not _is_capitalised_name(tokens[i]) or tokens[i].tag == "ADJ":
+        if not tokens[i].text[:1].isupper() or not _is_capitalised_name(tokens[i]) or tokens[i].tag == "ADJ":
             i += 1
             continue
         end = _name_run(tokens, i)
@@ -283,7 +286,7 @@ def acronyms(tokens: Sequence[Token], text: str) -> list[Acronym]:
     out = []
     for i, token in enumerate(tokens):
         word = token.text
-        if not _ACRONYM.match(word) or word in ignore or re.fullmatch(r"[IVXLCDM]+", word) or sum(c.isupper() for c in word) < 2:
+        if not word[:1].isupper() or not _ACRONYM.match(word) or word in ignore or re.fullmatch(r"[IVXLCDM]+", word) or sum(c.isupper() for c in word) < 2:
             continue
         if _TICKER_CONTEXT.search(text[max(0, token.start - 30):token.start]) or _is_surname(tokens, i):
             continue

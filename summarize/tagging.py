@@ -193,7 +193,7 @@ class TaggerModel:
     def tag(self, words: list[str]) -> list[str]:
         """Greedy tagging. The context features of `context_features` are spelt out inline here
         (a quarter faster); tests/test_grammar.py checks that both give the same tags."""
-        lowers = [normalize_word(w) for w in words]
+        lowers = [w.lower().replace("’", "'") for w in words]  # normalize_word, inline (a call per token shows)
         names = known_names()
         shape_of = self._shapes
         shapes = [shape_of.get(w) or self._shape(w) for w in words]
