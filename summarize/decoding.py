@@ -30,7 +30,9 @@ _BINARY_MAGIC = (
 )
 
 # Invisible or layout-only characters removed outright.
-_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff\x00"), None)
+_INVISIBLE_CHARS = "\u00ad\u200b\u200c\u200d\u2060\ufeff\x00"
+_INVISIBLE = dict.fromkeys(map(ord, _INVISIBLE_CHARS), None)
+HAS_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]")  # str.translate looks up every character: only when needed
 # Typographic ligatures of PDF text layers (ﬁ, ﬂ, ﬀ, ﬃ, ﬄ, ﬅ, ﬆ) become their letters (their NFKC form).
 LIGATURES = {code: unicodedata.normalize("NFKC", chr(code)) for code in range(0xFB00, 0xFB07)}
 HAS_LIGATURE = re.compile("[\ufb00-\ufb06]")
@@ -143,11 +145,12 @@ def _detect_encoding(data: bytes, name: str) -> str:
 def normalize_text(text: str) -> str:
     """Line ends, spaces, invisible characters, NFC and mojibake; nothing else changes."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
-    text = fold_ligatures(text.translate(_INVISIBLE))
+    text = fold_ligatures(text.translate(_INVISIBLE) if HAS_INVISIBLE.search(text) else text)
     text = _SPACES.sub(" ", text)
     if _MOJIBAKE.search(text):
         text = _repair_mojibake(text)
-    text = unicodedata.normalize("NFC", text)
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
     return _CONTROL.sub("", text)
 
 

@@ -141,7 +141,8 @@ def _people(sentences: Sequence[str], roles: str) -> list[dict]:
     body = " ".join(sentences)
     patterns = (re.compile(_PERSON_WITH_ROLE_AFTER.pattern.replace("{roles}", roles)),
                 re.compile(_ROLE_THEN_PERSON.pattern.replace("{roles}", roles)))
-    for match in (m for pattern in patterns for sentence in sentences for m in pattern.finditer(sentence)):
+    with_comma = [sentence for sentence in sentences if "," in sentence]  # both patterns need one
+    for match in (m for pattern in patterns for sentence in with_comma for m in pattern.finditer(sentence)):
         name = re.sub(rf"^{_CIVIL}\s+", "", match.group("name")).strip()
         role = re.sub(r"^(?:[Ll][ea]\s+|[Ll]['’])", "", " ".join(match.group("role").split()).strip(" ,"))
         if name not in people:
