@@ -1,4 +1,4 @@
-"""Build summarize/data/idf_fr.json: document frequencies of word stems in OrangeSum train.
+"""Build summarize/data/idf_fr.tsv: document frequencies of word stems in OrangeSum train.
 
 Topic ranking needs to know which words are common in French news; this table (stems seen in
 at least MIN_DF of the 21,401 training articles) is that knowledge, as plain JSON.
@@ -8,7 +8,6 @@ at least MIN_DF of the 21,401 training articles) is that knowledge, as plain JSO
 
 from __future__ import annotations
 
-import json
 import sys
 from collections import Counter
 from pathlib import Path
@@ -29,15 +28,14 @@ def main() -> None:
         documents += 1
         df.update(set(content_stems(row["title"] + " " + row["article"])))
     kept = {stem: count for stem, count in sorted(df.items()) if count >= MIN_DF}
-    data = {
-        "about": "Document frequencies of Snowball stems in OrangeSum train (CC BY-SA 4.0, "
-                 "Kamal Eddine, Tixier, Vazirgiannis, BARThez, EMNLP 2021); built by benchmarks/build_idf.py.",
-        "documents": documents,
-        "min_df": MIN_DF,
-        "df": kept,
-    }
-    out = ROOT / "summarize" / "data" / "idf_fr.json"
-    out.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
+    header = [
+        "# Document frequencies of Snowball stems in OrangeSum train (CC BY-SA 4.0, Kamal Eddine, Tixier,"
+        " Vazirgiannis, BARThez, EMNLP 2021); built by benchmarks/build_idf.py. Sorted: looked up by binary search.",
+        f"# documents: {documents}",
+        f"# min_df: {MIN_DF}",
+    ]
+    out = ROOT / "summarize" / "data" / "idf_fr.tsv"
+    out.write_text("\n".join(header + [f"{stem}\t{count}" for stem, count in kept.items()]) + "\n", encoding="utf-8")
     print(f"{documents} documents, {len(kept)} stems kept, {out.stat().st_size / 1024:.0f} KB")
 
 

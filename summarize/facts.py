@@ -20,12 +20,13 @@ _PERSON = rf"(?:{_NAME_WORD}|[{_UPPER}]\.(?:-[{_UPPER}]\.)?)\s+(?:(?:de|du|d'|Le
 _CIVIL = r"(?:M\.|Mme|Mlle|MM\.|Dr\.?|Pr\.?|Me|Mgr)"
 
 # Lookaheads at the start of the patterns below name the characters a match opens with: the engine
-# then skips most positions at once (same matches, about twice as fast).
-_PERSON_WITH_ROLE_AFTER = re.compile(
+# then skips most positions at once (same matches, about twice as fast). The two role patterns are
+# texts with a {roles} slot, compiled once the role list is read.
+_PERSON_WITH_ROLE_AFTER = (
     rf"(?=[{_UPPER}])(?P<name>(?:{_CIVIL}\s+)?{_PERSON}),\s+(?P<role>(?:l[ea]\s+|l['’])?(?:{{roles}})\b[^,;.:!?()«»\"]{{0,90}}?)"
     r"(?=[,;.:!?)]|\s+(?:a|ont|est|était|sera)\b)"
 )
-_ROLE_THEN_PERSON = re.compile(rf"(?=[Ll])(?P<role>\b(?:[Ll]e|[Ll]a|[Ll]['’])\s*(?:{{roles}})\b[^,;.:!?«»\"]{{0,110}}?),\s+(?P<name>{_PERSON}),")
+_ROLE_THEN_PERSON = rf"(?=[Ll])(?P<role>\b(?:[Ll]e|[Ll]a|[Ll]['’])\s*(?:{{roles}})\b[^,;.:!?«»\"]{{0,110}}?),\s+(?P<name>{_PERSON}),"
 _CIVIL_PERSON = re.compile(rf"(?=[MDP])\b{_CIVIL}\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD})?)")
 _QUOTE = re.compile(r"«\s*(?P<quote>[^«»]{15,600}?)\s*»")
 _SPEECH_VERBS = (
@@ -139,8 +140,8 @@ def _people(sentences: Sequence[str], roles: str) -> list[dict]:
     sentence's subject."""
     people: dict[str, dict] = {}
     body = " ".join(sentences)
-    patterns = (re.compile(_PERSON_WITH_ROLE_AFTER.pattern.replace("{roles}", roles)),
-                re.compile(_ROLE_THEN_PERSON.pattern.replace("{roles}", roles)))
+    patterns = (re.compile(_PERSON_WITH_ROLE_AFTER.replace("{roles}", roles)),
+                re.compile(_ROLE_THEN_PERSON.replace("{roles}", roles)))
     with_comma = [sentence for sentence in sentences if "," in sentence]  # both patterns need one
     for match in (m for pattern in patterns for sentence in with_comma for m in pattern.finditer(sentence)):
         name = re.sub(rf"^{_CIVIL}\s+", "", match.group("name")).strip()

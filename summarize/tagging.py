@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import re
 from array import array
+from collections.abc import Container
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .resources import json_data, word_list
+from .resources import json_data, sorted_list
 from .tokens import normalize_word
 
 MODEL_FILE = "tagger_fr.json"
+LEMMAS_FILE = "lemmas_fr.json"
 WORD_SCORES_KEPT = 50_000  # summed word features kept per process (~20 MB); forgotten all at once past it
 FEATURE_ROWS_KEPT = 100_000  # parsed features, known or not (the model has ~23,000); same policy
 
@@ -73,7 +75,7 @@ def shape(word: str) -> str:
     return "lower"
 
 
-def word_features(w: str, shape_: str, first: bool, names: frozenset[str]) -> list[str]:
+def word_features(w: str, shape_: str, first: bool, names: Container[str]) -> list[str]:
     """Features of the word alone (cached per word form when tagging)."""
     return [
         "b",
@@ -108,7 +110,7 @@ def context_features(lowers: list[str], shapes: list[str], i: int, prev: str, pr
 
 
 def features(words: list[str], lowers: list[str], shapes: list[str], i: int, prev: str, prev2: str,
-             names: frozenset[str] = frozenset()) -> list[str]:
+             names: Container[str] = frozenset()) -> list[str]:
     """The perceptron's features for word i; shared by training and tagging so they never drift."""
     return word_features(lowers[i], shapes[i], i == 0, names) + context_features(lowers, shapes, i, prev, prev2)
 
@@ -134,8 +136,8 @@ class TaggerModel:
     tags: list[str]
     tag_of_word: dict[str, str]
     weights: dict[str, str]
-    lemmas: dict[str, str]
-    lemma_rules: dict[str, dict[str, list]]  # tag -> word ending -> [letters to strip, letters to add]
+    lemmas: dict[str, str] | None = None  # None: read from LEMMAS_FILE when first asked (no stage needs them)
+    lemma_rules: dict[str, dict[str, list]] | None = None  # tag -> word ending -> [letters to strip, letters to add]
     _rows: dict[str, int] = field(default_factory=dict, repr=False)
     _word_scores: dict[tuple[str, str, bool], int] = field(default_factory=dict, repr=False)
     _tag_pairs: dict[tuple[str, str], int] = field(default_factory=dict, repr=False)  # the two tags before
@@ -170,7 +172,7 @@ class TaggerModel:
             self._rows[feature] = row
         return row
 
-    def _scores_of_word(self, lower: str, shape_: str, first: bool, names: frozenset[str]) -> int:
+    def _scores_of_word(self, lower: str, shape_: str, first: bool, names: Container[str]) -> int:
         key = (lower, shape_, first)
         scores = self._word_scores.get(key)
         if scores is None:
@@ -262,6 +264,9 @@ class TaggerModel:
         return out
 
     def lemma(self, word: str, tag: str) -> str:
+        if self.lemmas is None or self.lemma_rules is None:
+            tables = json_data(LEMMAS_FILE)
+            self.lemmas, self.lemma_rules = tables["lemmas"], tables["lemma_rules"]
         lower = normalize_word(word)
         known = self.lemmas.get(lower + " " + tag)
         if known is not None:
@@ -277,16 +282,16 @@ class TaggerModel:
         return lower
 
 
-@lru_cache(maxsize=1)
-def known_names() -> frozenset[str]:
-    """Lower-case words French news capitalises inside a sentence (names of all kinds)."""
-    return word_list("names_fr.txt")
+def known_names() -> Container[str]:
+    """Lower-case words French news capitalises inside a sentence (names of all kinds), looked up
+    in the sorted list until a batch makes it worth parsing (see resources.SortedList)."""
+    return sorted_list("names_fr.txt")
 
 
 @lru_cache(maxsize=1)
 def model() -> TaggerModel:
     data = json_data(MODEL_FILE)
-    return TaggerModel(data["tags"], data["tag_of_word"], data["weights"], data["lemmas"], data["lemma_rules"])
+    return TaggerModel(data["tags"], data["tag_of_word"], data["weights"])
 
 
 def tag_text(text: str) -> list[Token]:

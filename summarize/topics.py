@@ -2,13 +2,12 @@
 
 Candidates are runs of content words (no stop word at either edge, never across punctuation);
 scores combine frequency, rarity in French news (document frequencies shipped in
-``data/idf_fr.json``), first position and presence in the title; entities (capitalised runs,
+``data/idf_fr.tsv``), first position and presence in the title; entities (capitalised runs,
 acronyms, figures such as COVID-19) are kept whole.
 """
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections import defaultdict
@@ -17,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .resources import data_text, json_data, listed
+from .resources import listed, sorted_list
 from .tokens import word_profile, word_spans
 
 if TYPE_CHECKING:
@@ -53,50 +52,19 @@ class _Candidate:
     named: int = 0
 
 
-IDF_FILE = "idf_fr.json"
-# Stems looked up by scanning the file's text before it is parsed: one release looks up a few
-# hundred (~30 us each), where parsing 29,000 frequencies costs ~16 ms of a 0.25 s cold start.
-IDF_SCANS_BEFORE_PARSE = 400
-_idf_scans = 0
+IDF_FILE = "idf_fr.tsv"  # "stem<TAB>document frequency", sorted; the number of documents in its header
 
 
 @lru_cache(maxsize=1)
-def _document_frequencies() -> tuple[dict[str, int], int]:
-    data = json_data(IDF_FILE)
-    return data["df"], data["documents"]
-
-
-@lru_cache(maxsize=1)
-def _frequency_text() -> tuple[str, int, int]:
-    """The idf file's text, where its "df" object starts, and the number of documents."""
-    text = data_text(IDF_FILE)
-    documents = re.search(r'"documents":(\d+)', text)
-    return text, text.index('"df":{') + len('"df":{'), int(documents.group(1)) if documents else 1
-
-
-def _scanned_frequency(stem_: str) -> int:
-    """The stem's document frequency read from the JSON text ("stem":count inside "df")."""
-    text, start, _ = _frequency_text()
-    key = json.dumps(stem_, ensure_ascii=False) + ":"
-    position = text.find(key, start)
-    while position >= 0 and text[position - 1] not in ",{":
-        position = text.find(key, position + 1)  # a longer key ending with these characters
-    if position < 0:
-        return 0
-    digits = re.match(r"\d+", text[position + len(key):position + len(key) + 12])
-    return int(digits.group()) if digits else 0
+def _documents() -> int:
+    counts = [line.split(":")[1] for line in sorted_list(IDF_FILE).header if line.startswith("# documents:")]
+    return int(counts[0]) if counts else 1
 
 
 @lru_cache(maxsize=65536)
 def _idf(stem_: str) -> float:
-    global _idf_scans
-    if _idf_scans < IDF_SCANS_BEFORE_PARSE:
-        _idf_scans += 1
-        frequency, total = _scanned_frequency(stem_), _frequency_text()[2]
-    else:
-        df, total = _document_frequencies()
-        frequency = df.get(stem_, 0)
-    return math.log((total + 1) / (frequency + 1)) + 1.0
+    frequency = sorted_list(IDF_FILE).get(stem_)
+    return math.log((_documents() + 1) / (int(frequency or 0) + 1)) + 1.0
 
 
 def _previous_char(text: str, position: int) -> str:

@@ -223,3 +223,18 @@ def test_max_size_refuses_large_inputs(samples, tmp_path):
     assert result.exit_code == 1 and "too large" in result.stderr
     result = invoke("-", "--max-size", "1k", input=samples[0].read_text(encoding="utf-8"))
     assert result.exit_code == 1 and "too large" in result.stderr
+
+
+def test_every_data_file_is_packaged():
+    """A data file that no package-data glob names works from a checkout and is missing from a
+    regular install (an idf table once was)."""
+    import fnmatch
+    from pathlib import Path
+
+    import tomllib
+
+    root = Path(__file__).resolve().parents[1]
+    globs = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["package-data"]["summarize"]
+    files = [p.relative_to(root / "summarize").as_posix() for p in (root / "summarize" / "data").iterdir() if p.is_file()]
+    assert files
+    assert [f for f in files if not any(fnmatch.fnmatch(f, g) for g in globs)] == []

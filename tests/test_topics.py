@@ -77,12 +77,22 @@ def test_a_word_list_searched_as_text_agrees_with_its_set():
         assert listed("lexicon_fr.txt", word) == (word in lexicon)
 
 
-def test_document_frequencies_scanned_from_the_text_equal_the_parsed_ones():
-    """A single release reads its first stems' frequencies from the idf file's text (cold start);
-    a batch parses the file. Both must give the same numbers, for every stem and for unknown ones."""
-    from summarize.topics import _document_frequencies, _scanned_frequency
+def test_sorted_lists_answer_alike_by_binary_search_and_once_parsed(monkeypatch):
+    """A single release looks words up in the big sorted lists (names, lexicon, stem frequencies) by
+    binary search in their text; past LOOKUPS_BEFORE_TABLE a batch parses them. Both must agree on
+    every entry and on words that are not listed."""
+    from summarize import resources
 
-    df, _ = _document_frequencies()
-    stems = list(df)[::7] + ["aujourd'hui", "île-de-fr", "œuvr", "zzzqx", "a", "é", '"', "\\", "df", "documents"]
-    for word in stems:
-        assert _scanned_frequency(word) == df.get(word, 0), word
+    monkeypatch.setattr(resources, "LOOKUPS_BEFORE_TABLE", 10**9)
+    for name in ("names_fr.txt", "lexicon_fr.txt", "idf_fr.tsv"):
+        searched = resources.SortedList(name)
+        table = searched._parse()
+        assert len(table) > 10_000
+        absent = [key + "x" for key in list(table)[::50]] + ["", "#", "a b", "zzzzzzz", "\t", "é", '"']
+        for key in list(table) + absent:
+            assert searched.get(key) == table.get(key), (name, key)
+    monkeypatch.setattr(resources, "LOOKUPS_BEFORE_TABLE", 3)
+    switching = resources.SortedList("idf_fr.tsv")
+    assert [switching.get(key) for key in ("gouvern", "zzzz", "gouvern", "pakistan", "zzzz")] == [
+        table.get(key) for key in ("gouvern", "zzzz", "gouvern", "pakistan", "zzzz")]
+    assert switching.table is not None
