@@ -179,6 +179,9 @@ def _worker(args: tuple[list[Input], Options]) -> list[list[dict[str, Any]]]:
 
 
 CHUNK = 8  # inputs a worker takes at a time: fewer round trips, still a short wait for the first result
+# Chunks submitted ahead per worker. Results are taken in input order, so a slow chunk holds the
+# window: with 3 a worker could run dry behind it (1,500 articles, -j 2: ~6 % slower than with 8).
+CHUNKS_IN_FLIGHT_PER_JOB = 8
 
 
 class Interrupts:
@@ -252,7 +255,7 @@ def run(inputs: Iterator[Input], options: Options, jobs: int, stdin_data: bytes 
             yield pending, pool.submit(_worker, (pending, options))
 
     try:
-        for chunk, outcome in in_order(submissions(), jobs * 3, check):
+        for chunk, outcome in in_order(submissions(), jobs * CHUNKS_IN_FLIGHT_PER_JOB, check):
             results = outcome if not isinstance(outcome, BaseException) else [_lost(item, outcome) for item in chunk]
             for item, item_results in zip(chunk, results, strict=True):
                 for result in item_results:

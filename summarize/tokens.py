@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import repeat
 
 from .resources import stop_words
 
@@ -87,12 +88,7 @@ def content_stems(text: str, language: str = "fr") -> list[str]:
 
 def stems_of_words(tokens: list[str], language: str = "fr") -> list[str]:
     """`content_stems` for text already split into words."""
-    out = []
-    for word in tokens:
-        _, stop, stem_ = word_profile(word, language)
-        if not stop:
-            out.append(stem_)
-    return out
+    return [stem_ for _, stop, stem_ in map(word_profile, tokens, repeat(language)) if not stop]
 
 
 @lru_cache(maxsize=100_000)
