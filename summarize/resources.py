@@ -92,9 +92,12 @@ class SortedList:
     def __init__(self, name: str) -> None:
         self.data = (DATA_DIR / name).read_bytes().replace(b"\r\n", b"\n")
         self.start = 0
-        while self.data.startswith(b"#", self.start):  # the header: comment lines
+        while self.start < len(self.data):  # the header: comment lines, as `_lines` reads them
             end = self.data.find(b"\n", self.start)
-            self.start = len(self.data) if end < 0 else end + 1
+            end = len(self.data) if end < 0 else end
+            if not _is_comment(self.data[self.start:end].decode("utf-8").strip()):
+                break
+            self.start = end + 1
         self.lookups = 0
         self.table: dict[str, str] | None = None
 
