@@ -30,6 +30,8 @@ _ROMAN_OR_NUMBER = re.compile(r"(?:\d+|[IVXLC]+)(?:er|e|ème|re)?")
 _WORD_BEFORE = re.compile(r"([^\s(«\"“\[]+)$")
 _ELLIPSIS_IN_BRACKETS = re.compile(r"[(\[]\s?$")
 _LOOKBEHIND = 80  # characters before a full stop that can hold the word it ends
+_NON_SPACE = re.compile(r"\S")  # \s is str.isspace in Unicode patterns
+_NEXT_WORD = re.compile(r"[\w'’-]+")
 
 
 def split_sentences(text: str, language: str = "fr") -> list[str]:
@@ -84,11 +86,11 @@ def _rules(language: str) -> _Rules:
 
 
 def _is_boundary(line: str, p_start: int, p_end: int, punct: str, rules: _Rules) -> bool:
-    rest = line[p_end:]
-    if not rest.strip():
+    following = _NON_SPACE.search(line, p_end)  # not a copy of the rest: a one-line megabyte stays linear
+    if following is None:
         return True
-    glued = not rest[0].isspace()
-    nxt = rest.lstrip()
+    glued = following.start() == p_end
+    nxt = line[following.start():following.start() + 2]  # what the tests below read of the rest
     first = nxt[0]
     before = line[max(0, p_start - _LOOKBEHIND):p_start]  # bounded: keeps long lines linear
     if glued:
@@ -105,7 +107,7 @@ def _is_boundary(line: str, p_start: int, p_end: int, punct: str, rules: _Rules)
     if not word_match:
         return True
     word = word_match.group(1)
-    next_word = re.match(r"[\w'’-]+", nxt)
+    next_word = _NEXT_WORD.match(line, following.start())
     next_token = next_word.group() if next_word else first
     return not _abbreviation_continues(word, next_token, rules)
 
