@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import re
 from array import array
-from collections.abc import Container
+from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TypeVar
 
 from .resources import json_data, sorted_list
 from .tokens import normalize_word
@@ -23,6 +24,7 @@ MODEL_FILE = "tagger_fr.json"
 LEMMAS_FILE = "lemmas_fr.json"
 WORD_SCORES_KEPT = 50_000  # summed word features kept per process (~20 MB); forgotten all at once past it
 FEATURE_ROWS_KEPT = 100_000  # parsed features, known or not (the model has ~23,000); same policy
+T = TypeVar("T")
 
 # Tokens as UD French writes them: an elided article or pronoun apart ("l'", "qu'"), words with
 # inner hyphens, dots or apostrophes whole ("aujourd'hui", "a-t-il", "demarches-simplifiees.fr",
@@ -160,8 +162,6 @@ class TaggerModel:
         ("w+ <every new word>") grew a worker by 400 MB over 200,000 releases."""
         row = self._rows.get(feature)
         if row is None:
-            if len(self._rows) > FEATURE_ROWS_KEPT:
-                self._rows.clear()
             row = 0
             encoded = self.weights.get(feature)
             if encoded:
@@ -169,24 +169,12 @@ class TaggerModel:
                 for cell in encoded.split():
                     index, weight = cell.split(":")
                     row += int(weight) << (FIELD_BITS * int(index))
-            self._rows[feature] = row
+            _keep(self._rows, feature, row, FEATURE_ROWS_KEPT)
         return row
 
-    def _scores_of_word(self, lower: str, shape_: str, first: bool, names: Container[str]) -> int:
-        key = (lower, shape_, first)
-        scores = self._word_scores.get(key)
-        if scores is None:
-            if len(self._word_scores) > WORD_SCORES_KEPT:
-                self._word_scores.clear()
-            scores = sum(self._row(feature) for feature in word_features(lower, shape_, first, names))
-            self._word_scores[key] = scores
-        return scores
-
-    def _shape(self, word: str) -> str:
-        if len(self._shapes) > WORD_SCORES_KEPT:
-            self._shapes.clear()
-        self._shapes[word] = shape_ = shape(word)
-        return shape_
+    def _remember(self, cache: dict, key: object, features: Iterable[str]) -> int:
+        """The summed weights of some features (a word's own, a neighbour's), kept in a bounded table."""
+        return _keep(cache, key, sum(map(self._row, features)), WORD_SCORES_KEPT)
 
     def _best(self, scores: int) -> str:
         fields = array("I", ((scores << INDEX_BITS) + self._indices).to_bytes(self._packed_bytes, "little"))
@@ -198,7 +186,7 @@ class TaggerModel:
         lowers = [w.lower().replace("’", "'") for w in words]  # normalize_word, inline (a call per token shows)
         names = known_names()
         shape_of = self._shapes
-        shapes = [shape_of.get(w) or self._shape(w) for w in words]
+        shapes = [shape_of.get(w) or _keep(shape_of, w, shape(w), WORD_SCORES_KEPT) for w in words]
         padded = ["<s>", *lowers, "</s>", "</s>"]  # padded[i + 1] is word i
         shapes_after = [*shapes[1:], "end"]
         dictionary, known, best, rows, parse = self.tag_of_word, self._word_scores, self._best, self._rows, self._row
@@ -210,7 +198,7 @@ class TaggerModel:
             if tag is None:
                 scores = known.get((lower, shapes[i], i == 0))
                 if scores is None:
-                    scores = self._scores_of_word(lower, shapes[i], i == 0, names)
+                    scores = self._remember(known, (lower, shapes[i], i == 0), word_features(lower, shapes[i], i == 0, names))
                 before, after, after2 = padded[i], padded[i + 2], padded[i + 3]
                 key = (prev2, prev)
                 context = pairs.get(key)
@@ -236,13 +224,6 @@ class TaggerModel:
             out.append(tag)
             prev2, prev = prev, tag
         return out
-
-    def _remember(self, cache: dict, key: object, features: tuple[str, ...]) -> int:
-        """The summed weights of a neighbour's features, kept (bounded like the word scores)."""
-        if len(cache) > WORD_SCORES_KEPT:
-            cache.clear()
-        cache[key] = scores = sum(self._row(feature) for feature in features)
-        return scores
 
     def tag_by_features(self, words: list[str]) -> list[str]:
         """The same tagging through `features`, as training computes them: the reference `tag` must match."""
@@ -280,6 +261,15 @@ class TaggerModel:
                 if rule is not None:
                     return lower[: len(lower) - rule[0]] + rule[1]
         return lower
+
+
+def _keep(cache: dict, key: object, value: T, limit: int) -> T:
+    """Store in a per-process table that is emptied when it passes `limit` entries: a worker tags
+    millions of releases, and unbounded tables grew one by 400 MB over 200,000."""
+    if len(cache) > limit:
+        cache.clear()
+    cache[key] = value
+    return value
 
 
 def known_names() -> Container[str]:

@@ -19,16 +19,17 @@ def words(text: str) -> list[str]:
     found = _WORD.findall(text)
     if "'" not in text and "’" not in text:
         return found
-    out = []
-    for token in found:
-        while "'" in token or "’" in token:
-            elided = _ELISION.match(token)
-            if not elided:
-                break
-            token = token[elided.end():]
-        if token:
-            out.append(token)
-    return out
+    return [word for word in map(_without_elisions, found) if word]
+
+
+def _without_elisions(token: str) -> str:
+    """"l'entreprise" -> "entreprise", "qu'l'x" -> "x"; "aujourd'hui" stays whole."""
+    while "'" in token or "’" in token:
+        elided = _ELISION.match(token)
+        if not elided:
+            break
+        token = token[elided.end():]
+    return token
 
 
 @lru_cache(maxsize=8192)
@@ -38,16 +39,10 @@ def word_spans(text: str) -> tuple[tuple[int, int], ...]:
     Cached because ranking and topics both tokenise every sentence of a document."""
     spans: list[tuple[int, int]] = []
     for match in _WORD.finditer(text):
-        start, end = match.span()
-        token = match.group()
-        while "'" in token or "’" in token:
-            elided = _ELISION.match(token)
-            if not elided:
-                break
-            start += elided.end()
-            token = token[elided.end():]
-        if token:
-            spans.append((start, end))
+        end = match.end()
+        word = _without_elisions(match.group())
+        if word:
+            spans.append((end - len(word), end))
     return tuple(spans)
 
 
