@@ -16,7 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from common import ROOT, read_jsonl  # noqa: E402
 
-from summarize.tokens import content_stems  # noqa: E402
+from summarize.text.tokens import content_stems  # noqa: E402
 
 MIN_DF = 3
 

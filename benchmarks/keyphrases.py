@@ -53,7 +53,7 @@ def ours(text: str, k: int) -> list[str]:
 
 def first_phrases(text: str, k: int) -> list[str]:
     """Baseline: the first content-word phrases of the text, in order of appearance."""
-    from summarize.topics import _runs
+    from summarize.extract.topics import _runs
 
     out = []
     for line in text.splitlines():

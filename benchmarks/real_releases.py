@@ -57,6 +57,13 @@ def documents(real: Path) -> list[Path]:
     return files
 
 
+def earlier_set(entry: dict) -> bool:
+    """A release of the set the earlier issues were done on (101-120 and their PDF and e-mail forms).
+    The entries added with the unseen-senders issue (201-286) carry `furniture`; the tests keep to the
+    earlier set and this benchmark tracks the rest."""
+    return "furniture" not in entry
+
+
 def kind_of(path: Path) -> str:
     if path.parent.name == "pdf":
         return "PDF"

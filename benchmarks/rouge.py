@@ -21,8 +21,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from common import markdown_table, read_jsonl  # noqa: E402
 
 from summarize.pipeline import build_sentences  # noqa: E402
-from summarize.ranking import ALGORITHMS, rank  # noqa: E402
-from summarize.structure import parse_structure  # noqa: E402
+from summarize.rank.ranking import ALGORITHMS, rank  # noqa: E402
+from summarize.text.structure import parse_structure  # noqa: E402
 
 BUDGETS = (1, 2, 3)
 

@@ -146,7 +146,7 @@ class LocalDask:
             try:
                 with Client(self.address, timeout=5, set_as_default=False) as client:
                     client.wait_for_workers(self.workers, timeout=120)
-                    client.run(lambda: __import__("summarize.records"))  # the import is not part of the job
+                    client.run(lambda: __import__("summarize.run.records"))  # the import is not part of the job
                     return
             except OSError:
                 if time.monotonic() > deadline:

@@ -27,8 +27,8 @@ PROBE = r"""
 import json, resource, sys, time
 sys.path.insert(0, sys.argv[2])
 from summarize.pipeline import build_sentences, summarize_text
-from summarize.ranking import rank
-from summarize.structure import parse_structure
+from summarize.rank.ranking import rank
+from summarize.text.structure import parse_structure
 text = open(sys.argv[1], encoding="utf-8").read()
 started = time.perf_counter()
 result = summarize_text(text)

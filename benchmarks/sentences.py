@@ -113,7 +113,7 @@ WRAPPED = "wrapped"  # joined by a space, then hard-wrapped at 72 columns
 
 def _reflowed(fn: Splitter) -> Splitter:
     """The project's own path for plain text: re-flow wrapped lines, then split."""
-    from summarize.reflow import reflow
+    from summarize.text.reflow import reflow
 
     return lambda text: fn(reflow(text))
 

@@ -80,17 +80,18 @@ clock = time.perf_counter
 started = clock()
 from summarize.cli import app
 imported = clock()
-from summarize.reading import read_text
-from summarize.structure import parse_structure
-from summarize.pipeline import build_sentences, _choose
+from summarize.read.reading import read_text
+from summarize.text.structure import parse_structure
+from summarize.pipeline import build_sentences
+from summarize.rank.selection import choose
 raw = read_text(sys.argv[1]); structure = parse_structure(raw.text); sentences = build_sentences(structure, "fr")
 parsed = clock()
-_choose(sentences, 3, None, "pyramid", [], "fr")
+choose(sentences, 3, None, "pyramid", [], "fr")
 ranked = clock()
-from summarize.topics import extract_topics
+from summarize.extract.topics import extract_topics
 extract_topics([s.text for s in sentences], None, 5, "fr")
 topics = clock()
-from summarize.facts import extract_facts
+from summarize.extract.facts import extract_facts
 extract_facts(structure, [s.text for s in sentences])
 facts = clock()
 print(json.dumps({"import summarize.cli": imported - started, "read + structure + sentences": parsed - imported,

@@ -1,7 +1,7 @@
 """Train the `pyramid` ranker's linear weights on OrangeSum train (never on validation).
 
 Each sentence's target is its ROUGE-1 + ROUGE-2 F1 against the article's abstract; a ridge
-regression on standardised features (summarize.ranking.FEATURES, the title similarity computed
+regression on standardised features (summarize.rank.ranking.FEATURES, the title similarity computed
 with each article's own headline) predicts it. The selection parameters (MMR redundancy weight,
 per-extra-sentence length penalty, penalty for an anaphoric opener chosen without its antecedent)
 are then chosen on the last 2,000 training articles, held out from the fit, by mean ROUGE-1 +
@@ -34,9 +34,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from common import ROOT, read_jsonl  # noqa: E402
 
 from summarize.pipeline import build_sentences  # noqa: E402
-from summarize.ranking import FEATURES, SelectionParams, select, sentence_features  # noqa: E402
-from summarize.structure import parse_structure  # noqa: E402
-from summarize.tokens import content_stems  # noqa: E402
+from summarize.rank.ranking import FEATURES, SelectionParams, select, sentence_features  # noqa: E402
+from summarize.text.structure import parse_structure  # noqa: E402
+from summarize.text.tokens import content_stems  # noqa: E402
 
 HELD_OUT = 2000
 RIDGE = 1.0
@@ -122,9 +122,9 @@ def news_found(model: dict) -> tuple[int, int]:
     """News sentences of ../shared/real found by this model in 3-sentence summaries (in process)."""
     from real_releases import REAL_DIR, documents, found
 
-    import summarize.ranking as ranking
+    import summarize.rank.ranking as ranking
     from summarize import summarize_text
-    from summarize.reading import read_text
+    from summarize.read.reading import read_text
 
     coefficients = [model["weights"][n] / model["scale"][n] for n in FEATURES]
     intercept = model["bias"] - sum(c * model["mean"][n] for c, n in zip(coefficients, FEATURES, strict=True))

@@ -24,8 +24,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import ROOT, markdown_table, read_jsonl  # noqa: E402
 
 sys.path.insert(0, str(ROOT))
-from summarize.tagging import TaggerModel, features, known_names, shape  # noqa: E402
-from summarize.tokens import normalize_word  # noqa: E402
+from summarize.grammar.tagging import TaggerModel, features, known_names, shape  # noqa: E402
+from summarize.text.tokens import normalize_word  # noqa: E402
 
 GSD = "ud-french-gsd-dev.conllu.jsonl.gz"
 SEQUOIA = "ud-french-sequoia-train-dev.conllu.jsonl.gz"

@@ -4,11 +4,28 @@
     result = summarize_text(text, sentences=3, topics=5)
     result.to_dict()
     document = read_text("communique.pdf")   # any supported format -> text and metadata
+    summarize_partition(records)             # records (dicts) -> result objects, for Dask bags
+    summarize_dataframe(frame)               # a Dask DataFrame -> one row per record (needs [dask])
 """
 
+from __future__ import annotations
+
+from typing import Any
+
 from .pipeline import Summary, summarize_text
-from .reading import read_text
-from .sentences import split_sentences
+from .read.reading import read_text
+from .text.sentences import split_sentences
 
 __version__ = "0.1.0"
-__all__ = ["Summary", "__version__", "read_text", "split_sentences", "summarize_text"]
+__all__ = ["Summary", "__version__", "read_text", "split_sentences", "summarize_dataframe", "summarize_partition", "summarize_text"]
+
+# The record and cluster entry points are imported on first use: one file never pays for them.
+_LAZY = {"summarize_partition": "summarize.run.records", "summarize_dataframe": "summarize.run.cluster"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        from importlib import import_module
+
+        return getattr(import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'summarize' has no attribute {name!r}")

@@ -12,12 +12,12 @@ from typing import TYPE_CHECKING, Optional
 import typer
 
 from . import __version__
-from .ranking import ALGORITHMS, DEFAULT_ALGORITHM
-from .reading import DEFAULT_MAX_SIZE
+from .rank.ranking import ALGORITHMS, DEFAULT_ALGORITHM
+from .read.reading import DEFAULT_MAX_SIZE
 from .render import FORMATS
 
 if TYPE_CHECKING:
-    from .batch import Input, Interrupts
+    from .run.batch import Input, Interrupts
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 0, 1, 2, 130, 141
 
@@ -77,7 +77,7 @@ def main(
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version."),
 ) -> None:
     """Summarize French press releases: files, folders, or stdin."""
-    from .batch import Options, iter_inputs, run
+    from .run.batch import Options, iter_inputs, run
 
     if fmt is not None and fmt not in FORMATS:
         _usage_error(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
@@ -92,7 +92,7 @@ def main(
     options = Options(sentences=sentences, topics=topics, algorithm=algorithm, language=language,
                       words=words, ratio=ratio, explain=explain, max_size=size_limit, document=fmt == "html")
     if records:
-        from .records import Fields
+        from .run.records import Fields
 
         fields = Fields(text=text_field, id=id_field, title=title_field)
         raise typer.Exit(_run_records(paths, options, fields, fmt, output_dir, jobs, scheduler,
@@ -116,7 +116,7 @@ def main(
     stdin_data = sys.stdin.buffer.read(size_limit + 1) if "-" in paths else None
     fmt = fmt or ("rich" if sys.stdout.isatty() else "text")
     inputs = list(iter_inputs(paths, tuple(glob or ()), tuple(exclude or ()), (out_dir,) if out_dir else ()))
-    from .batch import Interrupts
+    from .run.batch import Interrupts
 
     cluster = _connect(scheduler) if scheduler else None
     try:
@@ -138,8 +138,8 @@ def _connect(address: str):
     """A Dask cluster, or exit 1 with the reason (an unreachable scheduler is not a traceback)."""
     import logging
 
-    from .cluster import connect
     from .errors import InputError
+    from .run.cluster import connect
 
     logging.getLogger("distributed").setLevel(logging.ERROR)  # no "event loop was unresponsive" notes among results
     try:
@@ -155,9 +155,9 @@ def _run_records(paths: list[str], options, fields, fmt: str | None, output_dir:
     and summarize them; results stream back in order, or go to Parquet part files under -o."""
     import importlib.util
 
-    from . import records as corpus
-    from .batch import InlineExecutor, Input, Interrupts, local_executor
     from .errors import InputError
+    from .run import records as corpus
+    from .run.batch import InlineExecutor, Input, Interrupts, local_executor
 
     if not paths or "-" in paths:
         _usage_error("--records needs corpus files, folders or URLs (stdin is not read as records)")
@@ -240,9 +240,9 @@ def _emit_parts(outcomes, total: int, out_dir: str, interrupts: Interrupts) -> i
 def _emit(results: Iterator[tuple[Input, dict]], total: int, single: bool, fmt: str, out_dir: Path | None,
           protected: set[Path], interrupts: Interrupts | None = None, unit: str = "inputs") -> int:
     """Print or write each result as it arrives; return the exit code."""
-    from .batch import output_path, write_atomic
     from .errors import InputError
-    from .render import render_one, to_json_document, to_json_line, to_markdown, to_text
+    from .render.plain import to_json_document, to_json_line, to_markdown, to_text
+    from .run.batch import output_path, write_atomic
 
     failed = done = 0
     collected: list[dict] = []
@@ -267,6 +267,8 @@ def _emit(results: Iterator[tuple[Input, dict]], total: int, single: bool, fmt: 
             if out_dir is not None:
                 if "error" not in result:
                     try:
+                        from .render.formats import render_one  # only with -o: a file body in any format
+
                         target = output_path(out_dir, item, fmt, result.get("attachment"))
                         write_atomic(target, render_one(result, fmt), protected)
                         pages[result["source"]] = target.relative_to(out_dir).as_posix()
@@ -293,14 +295,14 @@ def _emit(results: Iterator[tuple[Input, dict]], total: int, single: bool, fmt: 
         if fmt == "json" and out_dir is None:
             _write(to_json_document(collected, single))
         if fmt == "html":
-            from .render_html import to_html_digest, to_html_page
+            from .render.html import to_html_digest, to_html_page
 
             if out_dir is not None:
                 write_atomic(out_dir / "index.html", to_html_digest(collected, links=pages), protected)
             else:
                 _write(to_html_page(collected[0]) if single and len(collected) == 1 else to_html_digest(collected))
         if fmt == "rich" and console is not None and total > 1:
-            from .render import rich_batch_table
+            from .render.terminal import rich_batch_table
 
             console.print(rich_batch_table(collected))
         sys.stdout.flush()
@@ -352,7 +354,7 @@ def _console():
 
 
 def _rich(result):
-    from .render import rich_panel
+    from .render.terminal import rich_panel
 
     return rich_panel(result)
 

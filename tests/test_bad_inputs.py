@@ -99,7 +99,7 @@ def test_single_bad_file_exit_code_and_message(tmp_path):
 
 
 def test_file_removed_mid_batch_is_reported_and_the_rest_goes_on(tmp_path, samples):
-    from summarize.batch import Options, iter_inputs, run
+    from summarize.run.batch import Options, iter_inputs, run
 
     for index, sample in enumerate(samples[:3]):
         (tmp_path / f"{index}.txt").write_bytes(sample.read_bytes())
@@ -151,7 +151,7 @@ def test_no_network_access_while_reading_every_format(tmp_path, samples, monkeyp
     monkeypatch.setattr(socket, "create_connection", refuse)
     monkeypatch.setattr(socket, "getaddrinfo", refuse)
     from summarize import summarize_text
-    from summarize.reading import read_bytes
+    from summarize.read.reading import read_bytes
 
     page = ("<!DOCTYPE html><html><head><link rel='stylesheet' href='https://cdn.example.com/a.css'>"
             "<script src='https://tracker.example.com/t.js'></script></head><body><article><h1>Titre du communiqué</h1>"

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from summarize.batch import iter_inputs
 from summarize.cli import app
+from summarize.run.batch import iter_inputs
 
 runner = CliRunner()
 

@@ -14,8 +14,8 @@ import time
 
 import pytest
 
-from summarize.batch import Options
-from summarize.records import Fields, outcomes, prepare, remove_temporary_parts
+from summarize.run.batch import Options
+from summarize.run.records import Fields, outcomes, prepare, remove_temporary_parts
 
 from .corpus import BAD_RECORDS, read_jsonl, releases, with_bad_records, without_source, write_csv, write_jsonl, write_parquet
 
@@ -101,7 +101,7 @@ def test_a_worker_killed_mid_run_loses_no_record(cluster, corpus, tmp_path):
     in the parts exactly once, and no partial part is left."""
     import pyarrow.parquet as pq
 
-    from summarize.cluster import connect
+    from summarize.run.cluster import connect
 
     path, records = corpus
     out = str(tmp_path / "out")
@@ -191,8 +191,8 @@ def test_summarize_dataframe_maps_over_a_dask_dataframe(cluster):
     pd = pytest.importorskip("pandas")
     import dask.dataframe as dd
 
-    from summarize.cluster import summarize_dataframe
-    from summarize.records import flat_row, summarize_partition
+    from summarize.run.cluster import summarize_dataframe
+    from summarize.run.records import flat_row, summarize_partition
 
     records = releases(40)
     frame = dd.from_pandas(pd.DataFrame(records), npartitions=4)
@@ -206,7 +206,7 @@ def test_summarize_dataframe_maps_over_a_dask_dataframe(cluster):
 def test_summarize_partition_maps_over_a_dask_bag(cluster):
     import dask.bag as db
 
-    from summarize.records import summarize_partition
+    from summarize.run.records import summarize_partition
 
     records = releases(30)
     bag = db.from_sequence(records, npartitions=3).map_partitions(summarize_partition)

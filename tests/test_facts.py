@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from summarize import summarize_text
-from summarize.reading import read_text
+from summarize.read.reading import read_text
 
 from .conftest import SAMPLES, USER_EXAMPLE
 
@@ -156,7 +156,7 @@ def test_precision_over_all_hand_checked_facts():
 
 
 def test_terminal_block_shows_the_press_contact_first():
-    from summarize.render import fact_lines
+    from summarize.render.labels import fact_lines
 
     facts = facts_of("veltis-resultats-annuels-2024.txt")
     lines = dict(fact_lines({"language": "fr", "facts": facts}))

@@ -16,9 +16,9 @@ from typer.testing import CliRunner
 from summarize import summarize_text
 from summarize.cli import app
 from summarize.errors import InputError
-from summarize.readers.markdown import markdown_to_text
-from summarize.readers.pdf import pdf_pages_to_text
-from summarize.reading import read_text
+from summarize.read.readers.markdown import markdown_to_text
+from summarize.read.readers.pdf import pdf_pages_to_text
+from summarize.read.reading import read_text
 
 SAMPLE = "metropole-nantes-tramway.txt"
 runner = CliRunner()

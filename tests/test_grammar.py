@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from summarize import read_text, summarize_text
-from summarize.chunking import noun_phrases, tagged
+from summarize.grammar.chunking import noun_phrases, tagged
 
 from .conftest import BENCH, ROOT, SAMPLES
 
@@ -39,7 +39,7 @@ def test_tagger_is_accurate_on_a_corpus_it_was_not_trained_on():
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from train_tagger import load
 
-    from summarize.tagging import model
+    from summarize.grammar.tagging import model
 
     sentences = load("ud-french-sequoia-train-dev.conllu.jsonl.gz")[:800]
     right = total = 0
@@ -53,8 +53,8 @@ def test_tagger_is_accurate_on_a_corpus_it_was_not_trained_on():
 def test_the_fast_tagger_gives_the_tags_of_the_training_features(samples):
     """`tag` spells the context features out for speed; it must tag exactly as the features that
     training used (a drift would silently cost accuracy)."""
-    from summarize.sentences import split_sentences
-    from summarize.tagging import model, tokenize
+    from summarize.grammar.tagging import model, tokenize
+    from summarize.text.sentences import split_sentences
 
     tagger = model()
     checked = 0
@@ -69,7 +69,7 @@ def test_the_fast_tagger_gives_the_tags_of_the_training_features(samples):
 def test_the_tagger_memory_does_not_grow_with_new_words(monkeypatch):
     """A worker tags millions of releases: every cache of the tagger is capped (unbounded, they grew
     a worker by 400 MB over 200,000 releases). Small caps here, so that 3,000 new words pass them."""
-    from summarize import tagging
+    from summarize.grammar import tagging
 
     monkeypatch.setattr(tagging, "WORD_SCORES_KEPT", 200)
     monkeypatch.setattr(tagging, "FEATURE_ROWS_KEPT", 1000)
@@ -164,20 +164,21 @@ def test_a_role_never_runs_into_the_next_sentence():
 
 
 def test_organisations_on_the_annotated_real_releases():
-    """The issue's aim on the development set: 90 % precision, 80 % recall (benchmarks/organisations.py)."""
+    """The issue's aim on the development set: 90 % precision, 80 % recall (benchmarks/organisations.py),
+    on the releases it was set for (the ones added later are the unseen-senders issue's benchmark)."""
     if not (REAL / "gold.jsonl").exists():
         pytest.skip("../shared/real is not here")
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from organisations import score
 
-    right, reported, found, gold = score(show=False)["all"]
+    right, reported, found, gold = score(show=False)["earlier"]
     assert right / reported >= 0.90 and found / gold >= 0.80
 
 
 def test_packed_tag_scores_cannot_overflow():
     """The tagger adds all tags' scores at once in one integer (FIELD_BITS per tag): every weight
     must stay within the bias, and the largest possible sum within a field, or tags would be wrong."""
-    from summarize.tagging import FIELD_BITS, INDEX_BITS, WEIGHT_BIAS, context_features, model, word_features
+    from summarize.grammar.tagging import FIELD_BITS, INDEX_BITS, WEIGHT_BIAS, context_features, model, word_features
 
     tagger = model()
     largest = max(abs(int(cell.split(":")[1])) for encoded in tagger.weights.values() for cell in encoded.split())

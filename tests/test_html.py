@@ -142,7 +142,7 @@ def test_explain_shows_a_bar_and_rank_per_sentence(samples):
 
 def test_the_html_renderer_is_not_imported_for_other_formats(samples):
     code = ("import sys, json; from summarize.cli import run; sys.argv = ['summarize', sys.argv[1], '-f', 'json'];\n"
-            "try:\n    run()\nexcept SystemExit:\n    pass\nprint('render_html' in ' '.join(sys.modules), file=sys.stderr)")
+            "try:\n    run()\nexcept SystemExit:\n    pass\nprint('summarize.render.html' in sys.modules, file=sys.stderr)")
     proc = subprocess.run([sys.executable, "-c", code, str(samples[0])], capture_output=True, text=True, timeout=60, check=False)
     assert proc.stderr.strip().endswith("False")
 
@@ -183,7 +183,7 @@ def test_every_coloured_rule_meets_wcag_aa_contrast():
     """Each CSS rule that sets a text colour on a background (or on the white page) reaches 4.5:1."""
     import re
 
-    from summarize.render_html import STYLE
+    from summarize.render.html import STYLE
 
     def luminance(hex_colour: str) -> float:
         channels = [int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]

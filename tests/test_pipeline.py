@@ -5,7 +5,7 @@ import json
 import pytest
 
 from summarize import summarize_text
-from summarize.reading import read_text
+from summarize.read.reading import read_text
 
 from .conftest import assert_verbatim_in_order
 
@@ -29,7 +29,7 @@ def test_user_example(user_example):
 
 def test_user_example_read_also_and_heading_are_not_sentences(user_example):
     from summarize.pipeline import build_sentences
-    from summarize.structure import parse_structure
+    from summarize.text.structure import parse_structure
 
     doc = parse_structure(read_text(str(user_example)).text)
     texts = [s.text for s in build_sentences(doc, "fr")]
@@ -104,7 +104,7 @@ def test_every_algorithm_runs_offline_and_stays_verbatim(algorithm, samples):
 def test_lead_takes_the_first_body_sentences(samples):
     raw = read_text(str(samples[3]))
     from summarize.pipeline import build_sentences
-    from summarize.structure import parse_structure
+    from summarize.text.structure import parse_structure
 
     first = [s.text for s in build_sentences(parse_structure(raw.text), "fr")][:2]
     assert summarize_text(raw.text, sentences=2, algorithm="lead").summary == first
@@ -128,7 +128,7 @@ def test_english_is_detected():
 
 
 def test_length_penalty_only_applies_when_more_sentences_are_asked():
-    from summarize.ranking import SelectionParams, Sentence, select
+    from summarize.rank.ranking import SelectionParams, Sentence, select
 
     long_text = " ".join(["mot"] * 60)
     sentences = [Sentence(0, long_text, 0, 0, stems=["a"], word_count=60),
@@ -145,7 +145,7 @@ def test_shipped_ranker_model_is_plain_json_with_a_card():
     import json
     from importlib.resources import files
 
-    from summarize.ranking import FEATURES
+    from summarize.rank.ranking import FEATURES
 
     model = json.loads(files("summarize").joinpath("data/ranker_fr.json").read_text(encoding="utf-8"))
     assert set(model["weights"]) == set(FEATURES)

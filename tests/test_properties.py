@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 from summarize import split_sentences, summarize_text
 from summarize.errors import InputError
-from summarize.reading import decode, read_bytes
-from summarize.structure import parse_structure
+from summarize.read.reading import decode, read_bytes
+from summarize.text.structure import parse_structure
 
 # CI runs 150 examples a property; HYPOTHESIS_PROFILE=deep runs 3,000 (used before a release).
 settings.register_profile("ci", max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -5,7 +5,7 @@ sentence was pushed down."""
 from __future__ import annotations
 
 from summarize import summarize_text
-from summarize.ranking import SelectionParams, Sentence, opens_with_anaphora, select
+from summarize.rank.ranking import SelectionParams, Sentence, opens_with_anaphora, select
 
 from .conftest import assert_verbatim_in_order
 

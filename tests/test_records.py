@@ -15,8 +15,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from summarize.batch import InlineExecutor, Options
-from summarize.records import Fields, outcomes, plan, prepare, read_records, summarize_partition
+from summarize.run.batch import InlineExecutor, Options
+from summarize.run.records import Fields, outcomes, plan, prepare, read_records, summarize_partition
 
 from .corpus import BAD_RECORDS, read_jsonl, releases, with_bad_records, without_source, write_csv, write_jsonl, write_parquet
 

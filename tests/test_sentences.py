@@ -70,7 +70,7 @@ def test_empty_and_blank_text():
 
 def test_words_are_the_tokens_of_word_spans():
     """`words` (ranking) and `word_spans` (phrases with their offsets) tokenise alike."""
-    from summarize.tokens import word_spans, words
+    from summarize.text.tokens import word_spans, words
 
     texts = ["L'entreprise qu'il dirige, aujourd'hui, a-t-elle l’accord d’Orange ? COVID-19, 1 200,5 €.",
              "jusqu'à l'ONU : l'l'x d'' ' ’ qu’", "Pas d'élision ici 42 fois — FRANCE.NUM"]

@@ -3,9 +3,9 @@
 import pytest
 
 from summarize.errors import InputError
-from summarize.reading import decode, normalize_text
-from summarize.structure import parse_structure
-from summarize.tokens import content_stems, is_stop_word, words
+from summarize.read.reading import decode, normalize_text
+from summarize.text.structure import parse_structure
+from summarize.text.tokens import content_stems, is_stop_word, words
 
 FRENCH = "Le ministère annonce un plan d’urgence pour les éleveurs touchés par la sécheresse."
 
@@ -63,7 +63,7 @@ def test_content_stems_use_snowball():
 def test_snowball_agrees_with_nltk_on_common_words():
     nltk_snowball = pytest.importorskip("nltk.stem.snowball")
     stemmer = nltk_snowball.FrenchStemmer()
-    from summarize.tokens import stem
+    from summarize.text.tokens import stem
 
     vocabulary = words(open(__file__.replace("test_text_layer.py", "../samples/ong-eau-vive-senegal.txt"), encoding="utf-8").read())
     disagreements = [w for w in vocabulary if stem(w.lower()) != stemmer.stem(w.lower())]

@@ -3,9 +3,9 @@ their own, no stop word at either edge, acronyms and figures kept, no near-dupli
 
 from __future__ import annotations
 
-from summarize.reading import read_text
-from summarize.tokens import is_stop_word, stem, words
-from summarize.topics import extract_topics
+from summarize.extract.topics import extract_topics
+from summarize.read.reading import read_text
+from summarize.text.tokens import is_stop_word, stem, words
 
 RELEASE = [
     "L’Union européenne (UE) lance un plan de 5 milliards d’euros contre la COVID-19.",

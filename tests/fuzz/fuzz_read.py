@@ -15,8 +15,8 @@ import atheris
 with atheris.instrument_imports(include=["summarize"]):
     from summarize.errors import InputError
     from summarize.pipeline import summarize_text
-    from summarize.reading import read_bytes
-    from summarize.structure import parse_structure
+    from summarize.read.reading import read_bytes
+    from summarize.text.structure import parse_structure
 
 NAMES = ("fuzz.txt", "fuzz.html", "fuzz.md", "fuzz.eml", "fuzz.pdf", "fuzz.docx")
 

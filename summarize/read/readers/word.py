@@ -9,8 +9,8 @@ from __future__ import annotations
 import zipfile
 from io import BytesIO
 
+from ...errors import InputError
 from ..decoding import RawText, normalize_text
-from ..errors import InputError
 
 MAX_ENTRIES = 2_000
 MAX_UNCOMPRESSED = 100 * 1024 * 1024  # all entries together

@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from ..errors import InputError
 from .batch import Options
-from .errors import InputError
 from .records import DASK_EXTRA, Fields, flat_row, parquet_schema, summarize_partition
 
 if TYPE_CHECKING:

@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TypeVar
 
-from .resources import json_data, sorted_list
-from .tokens import normalize_word
+from ..resources import json_data, sorted_list
+from ..text.tokens import normalize_word
 
 MODEL_FILE = "tagger_fr.json"
 LEMMAS_FILE = "lemmas_fr.json"

@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .resources import listed, sorted_list
-from .tokens import word_profile, word_spans
+from ..resources import listed, sorted_list
+from ..text.tokens import word_profile, word_spans
 
 if TYPE_CHECKING:
-    from .tagging import Token
+    from ..grammar.tagging import Token
 
 MAX_PHRASE_WORDS = 3
 _JOINER = re.compile(r"^[ -]?$")  # what may stand between two words of one phrase
@@ -112,7 +112,7 @@ def extract_topics(sentences: Sequence[str], title: str | None, count: int, lang
     if count <= 0:
         return []
     if tags is None:
-        from .chunking import SentenceTags
+        from ..grammar.chunking import SentenceTags
 
         tags = SentenceTags()
     candidates: dict[tuple[str, ...], _Candidate] = {}
@@ -138,7 +138,7 @@ def _count_noun_phrases(tokens: Sequence[Token], text: str, position: int, is_ti
                         candidates: dict[tuple[str, ...], _Candidate]) -> None:
     """Count the noun phrases of one sentence: each core, its shorter cores and, with its
     complement, the whole phrase ("ligne", "ligne 6", "ligne 6 du tramway")."""
-    from .chunking import noun_phrases
+    from ..grammar.chunking import noun_phrases
 
     for phrase in noun_phrases(tokens):
         start = phrase.start
@@ -224,7 +224,7 @@ def _capitalised_by_position(cand: _Candidate) -> bool:
     form = next(iter(cand.forms))
     if form.isupper():
         return False
-    from .tagging import known_names
+    from ..grammar.tagging import known_names
 
     return form.lower() not in known_names() and listed("lexicon_fr.txt", form.lower())
 

@@ -20,8 +20,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from ..errors import InputError
 from .batch import Options, display_path, replace_atomically, summarize_raw
-from .errors import InputError
 
 RECORD_KINDS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet", ".pq": "parquet"}
 DEFAULT_PARTITION_SIZE = 1024 * 1024  # bytes of input per task: about 400 releases, a few seconds of work (short tail)
@@ -345,7 +345,7 @@ def _identifier(value: Any, number: int) -> str:
 
 
 def _record_text(record: dict[str, Any], fields: Fields, source: str, max_size: int):
-    from .reading import read_bytes
+    from ..read.reading import read_bytes
 
     value = record.get(fields.text)
     if value is None:

@@ -9,9 +9,9 @@ from collections import Counter
 from dataclasses import dataclass
 from io import BytesIO
 
+from ...errors import InputError
+from ...text.reflow import document_words, is_letter_spaced, join_lines
 from ..decoding import RawText, normalize_text
-from ..errors import InputError
-from ..reflow import document_words, is_letter_spaced, join_lines
 
 MAX_PAGES = 300  # a press release is 1-5 pages; a 1,000-page report is not what we summarize
 MIN_LETTERS_PER_PAGE = 40  # below this on average, the PDF is a scan (images of text)

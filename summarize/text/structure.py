@@ -12,9 +12,9 @@ import unicodedata
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
+from ..resources import furniture_patterns
 from .dates import DATE_PATTERN, DATE_RE, to_iso
 from .reflow import is_letter_spaced, is_shouted, reflow
-from .resources import furniture_patterns
 
 # Bounded parts (RFC 5321 lengths) keep every search linear on long runs of word characters.
 EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}")

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from .errors import InputError
+from ..errors import InputError
 
 _BOMS = (
     (b"\xef\xbb\xbf", "utf-8-sig"),

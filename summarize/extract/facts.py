@@ -7,12 +7,12 @@ import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from .dates import DATE_RE, MONTH_YEAR_RE, month_year_iso, resolve_weekday, to_iso
-from .resources import word_list
-from .structure import Structure
+from ..resources import word_list
+from ..text.dates import DATE_RE, MONTH_YEAR_RE, month_year_iso, resolve_weekday, to_iso
+from ..text.structure import Structure
 
 if TYPE_CHECKING:
-    from .tagging import Token
+    from ..grammar.tagging import Token
 
 _UPPER = "A-ZÀ-ÖØ-Ý"
 _NAME_WORD = rf"[{_UPPER}][a-zà-öø-ÿ'’]+(?:-[{_UPPER}][a-zà-öø-ÿ]+)?"

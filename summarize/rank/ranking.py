@@ -16,8 +16,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..resources import json_data, word_list
 from .candidate import Sentence
-from .resources import json_data, word_list
 
 __all__ = ["ALGORITHMS", "DEFAULT_ALGORITHM", "Ranking", "Sentence", "SelectionParams", "adjusted_scores", "rank", "score", "select"]
 

@@ -15,7 +15,7 @@ import math
 import re
 from functools import cache
 
-from .resources import word_list
+from ..resources import word_list
 
 MAX_WRAP_WIDTH = 160  # wider lines are paragraphs, not a wrapping width
 MIN_WRAPPED_LINES = 4  # lines that end close to the width before text counts as wrapped

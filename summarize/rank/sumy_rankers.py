@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ..resources import stop_words
+from ..text.tokens import stem, words
 from .candidate import Sentence
-from .resources import stop_words
-from .tokens import stem, words
 
 _SUMMARIZERS = {
     "lexrank": ("sumy.summarizers.lex_rank", "LexRankSummarizer"),
@@ -32,7 +32,7 @@ class OfflineTokenizer:
         self._code = language
 
     def to_sentences(self, paragraph: str) -> tuple[str, ...]:
-        from .sentences import split_sentences
+        from ..text.sentences import split_sentences
 
         return tuple(split_sentences(paragraph, self._code))
 

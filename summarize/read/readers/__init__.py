@@ -12,8 +12,8 @@ import re
 from collections.abc import Callable
 from pathlib import PurePath
 
+from ...errors import InputError
 from ..decoding import RawText, decode
-from ..errors import InputError
 
 Reader = Callable[[bytes, str], RawText]
 
@@ -45,9 +45,11 @@ def reader_for(source: str, data: bytes) -> Reader | None:
     if suffix in (".pdf", ".docx"):
         raise InputError(f"{source}: not a valid {suffix[1:].upper()} file")
     if suffix == ".eml" or looks_like_email(data):
+        from functools import partial
+
         from .email_message import read_email
 
-        return read_email
+        return partial(read_email, read_attachment=read_bytes)
     if suffix in HTML_EXTENSIONS or looks_like_html(data):
         from .html_page import read_html
 

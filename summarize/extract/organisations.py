@@ -20,9 +20,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .resources import sections, word_list
-from .tagging import Token, known_names
-from .tokens import is_stop_word, normalize_word
+from ..grammar.tagging import Token, known_names
+from ..resources import sections, word_list
+from ..text.tokens import is_stop_word, normalize_word
 
 _ACRONYM = re.compile(r"^[A-ZÀ-ÖØ-Ý][A-ZÀ-ÖØ-Ý0-9&]{1,9}(?:-[A-ZÀ-ÖØ-Ý0-9]{2,9})*$")
 _LINKS = frozenset({"de", "d'", "d’", "du", "des", "pour"})
@@ -303,7 +303,7 @@ def find_organisations(sentences: Sequence[str], people: Sequence[dict],
     """[{"name", "expansion"}] in order of first mention; an acronym and its long name are one entry.
     `tags` gives a sentence's tagged tokens (a document's shared `chunking.SentenceTags`)."""
     if tags is None:
-        from .chunking import SentenceTags
+        from ..grammar.chunking import SentenceTags
 
         tags = SentenceTags()
     person_names = frozenset(p["name"] for p in people)

@@ -11,8 +11,8 @@ import sys
 from pathlib import Path
 from typing import BinaryIO
 
+from ..errors import InputError
 from .decoding import RawText, decode, normalize_text
-from .errors import InputError
 
 __all__ = ["DEFAULT_MAX_SIZE", "RawText", "decode", "normalize_text", "read_bytes", "read_source", "read_text"]
 

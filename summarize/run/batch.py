@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from .errors import InputError
-from .reading import DEFAULT_MAX_SIZE, RawText
+from ..errors import InputError
+from ..read.reading import DEFAULT_MAX_SIZE, RawText
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor, Future
@@ -64,7 +64,7 @@ def display_path(path: str | os.PathLike[str]) -> str:
 def iter_inputs(paths: list[str], globs: tuple[str, ...] = (), excludes: tuple[str, ...] = (),
                 skip_dirs: tuple[Path, ...] = ()) -> Iterator[Input]:
     """Every input named on the command line, folders expanded (recursive, sorted, no hidden)."""
-    from .readers import SUPPORTED_EXTENSIONS
+    from ..read.readers import SUPPORTED_EXTENSIONS
 
     for path in paths:
         if path == "-":
@@ -121,7 +121,7 @@ def summarize_input(item: Input, options: Options, stdin_data: bytes | None = No
     """The JSON objects for one input (an e-mail adds one per attachment), or its error record.
 
     Never raises for bad input: every failure becomes {"source", "error"}."""
-    from .reading import read_bytes, read_text
+    from ..read.reading import read_bytes, read_text
 
     source = "-" if item.source == "-" else display_path(item.shown or item.source)
     if item.error:
@@ -147,7 +147,7 @@ def summarize_input(item: Input, options: Options, stdin_data: bytes | None = No
 
 
 def summarize_raw(raw: RawText, source: str, options: Options) -> dict[str, Any]:
-    from .pipeline import summarize_text
+    from ..pipeline import summarize_text
 
     try:
         result = summarize_text(
@@ -361,7 +361,7 @@ def _take(iterator: Iterator[Input], count: int) -> Iterator[Input]:
 def output_path(out_dir: Path, item: Input, fmt: str, part: str | None = None) -> Path:
     """Where --output-dir puts the result of an input (or of one of its attachments): mirrored,
     never outside out_dir."""
-    from .render import EXTENSIONS
+    from ..render import EXTENSIONS
 
     relative = Path(item.relative)
     parts = [p for p in relative.parts if p not in ("", ".", "..") and not p.startswith("/")]

@@ -5,9 +5,10 @@ on its own and reported as ``message.eml#attachment.pdf``."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
+from ...errors import InputError
 from ..decoding import RawText, decode, normalize_text
-from ..errors import InputError
 
 MAX_ATTACHMENTS = 20
 MIN_BODY_WORDS = 25  # "Veuillez trouver ci-joint notre communiqué." is a cover note, not a release
@@ -22,7 +23,9 @@ _REPLY_CUT = re.compile(
 _CLOSING = re.compile(r"^(?:bien\s+)?(?:cordialement|bien à vous|salutations|best regards|regards)[ ,.!]*$", re.IGNORECASE)
 
 
-def read_email(data: bytes, name: str) -> RawText:
+def read_email(data: bytes, name: str, read_attachment: Callable[[bytes, str], RawText]) -> RawText:
+    """`read_attachment` is the format dispatcher, handed in by it: an attachment may be of any
+    format, and this module must not import the package that imports it."""
     from email import policy
     from email.parser import BytesParser
 
@@ -34,7 +37,7 @@ def read_email(data: bytes, name: str) -> RawText:
         value = message.get(header)
         if value:
             metadata[key] = " ".join(str(value).split())
-    attachments = _attachments(message, name)
+    attachments = _attachments(message, name, read_attachment)
     text = body
     if len(body.split()) < MIN_BODY_WORDS:
         if not attachments:
@@ -76,9 +79,7 @@ def strip_replies_and_signature(text: str) -> str:
     return "\n".join(lines).strip()
 
 
-def _attachments(message, name: str) -> list[tuple[str, RawText | str]]:
-    from . import read_bytes  # the package's dispatcher: an attachment may be of any format
-
+def _attachments(message, name: str, read_attachment: Callable[[bytes, str], RawText]) -> list[tuple[str, RawText | str]]:
     out: list[tuple[str, RawText | str]] = []
     for part in message.iter_attachments():
         filename = part.get_filename() or ""
@@ -89,7 +90,7 @@ def _attachments(message, name: str) -> list[tuple[str, RawText | str]]:
         label = f"{name}#{filename}"
         try:
             payload = part.get_payload(decode=True) or b""
-            out.append((filename, read_bytes(payload, label)))
+            out.append((filename, read_attachment(payload, label)))
         except InputError as exc:
             out.append((filename, str(exc)))
     return out

@@ -12,8 +12,8 @@ from __future__ import annotations
 import html as html_entities
 import re
 
+from ...errors import InputError
 from ..decoding import RawText, decode, normalize_text
-from ..errors import InputError
 
 _HEADING = re.compile(r"<h(?P<level>[1-6])\b[^>]{0,500}>(?P<text>.{0,2000}?)</h(?P=level)\s*>", re.IGNORECASE | re.DOTALL)
 _SUB_HEADING_TAG = re.compile(r"<(/?)h[2-6]\b", re.IGNORECASE)

@@ -12,7 +12,7 @@ import re
 from bisect import bisect_left
 from functools import cache
 
-from .resources import Abbreviations, abbreviations, stop_words
+from ..resources import Abbreviations, abbreviations, stop_words
 
 _TERMINAL = re.compile(
     r"(?:\.{2,}|…|[.!?]+)"  # the punctuation itself, "?!" and "..." included

@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 from itertools import repeat
 
-from .resources import stop_words
+from ..resources import stop_words
 
 # A word: letters/digits, with inner hyphens or apostrophes (COVID-19, a-t-il, aujourd'hui).
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")

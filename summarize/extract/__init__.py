@@ -1,0 +1,1 @@
+"""Extract: key topics, organisations and key facts (date, place, people, figures, quotes, contacts)."""

@@ -1,0 +1,70 @@
+"""Selection: the summary's sentences out of the ranker's scores, by sentence count or word budget.
+
+A summary bullet must stand on its own, so incomplete sentences go below complete ones before
+selecting, and --explain says what pushed a sentence down.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from .ranking import NO_ADJUSTMENT, Ranking, Sentence, adjusted_scores, feature_weight, is_quote, opens_with_anaphora, score, select
+
+_COMPLETE_END = re.compile(r"[.!?…»\"”)]$")
+
+
+def sentence_budget(sentences: list[Sentence], max_words: int | None, ratio: float | None) -> int | None:
+    """Words allowed by --words or --ratio (None: the sentence count decides)."""
+    if max_words is not None:
+        return max_words
+    if ratio is not None:
+        return max(1, math.ceil(ratio * sum(s.word_count for s in sentences)))
+    return None
+
+
+def choose(sentences: list[Sentence], count: int, word_budget: int | None, algorithm: str,
+            title_stems: list[str], language: str) -> Ranking:
+    """Score once, then select by sentence count or by the largest selection within the word budget."""
+    scores, params = score(sentences, algorithm, title_stems, language)
+    scores = demote_incomplete(sentences, scores, count)
+    if word_budget is not None:
+        best_count = 1
+        for k in range(2, min(len(sentences), 60) + 1):
+            if sum(sentences[i].word_count for i in select(sentences, scores, k, params)) > word_budget:
+                break
+            best_count = k
+        count = best_count
+    return Ranking(adjusted_scores(sentences, scores, count, params), select(sentences, scores, count, params), params)
+
+
+def is_complete(sentence: str) -> bool:
+    """A sentence a reader can quote alone: it ends with final punctuation, not with ":" announcing a list."""
+    return bool(_COMPLETE_END.search(sentence.rstrip()))
+
+
+def demote_incomplete(sentences: list[Sentence], scores: list[float], count: int) -> list[float]:
+    """Incomplete sentences (a list's lead-in, a bullet without a verb) go below every complete one,
+    as long as enough complete ones remain: a summary bullet must stand on its own."""
+    complete = [is_complete(s.text) for s in sentences]
+    if not scores or all(complete) or sum(complete) < min(count, len(sentences)):
+        return scores
+    drop = max(scores) - min(scores) + 1.0
+    return [x if ok else x - drop for x, ok in zip(scores, complete, strict=True)]
+
+
+def pushed_down_reasons(sentences: list[Sentence], index: int, ranking: Ranking, count: int) -> list[str]:
+    """What lowered a sentence's chances, in the words --explain shows: length, anaphora, quote, incomplete."""
+    sentence, params = sentences[index], ranking.params or NO_ADJUSTMENT
+    reasons = []
+    exempt = index < params.lead_exempt
+    length = 0.0 if exempt else params.length_penalty * max(count - 1, 0) * math.log1p(sentence.word_count)
+    if length >= 0.05:
+        reasons.append(f"length -{length:.2f} ({sentence.word_count} words)")
+    if params.standalone and opens_with_anaphora(sentence.text) and index - 1 not in ranking.selected:
+        reasons.append("anaphora (opens on a word that points back; the sentence before is not chosen)")
+    if is_quote(sentence.text) and feature_weight("quote") < 0:
+        reasons.append("quote")
+    if not is_complete(sentence.text):
+        reasons.append("incomplete (no final punctuation)")
+    return reasons
