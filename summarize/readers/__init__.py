@@ -27,6 +27,8 @@ _HTML_TAGS = re.compile(rb"</?(?:p|div|span|a|br|h[1-6]|li|ul|table|td|tr|strong
 _MAIL_HEADER = re.compile(rb"^(?:from|to|subject|date|message-id|mime-version|received|return-path|content-type|cc|reply-to|x-[\w-]+):[ \t]",
                           re.IGNORECASE | re.MULTILINE)
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# A plain-text release that may open with a metadata header (front matter, "title: …", "title=…"): checked by readers.markdown.
+_TEXT_HEADER_START = re.compile(r"\A(?:---|\+\+\+)[ \t]*\n|\A[A-Za-z][\w.-]{0,40}(?::[ \t]|[ \t]*=)")
 
 
 def reader_for(source: str, data: bytes) -> Reader | None:
@@ -96,7 +98,12 @@ def read_bytes(data: bytes, name: str) -> RawText:
     """Decode bytes with the reader their format needs (plain text, HTML, PDF, DOCX, ODT, e-mail, Markdown)."""
     reader = reader_for(name, data)
     if reader is None:
-        return decode(data, name)
+        raw = decode(data, name)
+        if _TEXT_HEADER_START.match(raw.text):
+            from .markdown import read_text_header
+
+            return read_text_header(raw)
+        return raw
     try:
         return reader(data, name)
     except (InputError, MemoryError, RecursionError, KeyboardInterrupt):
