@@ -1,4 +1,4 @@
-"""Format readers: HTML pages, PDF, Word (.docx), e-mail (.eml) and Markdown -> plain text.
+"""Format readers: HTML pages, PDF, Word (.docx), OpenDocument (.odt), e-mail (.eml) and Markdown -> plain text.
 
 Each reader turns its format into the plain-text shape a press release has (title line,
 one paragraph a line, sub-headings on their own line, "- " bullets), so that the structure
@@ -20,13 +20,15 @@ Reader = Callable[[bytes, str], RawText]
 TEXT_EXTENSIONS = frozenset({".txt", ".text"})
 MARKDOWN_EXTENSIONS = frozenset({".md", ".markdown"})
 HTML_EXTENSIONS = frozenset({".html", ".htm", ".xhtml"})
-SUPPORTED_EXTENSIONS = TEXT_EXTENSIONS | MARKDOWN_EXTENSIONS | HTML_EXTENSIONS | {".pdf", ".docx", ".eml"}
+SUPPORTED_EXTENSIONS = TEXT_EXTENSIONS | MARKDOWN_EXTENSIONS | HTML_EXTENSIONS | {".pdf", ".docx", ".odt", ".fodt", ".eml"}
 
 _HTML_START = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL)
 _HTML_TAGS = re.compile(rb"</?(?:p|div|span|a|br|h[1-6]|li|ul|table|td|tr|strong|em)\b[^>]*>", re.IGNORECASE)
 _MAIL_HEADER = re.compile(rb"^(?:from|to|subject|date|message-id|mime-version|received|return-path|content-type|cc|reply-to|x-[\w-]+):[ \t]",
                           re.IGNORECASE | re.MULTILINE)
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# A plain-text release that may open with a metadata header (front matter, "title: …", "title=…"): checked by readers.markdown.
+_TEXT_HEADER_START = re.compile(r"\A(?:---|\+\+\+)[ \t]*\n|\A[A-Za-z][\w.-]{0,40}(?::[ \t]|[ \t]*=)")
 
 
 def reader_for(source: str, data: bytes) -> Reader | None:
@@ -37,12 +39,22 @@ def reader_for(source: str, data: bytes) -> Reader | None:
 
         return read_pdf
     if data.startswith(b"PK\x03\x04"):
+        from .odt import zip_kind  # a .docx and an .odt are both zips: their content tells them apart
+
+        if zip_kind(data, source) == "odt":
+            from .odt import read_odt
+
+            return read_odt
         from .word import read_docx
 
         return read_docx
     if data.startswith(_OLE_MAGIC):
         raise InputError(f"{source}: Word 97-2003 (.doc) or other legacy Office file; save it as .docx or PDF")
-    if suffix in (".pdf", ".docx"):
+    if suffix == ".fodt" or looks_like_fodt(data):
+        from .odt import read_fodt
+
+        return read_fodt
+    if suffix in (".pdf", ".docx", ".odt"):
         raise InputError(f"{source}: not a valid {suffix[1:].upper()} file")
     if suffix == ".eml" or looks_like_email(data):
         from functools import partial
@@ -59,6 +71,12 @@ def reader_for(source: str, data: bytes) -> Reader | None:
 
         return read_markdown
     return None
+
+
+def looks_like_fodt(data: bytes) -> bool:
+    """A flat OpenDocument text (.fodt, however named): an XML file whose root is an office:document of the text kind."""
+    head = data[:4096].lstrip(b"\xef\xbb\xbf").lstrip()
+    return head.startswith(b"<") and b"<office:document " in head and b"opendocument.text" in head
 
 
 def looks_like_html(data: bytes) -> bool:
@@ -79,10 +97,15 @@ def looks_like_email(data: bytes) -> bool:
 
 
 def read_bytes(data: bytes, name: str) -> RawText:
-    """Decode bytes with the reader their format needs (plain text, HTML, PDF, DOCX, e-mail, Markdown)."""
+    """Decode bytes with the reader their format needs (plain text, HTML, PDF, DOCX, ODT, e-mail, Markdown)."""
     reader = reader_for(name, data)
     if reader is None:
-        return decode(data, name)
+        raw = decode(data, name)
+        if _TEXT_HEADER_START.match(raw.text):
+            from .markdown import read_text_header
+
+            return read_text_header(raw)
+        return raw
     try:
         return reader(data, name)
     except (InputError, MemoryError, RecursionError, KeyboardInterrupt):

@@ -12,7 +12,7 @@ from ..decoding import RawText, decode, normalize_text
 
 MAX_ATTACHMENTS = 20
 MIN_BODY_WORDS = 25  # "Veuillez trouver ci-joint notre communiqué." is a cover note, not a release
-_ATTACHMENT_EXTENSIONS = (".pdf", ".docx", ".html", ".htm", ".txt", ".md", ".eml")
+_ATTACHMENT_EXTENSIONS = (".pdf", ".docx", ".odt", ".fodt", ".html", ".htm", ".txt", ".md", ".eml")
 
 # Where the new message ends: a reply header, a forwarded/original block, or the signature.
 _REPLY_CUT = re.compile(

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from ..decoding import RawText, decode
 
 _FRONT_MATTER = re.compile(r"\A---\n(?P<body>.*?)\n(?:---|\.\.\.)\n", re.DOTALL)
+_TOML_FRONT_MATTER = re.compile(r"\A\+\+\+[ \t]*\n(?P<body>.*?)\n?\+\+\+[ \t]*(?:\n|\Z)", re.DOTALL)  # Hugo
 _ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})\s+(?P<text>.*?)\s*#*\s*$")
 _SETEXT_UNDERLINE = re.compile(r"^ {0,3}(?:=+|-+)\s*$")
 _RULE = re.compile(r"^ {0,3}(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,})$")
@@ -31,8 +32,12 @@ _LINK_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:\s+\S+")
 LEAD_KEYS = ("chapeau-text", "chapeau", "chapo", "lead", "lede", "standfirst", "teaser", "excerpt", "summary", "description", "resume", "résumé")
 CONTACT_KEYS = ("contact-presse", "contact_presse", "press-contact", "contact")
 _BARE_HEADER_LINE = re.compile(r"^(?P<key>[A-Za-z][\w-]{0,40}):[ \t]*(?P<value>.*)$")
+_KEY_VALUE_LINE = re.compile(r"^(?P<key>[A-Za-z][\w.-]{0,40})[ \t]*=[ \t]*(?P<value>.*)$")  # JBake and other CMS exports: "title=…"
+_HEADER_CLOSING_RULE = re.compile(r"^[ \t]*(?:~{3,}|-{3,}|={3,})[ \t]*$")  # JBake closes its "key=value" header with "~~~~~~"
 _KNOWN_BARE_KEYS = frozenset({"title", "titre", "date", "author", "authors", "auteur", "tags", "category", "categories", "slug",
-                              "summary", "lang", "image", "status", "modified", "description", "keywords", "template"})
+                              "summary", "lang", "image", "status", "modified", "description", "keywords", "template",
+                              "type", "jbake-type", "subtitle", "draft", "published", "lastmod", "updated", *LEAD_KEYS})
+_TITLE_KEYS = ("title", "titre")
 _HTML_BREAK = re.compile(r"<br\s*/?>|</?(?:p|div|ul|ol|li|h[1-6]|blockquote|table|tr|section|article|figure)\b[^>]*>", re.IGNORECASE)
 _HTML_DROPPED = re.compile(r"<(?P<tag>sup|script|style|figcaption)\b[^>]*>.*?</(?P=tag)>", re.IGNORECASE | re.DOTALL)
 _ATTRIBUTION_CLASS = re.compile(r"\.(?:auteur|author|attribution|signature|source)[\w-]*", re.IGNORECASE)
@@ -48,6 +53,21 @@ def read_markdown(data: bytes, name: str) -> RawText:
         if document.fields.get(key):
             metadata[key] = document.fields[key]
     return RawText(text=document.text, encoding=raw.encoding, metadata=metadata, headline=document.fields.get("title"))
+
+
+def read_text_header(raw: RawText) -> RawText:
+    """A plain-text release that opens with a metadata header (front matter, "key: value" or "key=value" lines):
+    its title becomes the headline, its lead the first paragraph, and no other field reaches the text."""
+    front, body = split_front_matter(raw.text, plain=True)
+    if not front:
+        return raw
+    fields = _front_fields(front)
+    parts = [f"# {fields['title']}" if fields.get("title") else "", fields.get("lead", ""), body,
+             "Contact presse\n" + fields["contact"] if fields.get("contact") else ""]
+    text = "\n\n".join(p.strip() for p in parts if p.strip()) + "\n"
+    metadata = {**raw.metadata, **{key: fields[key] for key in ("title", "date") if fields.get(key)}}
+    return RawText(text=text, encoding=raw.encoding, metadata=metadata, warnings=raw.warnings, attachments=raw.attachments,
+                   headline=fields.get("title") or raw.headline)
 
 
 @dataclass
@@ -72,23 +92,59 @@ def markdown_document(markdown: str) -> MarkdownDocument:
     return MarkdownDocument("\n\n".join(p.strip() for p in parts if p.strip()) + "\n", fields)
 
 
-def split_front_matter(markdown: str) -> tuple[dict, str]:
-    """(front matter as a mapping, the rest): YAML between '---' lines, or a bare "key: value" header."""
+def split_front_matter(markdown: str, *, plain: bool = False) -> tuple[dict, str]:
+    """(front matter as a mapping, the rest), or ({}, markdown) when there is none.
+
+    YAML between "---" lines, TOML between "+++" lines (Hugo), or a header of "key: value"
+    (Pelican, MultiMarkdown: indented lines go on the value) or "key=value" lines (JBake)
+    closed by a blank line or a rule ("~~~~~~"). A header closed by a blank line needs two
+    keys, one of them known; in `plain` text (a .txt, where such lines may be the release's
+    own) it also needs a title, unless a rule closes it.
+    """
     match = _FRONT_MATTER.match(markdown)
     if match:
         return _parse_yaml(match.group("body")), markdown[match.end():]
-    lines = markdown.split("\n")
+    match = _TOML_FRONT_MATTER.match(markdown)
+    if match:
+        return _parse_toml(match.group("body")), markdown[match.end():]
+    lines = markdown.split("\n", 200)[:200]  # a header is short: never split a whole long text here
     header: dict[str, str] = {}
+    key = None
     for index, line in enumerate(lines):
-        found = _BARE_HEADER_LINE.match(line)
-        if not line.strip():
-            if len(header) >= 2 and header.keys() & _KNOWN_BARE_KEYS:
-                return header, "\n".join(lines[index + 1:])
+        closing_rule = bool(header) and bool(_HEADER_CLOSING_RULE.match(line))
+        if not line.strip() or closing_rule:
+            known = header.keys() & _KNOWN_BARE_KEYS
+            if known and (closing_rule or (len(header) >= 2 and (not plain or header.keys() & set(_TITLE_KEYS)))):
+                return header, "\n".join(markdown.split("\n")[index + 1:])
             break
+        if key is not None and line[:1] in (" ", "\t") and header:
+            header[key] = f"{header[key]} {line.strip()}".strip()  # a MultiMarkdown value over two lines
+            continue
+        found = _BARE_HEADER_LINE.match(line) or _KEY_VALUE_LINE.match(line)
         if not found:
             break
-        header[found.group("key").lower()] = found.group("value").strip()
+        key = found.group("key").lower()
+        header[key] = _unquote(found.group("value").strip())
     return {}, markdown
+
+
+def _unquote(value: str) -> str:
+    return value[1:-1] if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"" else value
+
+
+def _parse_toml(text: str) -> dict:
+    """TOML front matter by tomllib (Python 3.11+); a broken one, or Python 3.10, gives its "key = value" lines."""
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        tomllib = None
+    if tomllib is not None:
+        try:
+            return {str(key).lower(): value for key, value in tomllib.loads(text).items()}
+        except tomllib.TOMLDecodeError:
+            pass
+    pairs = (_KEY_VALUE_LINE.match(line.strip()) for line in text.split("\n"))
+    return {m.group("key").lower(): _unquote(m.group("value").strip()) for m in pairs if m}
 
 
 def _parse_yaml(text: str) -> dict:

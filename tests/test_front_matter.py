@@ -1,0 +1,76 @@
+"""Metadata headers of Markdown and plain-text releases: YAML, TOML (Hugo), "key=value" + "~~~~~~" (JBake), Pelican/MultiMarkdown."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from summarize import read_text, summarize_text
+
+TITLE = "La métropole de Lyon lance son plan vélo 2025"
+LEAD = "La métropole de Lyon investit 200 millions d'euros pour doubler son réseau de pistes cyclables d'ici à 2030."
+BODY = [
+    "Le plan prévoit 250 kilomètres de voies nouvelles, dont la moitié seront séparées de la circulation automobile.",
+    "Les travaux commenceront au printemps dans les communes de Villeurbanne, Vénissieux et Bron, où les trajets "
+    "domicile-travail à vélo ont augmenté de 40 % en trois ans.",
+    "Un comité d'usagers sera consulté chaque trimestre sur l'avancement des chantiers et les priorités de l'année suivante.",
+]
+TEXT = "\n\n".join(BODY) + "\n"
+HIDDEN = ("published", "mobilité", "bandeau-velo.jpg", "Service presse", "post")
+
+TOML = f'+++\ntitle = "{TITLE}"\ndate = 2025-03-12T09:30:00+01:00\ndescription = "{LEAD}"\ntags = ["mobilité", "vélo"]\ndraft = false\n' \
+       'image = "bandeau-velo.jpg"\n+++\n\n'
+JBAKE = f"title={TITLE}\ndate=2025-03-12\ntype=post\ntags=mobilité, vélo\nstatus=published\nsummary={LEAD}\n~~~~~~\n\n"
+PELICAN = f"Title: {TITLE}\nDate: 2025-03-12 09:30\nCategory: mobilité\nAuthors: Service presse\nImage: bandeau-velo.jpg\nSummary: {LEAD}\n\n"
+MULTIMARKDOWN = (f"Title: {TITLE}\nAuthor: Service presse\nDate: 2025-03-12\nKeywords: mobilité, vélo\n"
+                 f"Description: {LEAD[:50]}\n    {LEAD[50:].strip()}\n\n")
+YAML = f"---\ntitle: {TITLE}\ndate: 2025-03-12\nchapeau: \"{LEAD}\"\ntags: [mobilité]\nimage: bandeau-velo.jpg\n---\n\n"
+HEADERS = {"toml": TOML, "jbake": JBAKE, "pelican": PELICAN, "multimarkdown": MULTIMARKDOWN, "yaml": YAML}
+
+
+def read(tmp_path, name: str, text: str):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return read_text(str(path))
+
+
+@pytest.mark.parametrize("suffix", [".md", ".txt"])
+@pytest.mark.parametrize("kind", sorted(HEADERS))
+def test_header_gives_headline_lead_and_nothing_else(tmp_path, kind, suffix):
+    raw = read(tmp_path, f"communique{suffix}", HEADERS[kind] + TEXT)
+    assert raw.headline == TITLE
+    assert raw.metadata["title"] == TITLE and raw.metadata["date"] == "2025-03-12"
+    for hidden in HIDDEN:
+        assert hidden not in raw.text, (kind, hidden)
+    assert "=" not in raw.text and "+++" not in raw.text and "~~~" not in raw.text
+    result = summarize_text(raw.text, sentences=3, title=raw.headline)
+    assert result.title == TITLE
+    assert result.summary[0] == LEAD  # the lead is the release's first paragraph
+    assert BODY[0] in result.summary
+
+
+def test_jbake_header_no_longer_empties_a_markdown_summary(tmp_path):
+    """"~~~~~~" opens a code fence in Markdown: the header's closing rule swallowed the whole release."""
+    raw = read(tmp_path, "communique.md", JBAKE.replace(f"summary={LEAD}\n", "") + TEXT)
+    result = summarize_text(raw.text, sentences=2, title=raw.headline)
+    assert result.title == TITLE and result.summary == BODY[:2]
+
+
+def test_broken_toml_and_python_3_10_read_the_key_value_lines(tmp_path, monkeypatch):
+    broken = TOML.replace("draft = false", "draft = = ?")
+    raw = read(tmp_path, "casse.md", broken + TEXT)
+    assert raw.headline == TITLE and raw.text.split("\n\n")[1] == LEAD and "draft" not in raw.text
+    monkeypatch.setitem(sys.modules, "tomllib", None)  # "import tomllib" fails as on Python 3.10
+    raw = read(tmp_path, "py310.md", TOML + TEXT)
+    assert raw.headline == TITLE and raw.metadata["date"] == "2025-03-12" and "bandeau" not in raw.text
+
+
+def test_plain_text_lines_that_only_look_like_a_header_stay_text(tmp_path):
+    """In a .txt, "Objet : …" or "Lieu: …" lines are the release's own words unless a title or a closing rule marks a header."""
+    page = "Objet: inauguration du plan vélo\nDate: 12 mars 2025\n\n" + TEXT
+    raw = read(tmp_path, "courrier.txt", page)
+    assert raw.headline is None and raw.text.startswith("Objet: inauguration du plan vélo")
+    page = "Prix=12 euros le ticket\n\n" + TEXT
+    assert read(tmp_path, "prix.txt", page).text.startswith("Prix=12 euros")
+    assert read(tmp_path, "formule.txt", "x = 3 dans l'équation.\n" + TEXT).text.startswith("x = 3")
