@@ -11,11 +11,21 @@ Runs the *installed* `summarize` command on every file of the development set (o
 - heading: a bullet that repeats the headline or is set in capitals;
 - title: the `title` differs from the headline as published (normalised, similarity < 0.85).
 
+- furniture: a bullet that holds a line the gold marks as furniture (kicker, dateline, contact,
+  notice, call to action);
+- title: for a release without a headline of its own (gold `title` null), a title that claims
+  to be the headline (`title_source` "heading" or "metadata") instead of saying there is none.
+
 A document is clean when it has none. News found: a gold `news_sentences` entry is found when
 80 % of its words are in one bullet of a 3-sentence summary; counted for the default, LEAD-3
 and sumy's LexRank in the same run.
 
-    python benchmarks/real_releases.py [--real DIR] [--show]
+The development set is split by publisher (releases that share a repository or a sender's name
+in the file name are one publisher) into half A, tuned on, and half B, only measured; the table
+gives both, so that a rule written for one sender shows as a gain on one half only. `--set` reads
+another folder of the same layout (a held-out set: files, `gold.jsonl`).
+
+    python benchmarks/real_releases.py [--real DIR | --set DIR] [--half A|B] [--show]
 """
 
 from __future__ import annotations
@@ -54,7 +64,53 @@ _FR = frozenset("le la les des du et est une dans pour qui que sur au aux par av
 def documents(real: Path) -> list[Path]:
     files = sorted(p for p in real.glob("*.orig.*"))
     files += sorted((real / "pdf").glob("*.pdf")) + sorted((real / "wrapped").glob("*.txt"))
+    files += sorted((real / "files").glob("*.orig.*"))  # a held-out set's layout
     return files
+
+
+def publishers(real: Path, names: list[str]) -> dict[str, str]:
+    """Each file's publisher: files that share a manifest repository or the sender's slug of their
+    name (`NNN-sender-…`) are one publisher; a derived file (`pdf/`, `wrapped/`) goes with the
+    original of its number."""
+    repo_of: dict[str, str] = {}
+    manifest = real / "MANIFEST.tsv"
+    if manifest.exists():
+        for line in manifest.read_text(encoding="utf-8").splitlines()[1:]:
+            cells = line.split("\t")
+            if len(cells) > 1:
+                repo_of[cells[0].split("-")[0]] = cells[1]
+    parent = {}
+
+    def find(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            x = parent[x]
+        return x
+
+    for name in names:
+        number, slug = name.split("-")[0], name.split("-")[1]
+        keys = [f"slug:{slug}"] + ([f"repo:{repo_of[number]}"] if number in repo_of else [])
+        for key in keys:
+            parent[find(key)] = find(f"number:{number}")
+    return {name: find(f"number:{name.split('-')[0]}") for name in names}
+
+
+def split_halves(publisher_of: dict[str, str], language_of: dict[str, str]) -> dict[str, str]:
+    """Half A or B for each file: within each language, publishers, largest first, go to the half
+    with fewer files (ties by a hash of the publisher), so both halves mix senders, formats and sizes."""
+    import hashlib
+
+    sizes: dict[str, int] = defaultdict(int)
+    for publisher in publisher_of.values():
+        sizes[publisher] += 1
+    language = {publisher_of[name]: language_of[name] for name in publisher_of}
+    order = sorted(sizes, key=lambda p: (-sizes[p], hashlib.sha1(p.encode()).hexdigest()))
+    half_of, counts = {}, defaultdict(int)
+    for publisher in order:
+        lang = language[publisher]
+        half = "A" if counts[("A", lang)] <= counts[("B", lang)] else "B"
+        half_of[publisher] = half
+        counts[(half, lang)] += sizes[publisher]
+    return {name: half_of[publisher] for name, publisher in publisher_of.items()}
 
 
 def earlier_set(entry: dict) -> bool:
@@ -98,8 +154,23 @@ def is_foreign(bullet: str, language: str) -> bool:
     return language == "fr" and en >= 2 and en > fr
 
 
-def title_ok(title: str | None, gold: str) -> bool:
+def title_ok(title: str | None, gold: str | None) -> bool:
+    if gold is None:  # no headline of its own: nothing may claim to be it
+        return False
     return SequenceMatcher(None, normalise(title or ""), normalise(gold)).ratio() >= 0.85
+
+
+def title_right(result: dict, gold: str | None) -> bool:
+    """The release's headline as title; for a release without one, a title that does not claim to be it."""
+    if gold is None:
+        return result.get("title_source") not in ("heading", "metadata")
+    return title_ok(result.get("title"), gold)
+
+
+def holds_furniture(bullet: str, furniture: list[str]) -> bool:
+    """A bullet that carries a line the gold marks as furniture (the line's words, in order, in the bullet)."""
+    text = normalise(bullet)
+    return any(len(line.split()) >= 2 and normalise(line) and normalise(line) in text for line in furniture)
 
 
 def found(gold_sentence: str, bullets: list[str]) -> bool:
@@ -126,18 +197,30 @@ def run(command: str, files: list[Path], extra: list[str]) -> dict[str, dict]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--real", type=Path, default=REAL_DIR)
+    parser.add_argument("--set", type=Path, help="a held-out folder (files/, gold.jsonl): measured whole, no halves")
+    parser.add_argument("--half", choices=("A", "B"), help="only this half of the publisher split")
     parser.add_argument("--show", action="store_true", help="print each document's defects and bullets")
     parser.add_argument("--command", default=shutil.which("summarize") or str(Path(sys.executable).with_name("summarize")))
     args = parser.parse_args()
+    if args.set:
+        args.real = args.set
     if not args.real.is_dir():
         raise SystemExit(f"real releases not found: {args.real} (set SUMMARIZE_REAL_DIR)")
     gold = {json.loads(line)["file"]: json.loads(line) for line in (args.real / "gold.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()}
     files = [p for p in documents(args.real) if p.name in gold]
+    if args.set:
+        half_of = {p.name: "held-out" for p in files}
+    else:
+        half_of = split_halves(publishers(args.real, [p.name for p in files]), {p.name: gold[p.name].get("language", "fr") for p in files})
+    if args.half:
+        files = [p for p in files if half_of[p.name] == args.half]
     outputs = {name: run(args.command, files, extra) for name, extra in SYSTEMS.items()}
 
     per_kind: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    per_half: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     defect_totals: dict[str, int] = defaultdict(int)
     news = {name: [0, 0] for name in SYSTEMS}
+    news_half: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
     for path in files:
         entry = gold[path.name]
         result = outputs["default"].get(path.name, {"error": "no output"})
@@ -156,21 +239,29 @@ def main() -> None:
                 defects["foreign"].append(bullet)
             if is_heading(bullet, entry["title"]):
                 defects["heading"].append(bullet)
-        if not title_ok(result.get("title"), entry["title"]):
-            defects["title"].append(f"{result.get('title')!r} (gold: {entry['title']!r})")
+            if holds_furniture(bullet, entry.get("furniture", [])):
+                defects["furniture"].append(bullet)
+        if "error" not in result and not title_right(result, entry["title"]):
+            defects["title"].append(f"{result.get('title')!r} ({result.get('title_source')}; gold: {entry['title']!r})")
         kind = kind_of(path)
         per_kind[kind][1] += 1
         per_kind[kind][0] += not defects
+        group = f"{half_of[path.name]} {entry.get('language', 'fr')}"
+        per_half[group][1] += 1
+        per_half[group][0] += not defects
         for name in defects:
             defect_totals[name] += 1
         for system in SYSTEMS:
             system_bullets = outputs[system].get(path.name, {}).get("summary", [])
             for sentence in entry.get("news_sentences", []):
-                news[system][0] += found(sentence, system_bullets)
+                hit = found(sentence, system_bullets)
+                news[system][0] += hit
                 news[system][1] += 1
+                news_half[(group, system)][0] += hit
+                news_half[(group, system)][1] += 1
         if args.show:
             status = "clean" if not defects else ", ".join(f"{k} {len(v)}" for k, v in defects.items())
-            print(f"\n## {path.name}: {status}\n   title: {result.get('title')!r}")
+            print(f"\n## {path.name} [{half_of[path.name]}]: {status}\n   title: {result.get('title')!r}")
             for bullet in bullets:
                 print(f"   - {bullet}")
             for name, items in defects.items():
@@ -182,6 +273,12 @@ def main() -> None:
     rows.append(("all", f"{clean_all}/{len(files)}", f"{100 * clean_all / len(files):.0f} %"))
     print("\nClean outputs (no fragment, boilerplate, heading, foreign bullet or wrong title):\n")
     print(markdown_table(["format", "clean", "rate"], rows))
+    print("\nBy half of the publisher split (A tuned on, B only measured) and language:\n")
+    half_rows = []
+    for group, (clean, total) in sorted(per_half.items()):
+        shares = [f"{100 * news_half[(group, system)][0] / max(1, news_half[(group, system)][1]):.0f} %" for system in SYSTEMS]
+        half_rows.append((group, f"{clean}/{total}", f"{100 * clean / total:.0f} %", *shares))
+    print(markdown_table(["half, language", "clean", "rate", *(f"news {name}" for name in SYSTEMS)], half_rows))
     print("\nDocuments with each defect: " + (", ".join(f"{k} {v}" for k, v in sorted(defect_totals.items())) or "none"))
     print("\nNews sentences found in a 3-sentence summary (80 % of a gold sentence's words in one bullet):\n")
     print(markdown_table(["system", "found", "share"],

@@ -136,7 +136,7 @@ def summarize_text(
     structure = parse_structure(text, known_title, lang)
     candidates = build_sentences(structure, lang)
     doc_title = structure.title
-    title_in_text = not known_title or any(kind == "title" for kind, _ in structure.removed)
+    title_in_text = not known_title or doc_title != known_title or any(kind == "title" for kind, _ in structure.removed)
     title_source = ("heading" if title_in_text else "metadata") if doc_title else None
     if doc_title is None and candidates:
         doc_title, title_source = derive_title(candidates[0].text), "first_sentence"

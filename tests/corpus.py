@@ -32,8 +32,8 @@ def releases(count: int) -> list[dict[str, str]]:
         start = (n // len(paragraphs)) % max(1, len(lines) - 3)
         length = 3 + n % 7
         record = {"id": f"r{n:04d}", "text": "\n".join(lines[start:start + length])}
-        if n % 3 == 0:
-            record["title"] = lines[0]
+        if n % 3 == 0:  # the sample's headline (its first line of four words or more: not the kicker)
+            record["title"] = next(line for line in lines if len(line.split()) >= 4)
         records.append(record)
     return records
 

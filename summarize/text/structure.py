@@ -14,6 +14,7 @@ from difflib import SequenceMatcher
 
 from ..resources import furniture_patterns
 from .dates import DATE_PATTERN, DATE_RE, to_iso
+from .headline import HEADLINE, KICKER_LED, NOT_HEADLINE, headline_verdict, without_kicker
 from .reflow import is_letter_spaced, is_shouted, reflow
 
 # Bounded parts (RFC 5321 lengths) keep every search linear on long runs of word characters.
@@ -164,9 +165,22 @@ def parse_structure(text: str, known_title: str | None = None, language: str | N
 
 def _parse_lines(lines: list[str], known_title: str | None, language: str | None, keep_tail: bool) -> Structure:
     doc = Structure()
+    fallback = None  # a kicker-led line ("CP - La pêche…"): the title only if no better one shows
     if known_title:
-        doc.title = known_title
-        _drop_known_title(doc, lines, known_title)
+        verdict = headline_verdict(known_title)
+        if verdict != NOT_HEADLINE:
+            _drop_known_title(doc, lines, known_title, kind="title" if verdict == HEADLINE else "header")
+            own = _own_opening_heading(lines)
+            if own is not None:  # the text opens with a headline of its own: the format's title was the site's label
+                doc.removed = [("header", line) if kind == "title" else (kind, line) for kind, line in doc.removed]
+                doc.sequence = [("header", line) if kind == "title" else (kind, line) for kind, line in doc.sequence]
+                doc.title = own[1]
+                doc.sequence.append(("title", lines[own[0]]))
+                lines[own[0]] = ""
+            elif verdict == HEADLINE:
+                doc.title = known_title
+            else:
+                fallback = without_kicker(known_title)
     _drop_letterhead(doc, lines)
     tail: list[str] = []
     in_tail, tail_kind = False, None
@@ -214,14 +228,20 @@ def _parse_lines(lines: list[str], known_title: str | None, language: str | None
             line = _take_dateline(doc, line)
             if not line:
                 continue
-        if heading and heading.group("marks") == "#" and doc.title is None and not started:
-            doc.title = line
-            doc.sequence.append(("title", line))
-            continue
-        if not started and doc.title is None and not line.endswith(":") and (is_heading_like(line) or _is_headline(lines, index)):
-            doc.title = line
-            doc.sequence.append(("title", line))
-            continue
+        title_slot = doc.title is None and not started
+        if title_slot and ((heading and heading.group("marks") == "#")
+                           or (not line.endswith(":") and (is_heading_like(line) or _is_headline(lines, index)))):
+            verdict = headline_verdict(line)
+            if verdict != NOT_HEADLINE:
+                line = _with_continuation(doc, lines, index, line, "title" if verdict == HEADLINE else "header")
+            if verdict == HEADLINE:
+                doc.title = line
+                doc.sequence.append(("title", line))
+                continue
+            if verdict == KICKER_LED or (verdict == NOT_HEADLINE and heading):
+                fallback = fallback or (without_kicker(line) if verdict == KICKER_LED else None)
+                doc.set_aside(("header", line))
+                continue
         after_quote = bool(doc.paragraphs) and doc.paragraphs[-1].text.rstrip().endswith(_CLOSING_QUOTES)
         if doc.paragraphs and doc.paragraphs[-1].kind != "heading" and _is_attribution(line, after_quote):
             doc.set_aside(("attribution", line))
@@ -239,6 +259,8 @@ def _parse_lines(lines: list[str], known_title: str | None, language: str | None
             doc.add_paragraph(Paragraph(line, "heading"))
         else:
             doc.add_paragraph(Paragraph(line, "text"))
+    if doc.title is None and fallback:
+        doc.title = fallback
     before = len(doc.removed)
     _parse_tail(doc, tail)
     tail_kinds = {line: kind for kind, line in doc.removed[before:]}
@@ -272,7 +294,47 @@ def _title_key(text: str) -> str:
     return " ".join(re.findall(r"\w+", unicodedata.normalize("NFKC", text).casefold()))
 
 
-def _drop_known_title(doc: Structure, lines: list[str], title: str) -> None:
+_CONTINUATION = re.compile(r"(?i)^(?:du|de|des|d['’]|et|à|au|aux|pour|sur|en|par|avec|of|and|for|in|on|at|with)\b")
+
+
+def _with_continuation(doc: Structure, lines: list[str], index: int, line: str, kind: str) -> str:
+    """A headline set on two lines ("COMMUNIQUÉ DU CONSEIL DES MINISTRES" / "DU MERCREDI 14 AOÛT 2024"):
+    the next line joins it when it goes on with a linking word and is a heading-like line too."""
+    following = index + 1
+    while following < len(lines) and following <= index + 2 and not lines[following]:
+        following += 1
+    if following >= len(lines) or _TERMINAL_END.search(line):
+        return line
+    match = EXPLICIT_HEADING_RE.match(lines[following])
+    nxt = match.group("text") if match else lines[following]
+    same_form = (is_shouted(nxt) and is_shouted(line)) or (match is not None and EXPLICIT_HEADING_RE.match(lines[index]) is not None)
+    if not (same_form and _CONTINUATION.match(nxt) and is_heading_like(nxt) and _furniture_kind_of(nxt) is None
+            and not _is_dateline_only(nxt)):
+        return line
+    doc.sequence.append((kind, lines[following]))
+    lines[following] = ""
+    return f"{line} {nxt}"
+
+
+def _own_opening_heading(lines: list[str]) -> tuple[int, str] | None:
+    """(line index, text) of a level-1 heading the text opens with, under the format's title (a
+    site's label in the front matter, the author's headline in the text): within the first lines,
+    before any prose."""
+    seen = 0
+    for index, line in enumerate(lines[:_TITLE_SEARCH_LINES]):
+        if not line:
+            continue
+        heading = EXPLICIT_HEADING_RE.match(line)
+        if heading and heading.group("marks") == "#":
+            text = heading.group("text").strip("*_ ")
+            return (index, text) if headline_verdict(text) == HEADLINE and len(text.split()) >= 4 else None
+        seen += 1
+        if seen > 2 or len(line.split()) > _LONGEST_HEADLINE_WORDS:
+            return None
+    return None
+
+
+def _drop_known_title(doc: Structure, lines: list[str], title: str, kind: str = "title") -> None:
     """Blank out the headline wherever the text repeats it (as is, in capitals, over two lines)."""
     key = _title_key(title)
     if not key:
@@ -290,7 +352,7 @@ def _drop_known_title(doc: Structure, lines: list[str], title: str) -> None:
             joined, end = candidate, end + 1
         if joined == key or (SequenceMatcher(None, joined, key).ratio() >= 0.9 and len(joined) >= 0.8 * len(key)):
             for position in range(index, end + 1):
-                doc.set_aside(("title", lines[position]))
+                doc.set_aside((kind, lines[position]))
                 lines[position] = ""
             _drop_above(doc, lines, index)
 
@@ -317,7 +379,7 @@ def _drop_letterhead(doc: Structure, lines: list[str]) -> None:
             continue
         if _furniture_kind_of(line) == "header":
             above = [i for i in range(index) if lines[i]]
-            if above and all(len(lines[i].split()) <= _LONGEST_LETTERHEAD_WORDS and not _TERMINAL_END.search(lines[i])
+            if above and _headline_follows(lines, index) and all(len(lines[i].split()) <= _LONGEST_LETTERHEAD_WORDS and not _TERMINAL_END.search(lines[i])
                              or DATELINE_RE.match(lines[i]) for i in above):
                 for i in above:
                     if not DATELINE_RE.match(lines[i]):
@@ -326,6 +388,21 @@ def _drop_letterhead(doc: Structure, lines: list[str]) -> None:
             return
         if len(line.split()) > _LONGEST_LETTERHEAD_WORDS:
             return  # body text before any kicker
+
+
+def _headline_follows(lines: list[str], kicker_index: int) -> bool:
+    """Whether a headline stands below the kicker, before the body's prose: then the short lines
+    above the kicker are letterhead; without one, the last of them may be the headline itself."""
+    for index in range(kicker_index + 1, min(len(lines), kicker_index + _TITLE_SEARCH_LINES)):
+        line = lines[index]
+        if not line:
+            continue
+        heading = EXPLICIT_HEADING_RE.match(line)
+        text = heading.group("text") if heading else line
+        if _furniture_kind_of(text) or _is_dateline_only(text) or is_contact_only(text):
+            continue
+        return (bool(heading) or is_heading_like(text) or _is_headline(lines, index)) and headline_verdict(text) != NOT_HEADLINE
+    return False
 
 
 def _is_headline(lines: list[str], index: int) -> bool:

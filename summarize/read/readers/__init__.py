@@ -31,6 +31,9 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _TEXT_HEADER_START = re.compile(r"\A(?:---|\+\+\+)[ \t]*\n|\A[A-Za-z][\w.-]{0,40}(?::[ \t]|[ \t]*=)")
 
 
+_FRONT_MATTER = re.compile(rb"\A(?:\xef\xbb\xbf)?(?:---|\+\+\+)[ \t]*\r?\n")
+
+
 def reader_for(source: str, data: bytes) -> Reader | None:
     """The reader an input needs (by content, then extension), or None for plain text."""
     suffix = PurePath(source).suffix.lower() if source != "-" else ""
@@ -62,8 +65,8 @@ def reader_for(source: str, data: bytes) -> Reader | None:
         from .email_message import read_email
 
         return partial(read_email, read_attachment=read_bytes)
-    if suffix in HTML_EXTENSIONS or looks_like_html(data):
-        from .html_page import read_html
+    if suffix in HTML_EXTENSIONS or (looks_like_html(data) and not (suffix in MARKDOWN_EXTENSIONS and _FRONT_MATTER.match(data))):
+        from .html_page import read_html  # a Markdown file whose body is raw HTML keeps its front matter: Markdown reads it
 
         return read_html
     if suffix in MARKDOWN_EXTENSIONS:

@@ -1,0 +1,54 @@
+"""Which line of a release's head can be its headline.
+
+A headline is the sender's own sentence-like title. A kicker ("COMMUNIQUÉ DE PRESSE"), a date or
+a dateline, a link, a quote or a section label in brackets never is; a line that opens with a
+kicker and goes on ("CP - La pêche aux filets…") is a headline only when the release shows no
+better one, and then without its kicker. Patterns live in ``data/headlines.txt``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ..resources import furniture_patterns, sections
+
+HEADLINE = "headline"
+KICKER_LED = "kicker_led"
+NOT_HEADLINE = "not_headline"
+_SEPARATED = re.compile(r"[-–—:|\])]\s*$")  # a kicker that a mark parts from the words after it
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    return {kind: re.compile("|".join(f"(?:{p})" for p in lines), re.IGNORECASE) for kind, lines in sections("headlines.txt").items() if lines}
+
+
+def headline_verdict(line: str) -> str:
+    """HEADLINE, KICKER_LED (a kicker, then words) or NOT_HEADLINE for one stripped line."""
+    text = line.strip().strip("*_ ")
+    if not text or not any(ch.isalpha() for ch in text):
+        return NOT_HEADLINE
+    patterns = _patterns()
+    if patterns[NOT_HEADLINE].fullmatch(text):
+        return NOT_HEADLINE
+    lead = patterns[KICKER_LED].match(text)
+    rest = text[lead.end():] if lead else ""
+    if lead and _SEPARATED.search(lead.group()) and len(rest.split()) >= 2:
+        return KICKER_LED  # "CP - La pêche…", "Press release — …": a kicker, a mark, then words
+    if furniture_patterns()["header"].fullmatch(text):
+        return NOT_HEADLINE  # "COMMUNIQUÉ DE PRESSE", "Pour diffusion immédiate"
+    if lead and any(ch.isalpha() for ch in rest):
+        return KICKER_LED  # "Communiqué du Conseil des ministres"
+    return HEADLINE
+
+
+def without_kicker(line: str) -> str:
+    """The words after a leading kicker ("CP - La pêche…" -> "La pêche…"); the line itself when the
+    kicker runs into them ("Communiqué du Conseil des ministres" stays whole)."""
+    text = line.strip()
+    lead = _patterns()[KICKER_LED].match(text)
+    if not lead or not _SEPARATED.search(lead.group()):
+        return text
+    rest = text[lead.end():].strip()
+    return rest if len(rest.split()) >= 2 else text

@@ -1,0 +1,87 @@
+"""The release's own headline as title: never a kicker, a date, a dateline, a credit or a contact line.
+
+Each case is written for a kind of release, with senders and wording that appear nowhere in the
+development set, so that a rule written for one sender would fail here."""
+
+from __future__ import annotations
+
+from summarize import summarize_text
+
+BODY = ("La communauté de communes du Val de Saône ouvre le 3 mars un réseau de douze bornes de recharge "
+        "pour vélos électriques, installées dans les gares et les mairies de ses huit villages.\n\n"
+        "Le projet a coûté 84 000 euros, dont la moitié est prise en charge par la région, et les bornes "
+        "seront gratuites pendant la première année.\n\n"
+        "La collectivité compte sur ce réseau pour doubler en deux ans le nombre de trajets quotidiens à vélo.\n")
+HEADLINE = "Le Val de Saône ouvre douze bornes de recharge pour vélos électriques"
+
+
+def title_of(text: str, known: str | None = None) -> tuple[str | None, str | None]:
+    result = summarize_text(text, title=known)
+    return result.title, result.title_source
+
+
+def test_a_kicker_given_as_the_format_title_gives_way_to_the_headline():
+    text = f"# Communiqué de presse\n\n{HEADLINE}\n\n{BODY}"
+    assert title_of(text, "Communiqué de presse") == (HEADLINE, "heading")
+
+
+def test_a_date_or_a_dateline_is_never_the_title():
+    for opening in ("# Le 12 Février 2019", "# 3 et 4 mars 2025", "Dijon, le 28 février 2025", "Louhans (Saône-et-Loire) – 28 février 2025",
+                    "# February 28, 2025", "Chalon, ST — February 2025"):
+        title, source = title_of(f"{opening}\n\n## {HEADLINE}\n\n{BODY}")
+        assert title == HEADLINE, opening
+        assert source == "heading"
+
+
+def test_a_kicker_led_front_matter_title_gives_way_to_the_texts_own_headline():
+    markdown = (f"---\ntitle: CP - BORNES VÉLO DU VAL DE SAÔNE\n---\n# {HEADLINE}\n\n{BODY}").encode()
+    raw = read_text_bytes(markdown, "bornes.md")
+    assert summarize_text(raw.text, title=raw.headline).title == HEADLINE
+
+
+def test_a_short_site_label_gives_way_to_a_headline_that_opens_the_text():
+    markdown = (f"---\ntitle: Mobilité douce\n---\n# {HEADLINE}\n\n{BODY}").encode()
+    raw = read_text_bytes(markdown, "label.md")
+    assert summarize_text(raw.text, title=raw.headline).title == HEADLINE
+
+
+def test_a_kicker_led_line_is_the_title_without_its_kicker_when_nothing_better_shows():
+    assert title_of(f"[Communiqué] {HEADLINE}\n\n{BODY}")[0] == HEADLINE
+    assert title_of(f"Press release — {HEADLINE}\n\n{BODY}")[0] == HEADLINE
+
+
+def test_a_headline_set_on_two_lines_in_capitals_is_whole():
+    text = "## DÉLIBÉRATIONS DU CONSEIL COMMUNAUTAIRE\n## DU JEUDI 27 FÉVRIER 2025\n\n" + BODY
+    assert title_of(text)[0] == "DÉLIBÉRATIONS DU CONSEIL COMMUNAUTAIRE DU JEUDI 27 FÉVRIER 2025"
+
+
+def test_a_sub_heading_that_starts_with_a_linking_word_is_not_glued_to_the_title():
+    text = f"{HEADLINE}\n\nPour diffusion immédiate -- 2025-02-28\n\n{BODY}"
+    assert title_of(text)[0] == HEADLINE
+
+
+def test_credit_contact_and_link_lines_are_never_the_title():
+    for opening in ("Jeanne Morel – CC-BY-SA 4.0", "Service communication - Paul Vernet paul.vernet@valdesaone-exemple.fr",
+                    "https://valdesaone-exemple.fr/mobilite"):
+        assert title_of(f"{opening}\n\n{HEADLINE}\n\n{BODY}")[0] == HEADLINE, opening
+
+
+def test_a_release_without_a_headline_says_so_instead_of_promoting_its_kicker():
+    title, source = title_of(f"COMMUNIQUÉ DE PRESSE\n\n{BODY}")
+    assert source == "first_sentence"
+    assert not title.lower().startswith("communiqué")
+
+
+def test_markdown_whose_body_is_raw_html_keeps_its_front_matter_title():
+    html_body = "".join(f"<p>{p}</p>\n" for p in BODY.split("\n\n") if p.strip())
+    markdown = (f"---\nlayout: post\ntitle: \"{HEADLINE}\"\n---\n<h1>Le 12 Février 2019</h1>\n<div>\n{html_body}</div>\n"
+                "<p><strong>Contact</strong> : <em>presse</em></p><ul><li>a</li><li>b</li></ul>\n").encode()
+    raw = read_text_bytes(markdown, "raw-html.md")
+    assert raw.headline == HEADLINE
+    assert summarize_text(raw.text, title=raw.headline).title == HEADLINE
+
+
+def read_text_bytes(data: bytes, name: str):
+    from summarize.read.reading import read_bytes
+
+    return read_bytes(data, name)
