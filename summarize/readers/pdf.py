@@ -40,7 +40,7 @@ _PDFIUM_LOCK = threading.Lock()
 _DROPPED = frozenset("\u200b\u200c\u200d\u2060\ufeff\ufffe\uffff\ufffd") | frozenset(map(chr, range(0x20))) - {"\x02"}
 _SOFT_HYPHENS = frozenset("\u00ad\x02")
 _SYMBOL_BULLETS = {"\uf0b7": "•", "\uf0a7": "▪", "\uf0d8": "•", "\uf076": "•", "\uf0fc": "✓", "\uf0e8": "→", "\uf0e0": "→"}
-WORD_GAP = 0.3  # a gap this many times the type size between two characters is a word space PDFium missed
+WORD_GAP = 0.1  # a gap this many times the type size between two advance boxes is a word space PDFium missed
 SEGMENT_GAP = 1.4  # a gap this wide on one baseline separates two blocks (a column gutter, a date set at the right)
 BASELINE_SLACK = 0.35  # words whose baselines differ by less than this share of the size are on one line
 
@@ -141,10 +141,12 @@ def _page_words(textpage, raw, index: int, warnings: list[str]) -> list[_Word]:
     if count > MAX_CHARS_PER_PAGE:
         warnings.append(f"page {index + 1}: only the first {MAX_CHARS_PER_PAGE} of {count} characters were read")
         count = MAX_CHARS_PER_PAGE
-    left, right, bottom, top = ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
+    box = raw.FS_RECTF()
     ox, oy = ctypes.c_double(), ctypes.c_double()
-    get_unicode, get_box, get_origin = raw.FPDFText_GetUnicode, raw.FPDFText_GetCharBox, raw.FPDFText_GetCharOrigin
+    matrix = raw.FS_MATRIX()
+    get_unicode, get_box, get_origin = raw.FPDFText_GetUnicode, raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetCharOrigin
     get_size, get_weight, get_angle, generated = raw.FPDFText_GetFontSize, raw.FPDFText_GetFontWeight, raw.FPDFText_GetCharAngle, raw.FPDFText_IsGenerated
+    get_matrix = raw.FPDFText_GetMatrix
     handle = textpage.raw
     words: list[_Word] = []
     chars: list[str] = []
@@ -172,9 +174,11 @@ def _page_words(textpage, raw, index: int, warnings: list[str]) -> list[_Word]:
             continue
         if not get_origin(handle, i, ox, oy):
             continue
-        get_box(handle, i, left, right, bottom, top)
-        size = get_size(handle, i)
-        x0, x1, y = left.value, right.value, oy.value
+        get_box(handle, i, box)  # the loose box spans the glyph's advance: letters of a word touch
+        size = get_size(handle, i)  # in text space: the character's matrix scales it to the page
+        if get_matrix(handle, i, matrix):
+            size *= abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5
+        x0, x1, y = box.left, box.right, oy.value
         if x1 <= x0:
             x0 = x1 = ox.value
         if ch in _SOFT_HYPHENS:
