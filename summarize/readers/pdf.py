@@ -134,43 +134,39 @@ def _read_page(document, index: int, pdfium, warnings: list[str]) -> list[Line]:
 
 
 def _page_words(textpage, raw, index: int, warnings: list[str]) -> list[_Word]:
-    """The words of a text page, from its characters: PDFium's spaces and line breaks, or gaps, end a word."""
+    """The words of a text page, from its characters, in PDFium's order: a line break, a space PDFium
+    generated, or a visible gap ends a word. A space character the next glyph overlaps (text
+    justified by moving glyphs back over the spaces) is no word break; a gap is measured against
+    the line's usual letter spacing, so condensed text without space characters still splits."""
     import ctypes
 
     count = textpage.count_chars()
     if count > MAX_CHARS_PER_PAGE:
         warnings.append(f"page {index + 1}: only the first {MAX_CHARS_PER_PAGE} of {count} characters were read")
         count = MAX_CHARS_PER_PAGE
-    box = raw.FS_RECTF()
+    box, matrix = raw.FS_RECTF(), raw.FS_MATRIX()
     ox, oy = ctypes.c_double(), ctypes.c_double()
-    matrix = raw.FS_MATRIX()
     get_unicode, get_box, get_origin = raw.FPDFText_GetUnicode, raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetCharOrigin
     get_size, get_weight, get_angle, generated = raw.FPDFText_GetFontSize, raw.FPDFText_GetFontWeight, raw.FPDFText_GetCharAngle, raw.FPDFText_IsGenerated
     get_matrix = raw.FPDFText_GetMatrix
     handle = textpage.raw
     words: list[_Word] = []
-    chars: list[str] = []
-    word: _Word | None = None
-
-    def close_word():
-        nonlocal word
-        if word is not None:
-            word.text = "".join(chars)
-            if word.text.strip("\u00ad"):
-                words.append(word)
-        word = None
-        chars.clear()
-
+    line: list[tuple[str, float, float, float, float, bool, bool]] = []  # (char, x0, x1, baseline, size, bold, space before)
+    space = False
     for i in range(count):
         ch = chr(get_unicode(handle, i))
-        if ch.isspace() or (ch in "\r\n" and generated(handle, i)):
-            close_word()
+        if ch in "\r\n" and generated(handle, i):
+            _words_of_line(line, words)
+            line, space = [], False
+            continue
+        if ch.isspace():
+            space = space or bool(generated(handle, i))  # a space of the file itself counts only by its gap
             continue
         if ch in _DROPPED:
             continue
         angle = get_angle(handle, i)
         if 0.05 < angle < 6.23:  # rotated text: a margin note or a watermark, not the body
-            close_word()
+            space = True
             continue
         if not get_origin(handle, i, ox, oy):
             continue
@@ -178,7 +174,7 @@ def _page_words(textpage, raw, index: int, warnings: list[str]) -> list[_Word]:
         size = get_size(handle, i)  # in text space: the character's matrix scales it to the page
         if get_matrix(handle, i, matrix):
             size *= abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5
-        x0, x1, y = box.left, box.right, oy.value
+        x0, x1 = box.left, box.right
         if x1 <= x0:
             x0 = x1 = ox.value
         if ch in _SOFT_HYPHENS:
@@ -189,20 +185,44 @@ def _page_words(textpage, raw, index: int, warnings: list[str]) -> list[_Word]:
             ch = _SYMBOL_BULLETS.get(ch, "•" if ch >= "\uf000" else "")
             if not ch:
                 continue
+        line.append((ch, x0, x1, oy.value, max(size, 0.1), get_weight(handle, i) >= 600, space))
+        space = False
+    _words_of_line(line, words)
+    return words
+
+
+def _words_of_line(chars: list[tuple[str, float, float, float, float, bool, bool]], words: list[_Word]) -> None:
+    """Characters of one PDFium line -> words."""
+    if not chars:
+        return
+    gaps = sorted((b[1] - a[2]) / b[4] for a, b in zip(chars, chars[1:], strict=False) if abs(a[3] - b[3]) < 0.2 * b[4])
+    spacing = min(max(gaps[len(gaps) // 2], -0.15), 0.05) if gaps else 0.0  # the usual letter spacing, in ems
+    word: _Word | None = None
+    letters: list[str] = []
+    last_x0 = 0.0
+    for ch, x0, x1, y, size, bold, space in chars:
         if word is not None:
-            gap = x0 - word.x1
-            if abs(y - word.y) > 0.5 * max(word.size, size, 1) or gap > WORD_GAP * max(size, 1) or gap < -0.5 * max(size, 1):
-                close_word()  # a new baseline, a gap, or a jump back: a new word
+            unit = max(word.size, size)
+            gap = (x0 - word.x1) / size - spacing
+            if space or gap > WORD_GAP or x0 < last_x0 - 0.1 * unit or abs(y - word.y) > 0.5 * unit:
+                _close(word, letters, words)
+                word, letters = None, []
         if word is None:
-            weight = get_weight(handle, i)
-            word = _Word(x0, x1, y, round(size, 1), weight >= 600, "")
+            word = _Word(x0, x1, y, round(size, 1), bold, "")
         else:
             word.x1 = max(word.x1, x1)
             if size > word.size:  # a superscript ("6ème") keeps the word's size and baseline
                 word.size, word.y = round(size, 1), y
-        chars.append(ch)
-    close_word()
-    return words
+        letters.append(ch)
+        last_x0 = x0
+    _close(word, letters, words)
+
+
+def _close(word: _Word | None, letters: list[str], words: list[_Word]) -> None:
+    if word is not None:
+        word.text = "".join(letters)
+        if word.text.strip("\u00ad"):
+            words.append(word)
 
 
 def _lines_of(words: list[_Word]) -> list[Line]:
