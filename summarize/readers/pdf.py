@@ -244,7 +244,9 @@ def _lines_of(words: list[_Word]) -> list[Line]:
             kept.append(word)
         segment: list[_Word] = []
         for word in kept:
-            if segment and word.x0 - segment[-1].x1 > SEGMENT_GAP * max(word.size, segment[-1].size, 1):
+            small, large = sorted((max(word.size, 1), max(segment[-1].size, 1))) if segment else (1, 1)
+            gap = word.x0 - segment[-1].x1 if segment else 0
+            if segment and (gap > SEGMENT_GAP * small or (large > 1.25 * small and gap > 0.3 * small)):
                 lines.append(_line_of(segment, number))
                 segment = []
             segment.append(word)
@@ -370,7 +372,7 @@ def _column_band(rows: dict[int, list[Line]], order: list[int]) -> tuple[int, in
     lines = [line for row in order for line in rows[row]]
     left = min(line.x for line in lines)
     right = max(line.x1 for line in lines)
-    starts: Counter[int] = Counter(round(line.x) for line in lines if line.x > left + 0.2 * (right - left))
+    starts: Counter[int] = Counter(round(line.x) for line in lines if line.x > left + 0.12 * (right - left))  # past a paragraph's indent
     best: tuple[int, int, int, float] | None = None
     for start, seen in starts.most_common(6):
         if seen < MIN_COLUMN_ROWS:
@@ -444,21 +446,21 @@ def layout_to_text(pages: list[list[Line]]) -> tuple[str, str | None]:
             sizes[line.size] += len(line.text)
     body_size = sizes.most_common(1)[0][0] if sizes else 10.0
     compounds = document_words("\n".join(line.text for lines in pages for line in lines))
-    headline = _headline(pages[0], body_size) if pages else None
+    headline, title_lines = _headline(pages[0], body_size) if pages else (None, [])
     blocks: list[str] = []
     for number, lines in enumerate(pages):
-        blocks.extend(_page_blocks(lines, body_size, compounds, headline if number == 0 else None))
+        blocks.extend(_page_blocks(lines, body_size, compounds, headline if number == 0 else None, title_lines))
     return "\n".join(_mend_across_pages(blocks, compounds)) + "\n", headline
 
 
-def _headline(lines: list[Line], body_size: float) -> str | None:
+def _headline(lines: list[Line], body_size: float) -> tuple[str | None, list[Line]]:
     """The largest text on the first page, when it stands out from the body: the release's headline."""
     candidates = [line for line in lines if not is_letter_spaced(line.text) and sum(ch.isalpha() for ch in line.text) >= 3]
     if not candidates:
-        return None
+        return None, []
     largest = max(line.size for line in candidates)
     if largest < TITLE_SIZE_RATIO * body_size:
-        return None
+        return None, []
     title_lines = [line for line in candidates if abs(line.size - largest) < 0.5]
     first = candidates.index(title_lines[0])
     block = [title_lines[0]]
@@ -469,10 +471,10 @@ def _headline(lines: list[Line], body_size: float) -> str | None:
     text = block[0].text
     for line in block[1:]:
         text = join_lines(text, line.text)
-    return text if len(text.split()) <= MAX_TITLE_WORDS else None
+    return (text, block) if len(text.split()) <= MAX_TITLE_WORDS else (None, [])
 
 
-def _page_blocks(lines: list[Line], body_size: float, compounds: set[str], headline: str | None) -> list[str]:
+def _page_blocks(lines: list[Line], body_size: float, compounds: set[str], headline: str | None, title_lines: list[Line] = ()) -> list[str]:
     """Lines grouped into paragraphs by size, weight, column and vertical gaps."""
     if not lines:
         return []
@@ -483,7 +485,8 @@ def _page_blocks(lines: list[Line], body_size: float, compounds: set[str], headl
     blocks: list[list[Line]] = []
     for line in lines:
         previous = blocks[-1][-1] if blocks else None
-        if previous is None or _starts_block(previous, line, leading, usual[previous.column], body_size):
+        same_title = any(previous is t for t in title_lines) and any(line is t for t in title_lines)  # a centred headline
+        if previous is None or (not same_title and _starts_block(previous, line, leading, usual[previous.column], body_size)):
             blocks.append([line])
         else:
             blocks[-1].append(line)
@@ -500,6 +503,11 @@ def _page_blocks(lines: list[Line], body_size: float, compounds: set[str], headl
         else:
             out.append(text)
     return out
+
+
+def _shouted(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 4 and all(ch.isupper() for ch in letters)
 
 
 def _usual_widths(lines: list[Line]) -> dict[int, float]:
@@ -521,6 +529,8 @@ def _starts_block(previous: Line, line: Line, leading: float, usual_width: float
     gap = previous.y - line.y
     if gap <= 0 or gap > PARAGRAPH_GAP * leading * max(line.size, 1):
         return True  # a new column, a page region or a paragraph space
+    if previous.bold and _shouted(previous.text) and _shouted(line.text) and abs(previous.x + previous.x1 - line.x - line.x1) < 2 * line.size:
+        return bool(_SENTENCE_END.search(previous.text))  # a title in bold capitals centred on two lines
     short = line.size <= body_size + 0.5 and previous.width < SHORT_LINE_SHARE * usual_width
     if abs(line.x - previous.x) > 3 * max(line.size, 1) or short:
         return True  # text set elsewhere on the line (a date right of an address), or the short lines of an address
