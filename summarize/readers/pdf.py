@@ -41,7 +41,8 @@ _DROPPED = frozenset("\u200b\u200c\u200d\u2060\ufeff\ufffe\uffff\ufffd") | froze
 _SOFT_HYPHENS = frozenset("\u00ad\x02")
 _SYMBOL_BULLETS = {"\uf0b7": "•", "\uf0a7": "▪", "\uf0d8": "•", "\uf076": "•", "\uf0fc": "✓", "\uf0e8": "→", "\uf0e0": "→"}
 WORD_GAP = 0.1  # a gap this many times the type size between two advance boxes is a word space PDFium missed
-SEGMENT_GAP = 1.4  # a gap this wide on one baseline separates two blocks (a column gutter, a date set at the right)
+SEGMENT_GAP = 1.5  # a gap this many ems wide on one baseline separates two blocks (a column gutter, a date set at the right)
+NARROW_GUTTER = 0.8  # and a gap this wide does when it is three times the line's usual word space
 BASELINE_SLACK = 0.35  # words whose baselines differ by less than this share of the size are on one line
 
 
@@ -242,11 +243,13 @@ def _lines_of(words: list[_Word]) -> list[Line]:
             if kept and word.text == kept[-1].text and abs(word.x0 - kept[-1].x0) < 0.3 * max(word.size, 1):
                 continue  # the same word printed twice a hair apart: simulated bold
             kept.append(word)
+        spaces = sorted((b.x0 - a.x1) / max(b.size, 1) for a, b in zip(kept, kept[1:], strict=False))
+        usual = spaces[len(spaces) // 2] if spaces else 0.3  # a justified line spaces its words widely, a gutter is wider still
         segment: list[_Word] = []
         for word in kept:
             small, large = sorted((max(word.size, 1), max(segment[-1].size, 1))) if segment else (1, 1)
-            gap = word.x0 - segment[-1].x1 if segment else 0
-            if segment and (gap > SEGMENT_GAP * small or (large > 1.25 * small and gap > 0.3 * small)):
+            gap = (word.x0 - segment[-1].x1) / small if segment else 0
+            if segment and (gap > SEGMENT_GAP or (gap > NARROW_GUTTER and gap > 3 * usual) or (large > 1.25 * small and gap > 0.3)):
                 lines.append(_line_of(segment, number))
                 segment = []
             segment.append(word)
@@ -293,6 +296,11 @@ def _running_lines(pages: list[list[Line]]) -> set[str]:
         edges.update({_edge_key(line.text) for line in lines if line.row in edge_rows})
     needed = max(2, (len(pages) + 1) // 2)
     return {key for key, seen in edges.items() if seen >= needed and len(key) < 160}
+
+
+def _page_number(line: Line, lines: list[Line]) -> bool:
+    """"3", "Page 2/4" alone on its line (a number split off a justified line is text)."""
+    return bool(_PAGE_NUMBER.match(line.text)) and not any(other.row == line.row and other is not line for other in lines)
 
 
 def _mend_across_pages(paragraphs: list[str], compounds: set[str]) -> list[str]:
@@ -439,7 +447,7 @@ def _trim_band(rows, order, kinds, first, last, gutter) -> tuple[int, int]:
 def layout_to_text(pages: list[list[Line]]) -> tuple[str, str | None]:
     """Paragraphs one a line ("# " headline, "## " sub-headings) and the headline, from laid-out lines."""
     running = _running_lines(pages)
-    pages = [[line for line in lines if _edge_key(line.text) not in running and not _PAGE_NUMBER.match(line.text)] for lines in pages]
+    pages = [[line for line in lines if _edge_key(line.text) not in running and not _page_number(line, lines)] for lines in pages]
     sizes: Counter[float] = Counter()
     for lines in pages:
         for line in lines:
@@ -465,8 +473,10 @@ def _headline(lines: list[Line], body_size: float) -> tuple[str | None, list[Lin
     first = candidates.index(title_lines[0])
     block = [title_lines[0]]
     for line in candidates[first + 1:]:  # consecutive lines of that size in one column: a headline on several lines
-        if abs(line.size - largest) >= 0.5 or line.column != block[-1].column or block[-1].y - line.y > 2.5 * largest:
-            break
+        gap = block[-1].y - line.y
+        if (abs(line.size - largest) >= 0.5 or line.column != block[-1].column or gap > 2.5 * largest
+                or (len(block) >= 2 and gap > 1.3 * (block[0].y - block[1].y)) or re.search(r"[.!?…]$", block[-1].text)):
+            break  # another size, column or region, a wider space than the headline's leading, or its sentence has ended
         block.append(line)
     text = block[0].text
     for line in block[1:]:
