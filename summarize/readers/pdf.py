@@ -42,6 +42,7 @@ _SOFT_HYPHENS = frozenset("\u00ad\x02")
 _SYMBOL_BULLETS = {"\uf0b7": "•", "\uf0a7": "▪", "\uf0d8": "•", "\uf076": "•", "\uf0fc": "✓", "\uf0e8": "→", "\uf0e0": "→"}
 WORD_GAP = 0.1  # a gap this many times the type size between two advance boxes is a word space PDFium missed
 SEGMENT_GAP = 1.5  # a gap this many ems wide on one baseline separates two blocks (a column gutter, a date set at the right)
+SAME_LINE_GAP = 4.0  # pieces of one row closer than this (in ems) and outside columns are one line
 NARROW_GUTTER = 0.8  # and a gap this wide does when it is three times the line's usual word space
 BASELINE_SLACK = 0.35  # words whose baselines differ by less than this share of the size are on one line
 
@@ -359,9 +360,14 @@ def _order(lines: list[Line], out: list[Line], next_column: list[int], depth: in
         column = next_column[0]
         next_column[0] += 1
         for row in order:
+            previous = None
             for line in sorted(rows[row], key=lambda line: line.x):
+                if previous is not None and _same_line(previous, line):
+                    previous.text, previous.x1 = f"{previous.text} {line.text}", line.x1
+                    continue
                 line.column = column
                 out.append(line)
+                previous = line
         return
     first, last, gutter = band
     above = [line for row in order[:first] for line in rows[row]]
@@ -373,6 +379,15 @@ def _order(lines: list[Line], out: list[Line], next_column: list[int], depth: in
     _order([line for line in inside if line.x >= gutter], out, next_column, depth + 1)
     if below:
         _order(below, out, next_column, depth)
+
+
+def _same_line(left: Line, right: Line) -> bool:
+    """Two pieces of one row outside columns that are one line: a bullet and its text, or the words of
+    a widely justified line; a date set far right of an address stays apart."""
+    gap = (right.x - left.x1) / max(left.size, 1)
+    if left.text in ("•", "▪", "-", "–", "◦", "→", "✓", "*") and gap < 6:
+        return True
+    return gap < SAME_LINE_GAP and abs(left.size - right.size) < 0.5 and left.bold == right.bold
 
 
 def _column_band(rows: dict[int, list[Line]], order: list[int]) -> tuple[int, int, float] | None:
