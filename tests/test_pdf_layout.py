@@ -76,7 +76,8 @@ def test_zero_width_spaces_soft_hyphens_and_ligatures_are_folded():
     document = _pdf()
     document.add_font("dejavu", fname=str(DEJAVU))
     document.set_font("dejavu", size=11)
-    document.multi_cell(0, 6, "L’o\ufb03ce a \ufb01nancé les tra\u00advaux de la gare\u200b centrale et des quais du réseau urbain.", new_x="LMARGIN", new_y="NEXT")
+    sentence = "L’o\ufb03ce a \ufb01nancé les tra\u00advaux de la gare\u200b centrale et des quais du réseau urbain."
+    document.multi_cell(0, 6, sentence, new_x="LMARGIN", new_y="NEXT")
     document.multi_cell(0, 6, "Le chantier sera terminé à la fin de l’année prochaine, selon le calendrier prévu par la ville.")
     text = read_pdf(bytes(document.output()), "ligatures.pdf").text
     assert "L’office a financé les travaux de la gare centrale" in text, text
