@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -67,8 +68,9 @@ def test_a_number_inside_a_justified_line_is_not_taken_for_a_page_number():
     lines = [pdf_reader.Line(0.0, 0.0, 10.0, False, "la ligne ouvrira le", 0, 100.0, 7),
              pdf_reader.Line(130.0, 0.0, 10.0, False, "2", 0, 136.0, 7),
              pdf_reader.Line(0.0, -12.0, 10.0, False, "3", 0, 6.0, 8)]
-    assert not pdf_reader._page_number(lines[1], lines)
-    assert pdf_reader._page_number(lines[2], lines)
+    per_row = Counter(line.row for line in lines)
+    assert not pdf_reader._page_number(lines[1], per_row)
+    assert pdf_reader._page_number(lines[2], per_row)
 
 
 @pytest.mark.skipif(not DEJAVU.is_file(), reason="needs a Unicode TrueType font")

@@ -299,9 +299,9 @@ def _running_lines(pages: list[list[Line]]) -> set[str]:
     return {key for key, seen in edges.items() if seen >= needed and len(key) < 160}
 
 
-def _page_number(line: Line, lines: list[Line]) -> bool:
-    """"3", "Page 2/4" alone on its line (a number split off a justified line is text)."""
-    return bool(_PAGE_NUMBER.match(line.text)) and not any(other.row == line.row and other is not line for other in lines)
+def _page_number(line: Line, per_row: Counter[int]) -> bool:
+    """"3", "Page 2/4" alone on its row (a number split off a justified line is text)."""
+    return per_row[line.row] == 1 and bool(_PAGE_NUMBER.match(line.text))
 
 
 def _mend_across_pages(paragraphs: list[str], compounds: set[str]) -> list[str]:
@@ -462,7 +462,11 @@ def _trim_band(rows, order, kinds, first, last, gutter) -> tuple[int, int]:
 def layout_to_text(pages: list[list[Line]]) -> tuple[str, str | None]:
     """Paragraphs one a line ("# " headline, "## " sub-headings) and the headline, from laid-out lines."""
     running = _running_lines(pages)
-    pages = [[line for line in lines if _edge_key(line.text) not in running and not _page_number(line, lines)] for lines in pages]
+    kept = []
+    for lines in pages:
+        per_row = Counter(line.row for line in lines)
+        kept.append([line for line in lines if _edge_key(line.text) not in running and not _page_number(line, per_row)])
+    pages = kept
     sizes: Counter[float] = Counter()
     for lines in pages:
         for line in lines:
