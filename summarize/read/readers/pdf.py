@@ -1,78 +1,274 @@
-"""PDF: the text layer by pypdf, re-flowed into paragraphs, with running headers, footers and
-page numbers dropped and words hyphenated at line ends mended. A PDF without a text layer
-(a scan) gets a clear error: OCR is out of scope and would need a model download."""
+"""PDF: the text layer read with PDFium (pypdfium2), laid out again from its characters.
+
+Each character comes with its box, baseline and type size; characters become words (PDFium's
+own word spaces, or a gap), words on one baseline become lines, lines are read column by column,
+and lines become paragraphs by vertical gaps, size and weight. The largest text of page 1 is the
+headline; running headers, footers and page numbers are dropped; words hyphenated at line ends
+are mended; zero-width spaces, soft hyphens and ligatures are folded. A PDF without a text layer
+(a scan) gets a clear error: OCR is out of scope and would need a model download.
+
+PDFium is not thread-safe: every call into it holds one process-wide lock (the batch runs forked
+processes, so the lock only matters to callers that read PDFs from several threads)."""
 
 from __future__ import annotations
 
 import re
+import threading
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
-from io import BytesIO
 
 from ...errors import InputError
 from ...text.reflow import document_words, is_letter_spaced, join_lines
 from ..decoding import RawText, normalize_text
 
 MAX_PAGES = 300  # a press release is 1-5 pages; a 1,000-page report is not what we summarize
+MAX_CHARS_PER_PAGE = 60_000  # a dense page holds ~6,000; more is a generated or hostile file
 MIN_LETTERS_PER_PAGE = 40  # below this on average, the PDF is a scan (images of text)
 FULL_LINE_SHARE = 0.8  # a line this close to the page's usual width continues on the next line
 
 _PAGE_NUMBER = re.compile(r"(?i)^\s*(?:page\s*)?[-–—]?\s*\d{1,4}\s*(?:(?:/|sur|of)\s*\d{1,4})?\s*[-–—]?\s*$")
 _FILE_NAME = re.compile(r"\.(?:html?|docx?|pdf|odt|indd|txt)\b|^microsoft word\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?:»”…)]$")
+_PDF_DATE = re.compile(r"^(?:D:)?(\d{4})(\d{2})(\d{2})")
+
+_PDFIUM_LOCK = threading.Lock()
+
+# What PDFium hands back that is not text: zero-width spaces and joiners, byte-order marks, control
+# codes, unmapped glyphs. Soft hyphens (and PDFium's 0x02, its mark for a hyphen at a line end) are
+# hyphens that only a line end shows. Symbol-font bullets in the private use area become bullets.
+_DROPPED = frozenset("\u200b\u200c\u200d\u2060\ufeff\ufffe\uffff\ufffd") | frozenset(map(chr, range(0x20))) - {"\x02"}
+_SOFT_HYPHENS = frozenset("\u00ad\x02")
+_SYMBOL_BULLETS = {"\uf0b7": "•", "\uf0a7": "▪", "\uf0d8": "•", "\uf076": "•", "\uf0fc": "✓", "\uf0e8": "→", "\uf0e0": "→"}
+WORD_GAP = 0.1  # a gap this many times the type size between two advance boxes is a word space PDFium missed
+SEGMENT_GAP = 1.5  # a gap this many ems wide on one baseline separates two blocks (a column gutter, a date set at the right)
+SAME_LINE_GAP = 4.0  # pieces of one row closer than this (in ems) and outside columns are one line
+NARROW_GUTTER = 0.8  # and a gap this wide does when it is three times the line's usual word space
+BASELINE_SLACK = 0.35  # words whose baselines differ by less than this share of the size are on one line
 
 
 def read_pdf(data: bytes, name: str) -> RawText:
-    import logging
+    import pypdfium2 as pdfium  # imported here: plain text must not pay for it at start-up
 
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
-
-    logging.getLogger("pypdf").setLevel(logging.ERROR)  # its repair notes are not the user's business
-
-    try:
-        reader = PdfReader(BytesIO(data), strict=False)
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise InputError(f"{name}: the PDF is password-protected")
-        pages = reader.pages
-        count = len(pages)
-        layouts = [page_layout(pages[i]) for i in range(min(count, MAX_PAGES))]
-        texts = ["\n".join(line.text for line in lines) for lines in layouts]
-    except PdfReadError as exc:
-        raise InputError(f"{name}: damaged or unreadable PDF ({exc})") from None
-    letters = sum(ch.isalpha() for text in texts for ch in text)
-    if letters < MIN_LETTERS_PER_PAGE * max(1, len(texts)) and letters < 400:
+    with _PDFIUM_LOCK:
+        try:
+            document = pdfium.PdfDocument(data)
+        except pdfium.PdfiumError as exc:
+            if getattr(exc, "err_code", None) in (pdfium.raw.FPDF_ERR_PASSWORD, pdfium.raw.FPDF_ERR_SECURITY):
+                raise InputError(f"{name}: the PDF is password-protected") from None
+            raise InputError(f"{name}: damaged or unreadable PDF ({exc})") from None
+        warnings: list[str] = []
+        try:
+            count = len(document)
+            layouts = []
+            for index in range(min(count, MAX_PAGES)):
+                try:
+                    layouts.append(_read_page(document, index, pdfium, warnings))
+                except pdfium.PdfiumError:
+                    warnings.append(f"page {index + 1} could not be read")
+                    layouts.append([])
+            info = _document_info(document)
+        finally:
+            document.close()  # closes its pages and text pages too
+    letters = sum(ch.isalpha() for lines in layouts for line in lines for ch in line.text)
+    if letters < MIN_LETTERS_PER_PAGE * max(1, len(layouts)) and letters < 400:
         raise InputError(f"{name}: the PDF has no text layer (a scanned image?); run OCR on it first")
     text, headline = layout_to_text(layouts)
     metadata = {"format": "pdf", "pages": str(count)}
-    info = _document_info(reader)
     metadata.update(info)
     if headline:
         metadata["title"] = headline
     raw = RawText(text=normalize_text(text), encoding="utf-8", metadata=metadata,
                   headline=normalize_text(headline).strip() if headline else None)
     if count > MAX_PAGES:
-        raw.warnings.append(f"only the first {MAX_PAGES} of {count} pages were read")
+        warnings.append(f"only the first {MAX_PAGES} of {count} pages were read")
+    raw.warnings.extend(warnings)
     return raw
 
 
-def _document_info(reader) -> dict[str, str]:
+def _document_info(document) -> dict[str, str]:
     try:
-        info = reader.metadata
+        info = document.get_metadata_dict()
     except Exception:  # a broken info dictionary must not cost the text
         return {}
-    if not info:
-        return {}
     out = {}
-    title = " ".join((info.title or "").split())
+    title = " ".join((info.get("Title") or "").split())
     if len(title.split()) >= 3 and not _FILE_NAME.search(title):  # "page.html", "Microsoft Word - cp.docx" are not titles
         out["title"] = title
-    try:
-        if info.creation_date:
-            out["date"] = info.creation_date.date().isoformat()
-    except (ValueError, TypeError):
-        pass
+    found = _PDF_DATE.match((info.get("CreationDate") or "").strip())
+    if found:
+        import datetime
+
+        try:
+            out["date"] = datetime.date(*map(int, found.groups())).isoformat()
+        except ValueError:
+            pass
     return out
+
+
+# --- Characters -> words -> lines -------------------------------------------------------------------
+
+@dataclass
+class _Word:
+    x0: float
+    x1: float
+    y: float
+    size: float
+    bold: bool
+    text: str
+
+
+def _read_page(document, index: int, pdfium, warnings: list[str]) -> list[Line]:
+    """One page's lines in reading order. Its page and text page are closed before returning."""
+    page = document[index]
+    try:
+        textpage = page.get_textpage()
+        try:
+            words = _page_words(textpage, pdfium.raw, index, warnings)
+        finally:
+            textpage.close()
+        width = page.get_width()
+    finally:
+        page.close()
+    if not words:
+        return []
+    return _reading_order(_lines_of(words), width)
+
+
+def _page_words(textpage, raw, index: int, warnings: list[str]) -> list[_Word]:
+    """The words of a text page, from its characters, in PDFium's order: a line break, a space PDFium
+    generated, or a visible gap ends a word. A space character the next glyph overlaps (text
+    justified by moving glyphs back over the spaces) is no word break; a gap is measured against
+    the line's usual letter spacing, so condensed text without space characters still splits."""
+    import ctypes
+
+    count = textpage.count_chars()
+    if count > MAX_CHARS_PER_PAGE:
+        warnings.append(f"page {index + 1}: only the first {MAX_CHARS_PER_PAGE} of {count} characters were read")
+        count = MAX_CHARS_PER_PAGE
+    box, matrix = raw.FS_RECTF(), raw.FS_MATRIX()
+    ox, oy = ctypes.c_double(), ctypes.c_double()
+    get_unicode, get_box, get_origin = raw.FPDFText_GetUnicode, raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetCharOrigin
+    get_size, get_weight, get_angle, generated = raw.FPDFText_GetFontSize, raw.FPDFText_GetFontWeight, raw.FPDFText_GetCharAngle, raw.FPDFText_IsGenerated
+    get_matrix = raw.FPDFText_GetMatrix
+    handle = textpage.raw
+    words: list[_Word] = []
+    line: list[tuple[str, float, float, float, float, bool, bool]] = []  # (char, x0, x1, baseline, size, bold, space before)
+    space = False
+    for i in range(count):
+        ch = chr(get_unicode(handle, i))
+        if ch in "\r\n" and generated(handle, i):
+            _words_of_line(line, words)
+            line, space = [], False
+            continue
+        if ch.isspace():
+            space = space or bool(generated(handle, i))  # a space of the file itself counts only by its gap
+            continue
+        if ch in _DROPPED:
+            continue
+        angle = get_angle(handle, i)
+        if 0.05 < angle < 6.23:  # rotated text: a margin note or a watermark, not the body
+            space = True
+            continue
+        if not get_origin(handle, i, ox, oy):
+            continue
+        get_box(handle, i, box)  # the loose box spans the glyph's advance: letters of a word touch
+        size = get_size(handle, i)  # in text space: the character's matrix scales it to the page
+        if get_matrix(handle, i, matrix):
+            size *= abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5
+        x0, x1 = box.left, box.right
+        if x1 <= x0:
+            x0 = x1 = ox.value
+        if ch in _SOFT_HYPHENS:
+            ch = "\u00ad"
+        elif "\ufb00" <= ch <= "\ufb06":
+            ch = unicodedata.normalize("NFKC", ch)
+        elif "\ue000" <= ch <= "\uf8ff":
+            ch = _SYMBOL_BULLETS.get(ch, "•" if ch >= "\uf000" else "")
+            if not ch:
+                continue
+        line.append((ch, x0, x1, oy.value, max(size, 0.1), get_weight(handle, i) >= 600, space))
+        space = False
+    _words_of_line(line, words)
+    return words
+
+
+def _words_of_line(chars: list[tuple[str, float, float, float, float, bool, bool]], words: list[_Word]) -> None:
+    """Characters of one PDFium line -> words."""
+    if not chars:
+        return
+    gaps = sorted((b[1] - a[2]) / b[4] for a, b in zip(chars, chars[1:], strict=False) if abs(a[3] - b[3]) < 0.2 * b[4])
+    spacing = min(max(gaps[len(gaps) // 2], -0.15), 0.05) if gaps else 0.0  # the usual letter spacing, in ems
+    word: _Word | None = None
+    letters: list[str] = []
+    last_x0 = 0.0
+    for ch, x0, x1, y, size, bold, space in chars:
+        if word is not None:
+            unit = max(word.size, size)
+            gap = (x0 - word.x1) / size - spacing
+            if space or gap > WORD_GAP or x0 < last_x0 - 0.1 * unit or abs(y - word.y) > 0.5 * unit:
+                _close(word, letters, words)
+                word, letters = None, []
+        if word is None:
+            word = _Word(x0, x1, y, round(size, 1), bold, "")
+        else:
+            word.x1 = max(word.x1, x1)
+            if size > word.size:  # a superscript ("6ème") keeps the word's size and baseline
+                word.size, word.y = round(size, 1), y
+        letters.append(ch)
+        last_x0 = x0
+    _close(word, letters, words)
+
+
+def _close(word: _Word | None, letters: list[str], words: list[_Word]) -> None:
+    if word is not None:
+        word.text = "".join(letters)
+        if word.text.strip("\u00ad"):
+            words.append(word)
+
+
+def _lines_of(words: list[_Word]) -> list[Line]:
+    """Words on one baseline, close to each other, form a line; a wide gap starts another on the same baseline."""
+    rows: list[list[_Word]] = []
+    for word in sorted(words, key=lambda w: (-w.y, w.x0)):
+        row = rows[-1] if rows else None
+        if row and abs(row[0].y - word.y) <= BASELINE_SLACK * max(min(row[0].size, word.size), 1):
+            row.append(word)
+        else:
+            rows.append([word])
+    lines: list[Line] = []
+    for number, row in enumerate(rows):
+        row.sort(key=lambda w: w.x0)
+        kept: list[_Word] = []
+        for word in row:
+            if kept and word.text == kept[-1].text and abs(word.x0 - kept[-1].x0) < 0.3 * max(word.size, 1):
+                continue  # the same word printed twice a hair apart: simulated bold
+            kept.append(word)
+        spaces = sorted((b.x0 - a.x1) / max(b.size, 1) for a, b in zip(kept, kept[1:], strict=False))
+        usual = spaces[len(spaces) // 2] if spaces else 0.3  # a justified line spaces its words widely, a gutter is wider still
+        segment: list[_Word] = []
+        for word in kept:
+            small, large = sorted((max(word.size, 1), max(segment[-1].size, 1))) if segment else (1, 1)
+            gap = (word.x0 - segment[-1].x1) / small if segment else 0
+            if segment and (gap > SEGMENT_GAP or (gap > NARROW_GUTTER and gap > 3 * usual) or (large > 1.25 * small and gap > 0.3)):
+                lines.append(_line_of(segment, number))
+                segment = []
+            segment.append(word)
+        if segment:
+            lines.append(_line_of(segment, number))
+    return lines
+
+
+def _line_of(words: list[_Word], row: int) -> Line:
+    sizes = Counter()
+    for word in words:
+        sizes[word.size] += len(word.text)
+    size = sizes.most_common(1)[0][0]
+    bold = sum(len(w.text) for w in words if w.bold) >= 0.6 * sum(len(w.text) for w in words)
+    text = " ".join(w.text for w in words)
+    ends_hyphenated = text.endswith("\u00ad")
+    text = text.replace("\u00ad", "") + ("-" if ends_hyphenated else "")  # a soft hyphen shows only at a line end
+    return Line(words[0].x0, max(words, key=lambda w: len(w.text)).y, size, bold, text, 0, words[-1].x1, row)
 
 
 def pdf_pages_to_text(pages: list[str]) -> str:
@@ -82,25 +278,37 @@ def pdf_pages_to_text(pages: list[str]) -> str:
 
 def plain_lines(text: str) -> list[Line]:
     """Lines of text without position or size: evenly spaced, one type size (widths and punctuation decide)."""
-    return [Line(0.0, -12.0 * i, 10.0, False, line.strip()) for i, line in enumerate(text.split("\n")) if line.strip()]
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    return [Line(0.0, -12.0 * i, 10.0, False, line, 0, float(len(line)), i) for i, line in enumerate(lines)]
 
 
-def _running_lines(page_lines: list[list[str]]) -> set[str]:
-    """Lines repeated at the top or bottom of most pages: running headers and footers."""
-    if len(page_lines) < 2:
+def _edge_key(text: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(text.split()).lower())
+
+
+def _running_lines(pages: list[list[Line]]) -> set[str]:
+    """Lines repeated at the top or bottom of most pages (page numbers aside): running headers and footers."""
+    if len(pages) < 2:
         return set()
     edges: Counter[str] = Counter()
-    for lines in page_lines:
-        edges.update(set(lines[:2] + lines[-2:]))
-    needed = max(2, (len(page_lines) + 1) // 2)
-    return {line for line, seen in edges.items() if seen >= needed and len(line) < 120}
+    for lines in pages:
+        rows = sorted({line.row for line in lines})
+        edge_rows = set(rows[:2] + rows[-2:])
+        edges.update({_edge_key(line.text) for line in lines if line.row in edge_rows})
+    needed = max(2, (len(pages) + 1) // 2)
+    return {key for key, seen in edges.items() if seen >= needed and len(key) < 160}
+
+
+def _page_number(line: Line, per_row: Counter[int]) -> bool:
+    """"3", "Page 2/4" alone on its row (a number split off a justified line is text)."""
+    return per_row[line.row] == 1 and bool(_PAGE_NUMBER.match(line.text))
 
 
 def _mend_across_pages(paragraphs: list[str], compounds: set[str]) -> list[str]:
-    """A paragraph cut by a page break: the next page's first line starts in lower case."""
+    """A paragraph cut by a page or column break: the next part starts in lower case."""
     out: list[str] = []
     for paragraph in paragraphs:
-        if out and paragraph[:1].islower() and not _SENTENCE_END.search(out[-1]):
+        if out and paragraph[:1].islower() and not _SENTENCE_END.search(out[-1]) and not out[-1].startswith("#"):
             out[-1] = join_lines(out[-1], paragraph, compounds)
         else:
             out.append(paragraph)
@@ -114,6 +322,7 @@ HEADING_SIZE_RATIO = 1.08
 PARAGRAPH_GAP = 1.45  # a vertical gap this many times the usual leading separates paragraphs
 MAX_TITLE_WORDS = 40
 SHORT_LINE_SHARE = 0.6  # a line this much shorter than the usual one ends its block
+MIN_COLUMN_ROWS = 3  # lines on each side of a gutter before the page counts as set in columns
 
 
 @dataclass
@@ -124,130 +333,189 @@ class Line:
     bold: bool
     text: str
     column: int = 0
+    x1: float = 0.0  # right end (plain lines: the length in characters, x being 0)
+    row: int = 0  # lines on one baseline share a row
+
+    @property
+    def width(self) -> float:
+        return self.x1 - self.x
 
 
-def page_layout(page) -> list[Line]:
-    """The text lines of a page in reading order (columns one after the other), with size and weight."""
-    chunks: list[Line] = []
-
-    def visit(text, cm, tm, font, size):
-        text = text.replace("\n", " ")
-        if not text.strip():
-            return
-        x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
-        y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
-        scale = abs(tm[0] or tm[3] or 1) * abs(cm[0] or cm[3] or 1)
-        name = str((font or {}).get("/BaseFont", "")) if hasattr(font, "get") else ""
-        chunks.append(Line(x, y, round(size * scale, 1), "bold" in name.lower() or "black" in name.lower(), text))
-
-    plain = page.extract_text(visitor_text=visit) or ""
-    if not chunks:
-        return plain_lines(plain)
-    try:
-        width = float(page.mediabox.width)
-    except Exception:  # a broken media box: guess from the text
-        width = max(c.x for c in chunks) + 100
-    return _reading_order(chunks, width)
+def _reading_order(lines: list[Line], page_width: float) -> list[Line]:
+    """Lines in reading order, each with its column: columns side by side are read one after the other,
+    full-width blocks above and below stay in place."""
+    next_column = [0]
+    out: list[Line] = []
+    _order(lines, out, next_column, depth=0)
+    return out
 
 
-def _merge_chunks(chunks: list[Line]) -> list[Line]:
-    """Chunks of one column on one baseline and close to each other form one line."""
-    lines: list[Line] = []
-    for chunk in sorted(chunks, key=lambda c: (-round(c.y, 0), c.x)):
-        last = lines[-1] if lines else None
-        if last and last.column == chunk.column and abs(last.y - chunk.y) <= 0.3 * max(chunk.size, 1):
-            end = last.x + 0.55 * last.size * len(last.text)
-            if chunk.x - end < 2.5 * max(chunk.size, 1):
-                glue = "" if last.text.endswith(" ") or chunk.text.startswith(" ") else " "
-                last.text = f"{last.text}{glue}{chunk.text}" if chunk.x > end - last.size else last.text + chunk.text
-                continue
-        lines.append(Line(chunk.x, chunk.y, chunk.size, chunk.bold, chunk.text, chunk.column))
+def _order(lines: list[Line], out: list[Line], next_column: list[int], depth: int) -> None:
+    rows: dict[int, list[Line]] = {}
     for line in lines:
-        line.text = re.sub(r" {3,}", "  ", line.text.strip())  # double spaces stay: they separate letter-spaced words
-    return [line for line in lines if line.text]
+        rows.setdefault(line.row, []).append(line)
+    order = sorted(rows)
+    band = _column_band(rows, order) if depth < 3 else None
+    if band is None:
+        column = next_column[0]
+        next_column[0] += 1
+        for row in order:
+            previous = None
+            for line in sorted(rows[row], key=lambda line: line.x):
+                if previous is not None and _same_line(previous, line):
+                    previous.text, previous.x1 = f"{previous.text} {line.text}", line.x1
+                    continue
+                line.column = column
+                out.append(line)
+                previous = line
+        return
+    first, last, gutter = band
+    above = [line for row in order[:first] for line in rows[row]]
+    inside = [line for row in order[first:last + 1] for line in rows[row]]
+    below = [line for row in order[last + 1:] for line in rows[row]]
+    if above:
+        _order(above, out, next_column, depth)
+    _order([line for line in inside if line.x < gutter], out, next_column, depth + 1)
+    _order([line for line in inside if line.x >= gutter], out, next_column, depth + 1)
+    if below:
+        _order(below, out, next_column, depth)
 
 
-def _reading_order(chunks: list[Line], width: float) -> list[Line]:
-    """Lines in reading order: two columns side by side are read left then right; full-width blocks above and below stay in place."""
-    left = min(chunk.x for chunk in chunks)
-    starts: Counter[int] = Counter(round(chunk.x) for chunk in chunks if chunk.x > left + 0.3 * width)
-    column_x = next((x for x, seen in starts.most_common() if seen >= 3), None)
-    if column_x is None:
-        return _merge_chunks(chunks)
-    right = [chunk for chunk in chunks if chunk.x >= column_x - 3]
-    top, bottom = max(chunk.y for chunk in right), min(chunk.y for chunk in right)
-    slack = max(chunk.size for chunk in right) * 1.2
-    in_band = [chunk for chunk in chunks if bottom - slack <= chunk.y <= top + 0.3 * slack]
-    if sum(chunk.x < column_x - 3 for chunk in in_band) < 3:
-        return _merge_chunks(chunks)  # text set at the right, not a second column
-    for chunk in in_band:
-        chunk.column = 1 if chunk.x >= column_x - 3 else 0
-    left_lines = sorted((c for c in in_band if c.column == 0), key=lambda c: c.y)
-    lower, size = (left_lines[0].y, left_lines[0].size) if left_lines else (bottom, 0.0)
-    for chunk in sorted((c for c in chunks if c.y < bottom - slack and c.x < column_x - 3), key=lambda c: -c.y):
-        if lower - chunk.y > 2 * chunk.size or abs(chunk.size - size) >= 0.5:
-            break  # a paragraph space or another type size: the column has ended
-        chunk.column, lower = 0, chunk.y  # the left column runs on below the right one
-        in_band.append(chunk)
-    above = [chunk for chunk in chunks if chunk.y > top + 0.3 * slack]
-    below = [chunk for chunk in chunks if chunk.y < bottom - slack and chunk not in in_band]
-    for chunk in below:
-        chunk.column = 2
-    band = _merge_chunks(in_band)
-    return (_merge_chunks(above) + [line for line in band if line.column == 0] + [line for line in band if line.column == 1]
-            + _merge_chunks(below))
+def _same_line(left: Line, right: Line) -> bool:
+    """Two pieces of one row outside columns that are one line: a bullet and its text, or the words of
+    a widely justified line; a date set far right of an address stays apart."""
+    gap = (right.x - left.x1) / max(left.size, 1)
+    if left.text in ("•", "▪", "-", "–", "◦", "→", "✓", "*") and gap < 6:
+        return True
+    return gap < SAME_LINE_GAP and abs(left.size - right.size) < 0.5 and left.bold == right.bold
+
+
+def _column_band(rows: dict[int, list[Line]], order: list[int]) -> tuple[int, int, float] | None:
+    """(first row, last row, gutter x) of the largest run of rows set in two columns, or None."""
+    lines = [line for row in order for line in rows[row]]
+    left = min(line.x for line in lines)
+    right = max(line.x1 for line in lines)
+    starts: Counter[int] = Counter(round(line.x) for line in lines if line.x > left + 0.12 * (right - left))  # past a paragraph's indent
+    best: tuple[int, int, int, float] | None = None
+    for start, seen in starts.most_common(6):
+        if seen < MIN_COLUMN_ROWS:
+            break
+        gutter = start - 2.0
+        kinds = []
+        for row in order:
+            here = rows[row]
+            if any(line.x < gutter and line.x1 > gutter + 1 for line in here):
+                kinds.append("cross")
+            elif any(line.x >= gutter for line in here):
+                kinds.append("right")
+            else:
+                kinds.append("left")
+        for first, last in _runs(kinds):
+            run = kinds[first:last + 1]
+            right_rows = run.count("right")
+            left_rows = sum(any(line.x < gutter for line in rows[order[i]]) for i in range(first, last + 1))
+            if right_rows < MIN_COLUMN_ROWS or left_rows < MIN_COLUMN_ROWS:
+                continue
+            first, last = _trim_band(rows, order, kinds, first, last, gutter)
+            score = last - first
+            if best is None or score > best[0]:
+                best = (score, first, last, gutter)
+    return None if best is None else best[1:]
+
+
+def _runs(kinds: list[str]) -> list[tuple[int, int]]:
+    """Maximal runs of rows that no line crosses."""
+    runs, start = [], None
+    for i, kind in enumerate(kinds + ["cross"]):
+        if kind != "cross" and start is None:
+            start = i
+        elif kind == "cross" and start is not None:
+            runs.append((start, i - 1))
+            start = None
+    return runs
+
+
+def _trim_band(rows, order, kinds, first, last, gutter) -> tuple[int, int]:
+    """The band runs from its first to its last row with a right-hand line, and on over left-hand
+    lines that go on at the same size and leading (the left column running on below the right one)."""
+    rights = [i for i in range(first, last + 1) if kinds[i] == "right"]
+    top, bottom = rights[0], rights[-1]
+
+    def left_line(i: int) -> Line | None:
+        return next((line for line in rows[order[i]] if line.x < gutter), None)
+
+    def close(upper: Line | None, lower: Line | None) -> bool:
+        return (upper is not None and lower is not None and abs(upper.size - lower.size) < 0.5
+                and 0 < upper.y - lower.y <= 2 * max(lower.size, 1))
+
+    highest = next((left_line(i) for i in range(top, bottom + 1) if left_line(i)), None)
+    while top > first and close(left_line(top - 1), highest):
+        top -= 1
+        highest = left_line(top)
+    lowest = next((left_line(i) for i in range(bottom, top - 1, -1) if left_line(i)), None)
+    while bottom < last and close(lowest, left_line(bottom + 1)):
+        bottom += 1
+        lowest = left_line(bottom)
+    return top, bottom
 
 
 def layout_to_text(pages: list[list[Line]]) -> tuple[str, str | None]:
     """Paragraphs one a line ("# " headline, "## " sub-headings) and the headline, from laid-out lines."""
-    page_texts = [[line.text for line in lines] for lines in pages]
-    running = _running_lines(page_texts)
+    running = _running_lines(pages)
+    kept = []
+    for lines in pages:
+        per_row = Counter(line.row for line in lines)
+        kept.append([line for line in lines if _edge_key(line.text) not in running and not _page_number(line, per_row)])
+    pages = kept
     sizes: Counter[float] = Counter()
     for lines in pages:
         for line in lines:
             sizes[line.size] += len(line.text)
     body_size = sizes.most_common(1)[0][0] if sizes else 10.0
-    compounds = document_words("\n".join("\n".join(t) for t in page_texts))
-    headline = _headline(pages[0], body_size, running) if pages else None
+    compounds = document_words("\n".join(line.text for lines in pages for line in lines))
+    headline, title_lines = _headline(pages[0], body_size) if pages else (None, [])
     blocks: list[str] = []
     for number, lines in enumerate(pages):
-        lines = [line for line in lines if line.text not in running and not _PAGE_NUMBER.match(line.text)]
-        blocks.extend(_page_blocks(lines, body_size, compounds, headline if number == 0 else None))
+        blocks.extend(_page_blocks(lines, body_size, compounds, headline if number == 0 else None, title_lines))
     return "\n".join(_mend_across_pages(blocks, compounds)) + "\n", headline
 
 
-def _headline(lines: list[Line], body_size: float, running: set[str]) -> str | None:
+def _headline(lines: list[Line], body_size: float) -> tuple[str | None, list[Line]]:
     """The largest text on the first page, when it stands out from the body: the release's headline."""
-    candidates = [line for line in lines if line.text not in running and not is_letter_spaced(line.text)]
+    candidates = [line for line in lines if not is_letter_spaced(line.text) and sum(ch.isalpha() for ch in line.text) >= 3]
     if not candidates:
-        return None
+        return None, []
     largest = max(line.size for line in candidates)
     if largest < TITLE_SIZE_RATIO * body_size:
-        return None
+        return None, []
     title_lines = [line for line in candidates if abs(line.size - largest) < 0.5]
     first = candidates.index(title_lines[0])
     block = [title_lines[0]]
-    for line in candidates[first + 1:]:  # consecutive lines of that size: a headline on several lines
-        if abs(line.size - largest) >= 0.5:
-            break
+    for line in candidates[first + 1:]:  # consecutive lines of that size in one column: a headline on several lines
+        gap = block[-1].y - line.y
+        if (abs(line.size - largest) >= 0.5 or line.column != block[-1].column or gap > 2.5 * largest
+                or (len(block) >= 2 and gap > 1.3 * (block[0].y - block[1].y)) or re.search(r"[.!?…]$", block[-1].text)):
+            break  # another size, column or region, a wider space than the headline's leading, or its sentence has ended
         block.append(line)
-    text = " ".join(line.text for line in block)
-    return text if len(text.split()) <= MAX_TITLE_WORDS else None
+    text = block[0].text
+    for line in block[1:]:
+        text = join_lines(text, line.text)
+    return (text, block) if len(text.split()) <= MAX_TITLE_WORDS else (None, [])
 
 
-def _page_blocks(lines: list[Line], body_size: float, compounds: set[str], headline: str | None) -> list[str]:
+def _page_blocks(lines: list[Line], body_size: float, compounds: set[str], headline: str | None, title_lines: list[Line] = ()) -> list[str]:
     """Lines grouped into paragraphs by size, weight, column and vertical gaps."""
     if not lines:
         return []
     ratios = [round((a.y - b.y) / max(a.size, 1), 2) for a, b in zip(lines, lines[1:], strict=False)
               if a.column == b.column and abs(a.size - b.size) < 0.5 and 0 < a.y - b.y]
     leading = Counter(ratios).most_common(1)[0][0] if ratios else 1.2  # line spacing as a multiple of the font size
-    widths = sorted(len(line.text) for line in lines)
-    usual_width = widths[int(0.9 * (len(widths) - 1))]
+    usual = _usual_widths(lines)
     blocks: list[list[Line]] = []
     for line in lines:
         previous = blocks[-1][-1] if blocks else None
-        if previous is None or _starts_block(previous, line, leading, usual_width, body_size):
+        same_title = any(previous is t for t in title_lines) and any(line is t for t in title_lines)  # a centred headline
+        if previous is None or (not same_title and _starts_block(previous, line, leading, usual[previous.column], body_size)):
             blocks.append([line])
         else:
             blocks[-1].append(line)
@@ -266,13 +534,33 @@ def _page_blocks(lines: list[Line], body_size: float, compounds: set[str], headl
     return out
 
 
-def _starts_block(previous: Line, line: Line, leading: float, usual_width: int, body_size: float) -> bool:
+def _shouted(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 4 and all(ch.isupper() for ch in letters)
+
+
+def _usual_widths(lines: list[Line]) -> dict[int, float]:
+    """The width a full line has in each column (the page's when a column has few lines)."""
+    def usual(widths: list[float]) -> float:
+        widths = sorted(widths)
+        return widths[int(0.9 * (len(widths) - 1))]
+
+    page = usual([line.width for line in lines])
+    columns: dict[int, list[float]] = {}
+    for line in lines:
+        columns.setdefault(line.column, []).append(line.width)
+    return {column: usual(widths) if len(widths) >= 4 else page for column, widths in columns.items()}
+
+
+def _starts_block(previous: Line, line: Line, leading: float, usual_width: float, body_size: float) -> bool:
     if previous.column != line.column or abs(previous.size - line.size) >= 0.5 or previous.bold != line.bold:
         return True
     gap = previous.y - line.y
     if gap <= 0 or gap > PARAGRAPH_GAP * leading * max(line.size, 1):
         return True  # a new column, a page region or a paragraph space
-    short = line.size <= body_size + 0.5 and len(previous.text) < SHORT_LINE_SHARE * usual_width
+    if previous.bold and _shouted(previous.text) and _shouted(line.text) and abs(previous.x + previous.x1 - line.x - line.x1) < 2 * line.size:
+        return bool(_SENTENCE_END.search(previous.text))  # a title in bold capitals centred on two lines
+    short = line.size <= body_size + 0.5 and previous.width < SHORT_LINE_SHARE * usual_width
     if abs(line.x - previous.x) > 3 * max(line.size, 1) or short:
         return True  # text set elsewhere on the line (a date right of an address), or the short lines of an address
-    return len(previous.text) < FULL_LINE_SHARE * usual_width and bool(_SENTENCE_END.search(previous.text))
+    return previous.width < FULL_LINE_SHARE * usual_width and bool(_SENTENCE_END.search(previous.text))

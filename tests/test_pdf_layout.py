@@ -1,0 +1,148 @@
+"""The PDF reader on PDFium: words, columns, headline and folding rebuilt from character boxes, and
+its refusals (encrypted, broken, scanned) and limits (pages, handles, cold start)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from summarize.errors import InputError
+from summarize.read.readers import pdf as pdf_reader
+from summarize.read.readers.pdf import read_pdf
+
+HEADLINE = "La métropole ouvre une nouvelle ligne de bus express vers l’aéroport"
+LEFT = ("La métropole ouvrira le 2 septembre une ligne de bus express entre la gare centrale et l’aéroport, "
+        "avec un départ toutes les dix minutes aux heures de pointe et un trajet de vingt-cinq minutes.")
+RIGHT = ("Les billets seront vendus au tarif unique de trois euros, valable une heure sur tout le réseau, "
+         "et les abonnés mensuels voyageront sans supplément sur cette nouvelle ligne.")
+DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+
+
+def _pdf():
+    from fpdf import FPDF
+
+    document = FPDF(format="A4")
+    document.core_fonts_encoding = "windows-1252"
+    document.add_page()
+    return document
+
+
+def test_words_placed_one_by_one_without_space_characters_are_not_glued():
+    document = _pdf()
+    document.set_font("helvetica", size=11)
+    x, y = 20.0, 40.0
+    for word in LEFT.split():
+        width = document.get_string_width(word)
+        if x + width > 190:
+            x, y = 20.0, y + 6
+        document.text(x, y, word)  # no space character anywhere: only the gaps tell the words apart
+        x += width + 1.2
+    text = read_pdf(bytes(document.output()), "mots.pdf").text
+    assert " ".join(LEFT.split()) in " ".join(text.split())
+
+
+def test_two_columns_with_a_narrow_gutter_are_read_one_after_the_other():
+    document = _pdf()
+    document.set_font("helvetica", style="B", size=18)
+    document.multi_cell(170, 8, HEADLINE, new_x="LMARGIN", new_y="NEXT")
+    document.ln(4)
+    document.set_font("helvetica", size=10)
+    top = document.get_y()
+    width = (document.w - 2 * document.l_margin - 4) / 2  # a 4 mm gutter: about 1.1 em at 10 pt
+    for column, paragraph in enumerate((LEFT, RIGHT)):
+        document.set_xy(document.l_margin + column * (width + 4), top)
+        document.multi_cell(width, 5, paragraph, align="J", new_x="LEFT", new_y="NEXT")
+    raw = read_pdf(bytes(document.output()), "colonnes.pdf")
+    assert raw.headline == HEADLINE
+    lines = raw.text.split("\n")
+    assert lines[0] == f"# {HEADLINE}"
+    assert LEFT in lines and RIGHT in lines, raw.text
+    assert lines.index(LEFT) < lines.index(RIGHT)
+
+
+def test_a_number_inside_a_justified_line_is_not_taken_for_a_page_number():
+    lines = [pdf_reader.Line(0.0, 0.0, 10.0, False, "la ligne ouvrira le", 0, 100.0, 7),
+             pdf_reader.Line(130.0, 0.0, 10.0, False, "2", 0, 136.0, 7),
+             pdf_reader.Line(0.0, -12.0, 10.0, False, "3", 0, 6.0, 8)]
+    per_row = Counter(line.row for line in lines)
+    assert not pdf_reader._page_number(lines[1], per_row)
+    assert pdf_reader._page_number(lines[2], per_row)
+
+
+@pytest.mark.skipif(not DEJAVU.is_file(), reason="needs a Unicode TrueType font")
+def test_zero_width_spaces_soft_hyphens_and_ligatures_are_folded():
+    document = _pdf()
+    document.add_font("dejavu", fname=str(DEJAVU))
+    document.set_font("dejavu", size=11)
+    sentence = "L’o\ufb03ce a \ufb01nancé les tra\u00advaux de la gare\u200b centrale et des quais du réseau urbain."
+    document.multi_cell(0, 6, sentence, new_x="LMARGIN", new_y="NEXT")
+    document.multi_cell(0, 6, "Le chantier sera terminé à la fin de l’année prochaine, selon le calendrier prévu par la ville.")
+    text = read_pdf(bytes(document.output()), "ligatures.pdf").text
+    assert "L’office a financé les travaux de la gare centrale" in text, text
+    assert not any(ch in text for ch in "\u200b\u00ad\ufb01\ufb03")
+
+
+def test_encrypted_pdf_is_refused_clearly():
+    document = _pdf()
+    document.set_font("helvetica", size=11)
+    document.cell(0, 10, LEFT[:80])
+    document.set_encryption(owner_password="owner", user_password="secret")
+    with pytest.raises(InputError, match="password-protected"):
+        read_pdf(bytes(document.output()), "secret.pdf")
+
+
+@pytest.mark.parametrize("data", [b"%PDF-1.7\n" + b"\x00garbage" * 100, b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF", b"%PDF-"],
+                         ids=["garbage", "no-pages", "header-only"])
+def test_broken_pdf_is_refused_clearly(data):
+    with pytest.raises(InputError, match="PDF"):
+        read_pdf(data, "casse.pdf")
+
+
+def test_pages_after_the_limit_are_left_with_a_warning(monkeypatch):
+    document = _pdf()
+    document.set_font("helvetica", size=11)
+    for page in range(3):
+        if page:
+            document.add_page()
+        document.multi_cell(0, 6, f"Page {page + 1}. {LEFT}")
+    monkeypatch.setattr(pdf_reader, "MAX_PAGES", 2)
+    raw = read_pdf(bytes(document.output()), "long.pdf")
+    assert raw.metadata["pages"] == "3"
+    assert raw.warnings == ["only the first 2 of 3 pages were read"]
+
+
+def test_pdfium_handles_are_closed(monkeypatch):
+    import pypdfium2 as pdfium
+
+    opened, closed = [], []
+    original_init, original_close = pdfium.PdfDocument.__init__, pdfium.PdfDocument.close
+
+    def init(self, *args, **kwargs):
+        original_init(self, *args, **kwargs)
+        opened.append(self)
+
+    def close(self, *args, **kwargs):
+        closed.append(self)
+        return original_close(self, *args, **kwargs)
+
+    monkeypatch.setattr(pdfium.PdfDocument, "__init__", init)
+    monkeypatch.setattr(pdfium.PdfDocument, "close", close)
+    document = _pdf()
+    document.set_font("helvetica", size=11)
+    document.multi_cell(0, 6, LEFT)
+    read_pdf(bytes(document.output()), "a.pdf")
+    with pytest.raises(InputError):
+        read_pdf(bytes(document.output())[:400], "b.pdf")
+    assert opened and all(doc in closed for doc in opened)
+
+
+def test_plain_text_does_not_import_pypdfium2(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(LEFT + "\n", encoding="utf-8")
+    code = ("import sys; from summarize import read_text; read_text(sys.argv[1]); "
+            "assert 'pypdfium2' not in sys.modules and 'pypdf' not in sys.modules")
+    subprocess.run([sys.executable, "-c", code, str(path)], check=True)
