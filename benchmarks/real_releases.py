@@ -168,9 +168,18 @@ def title_right(result: dict, gold: str | None) -> bool:
 
 
 def holds_furniture(bullet: str, furniture: list[str]) -> bool:
-    """A bullet that carries a line the gold marks as furniture (the line's words, in order, in the bullet)."""
+    """A bullet that carries a line the gold marks as furniture: it opens with it (a dateline, a
+    kicker), closes with it (a signature, a pointer) or is mostly it. A short furniture line
+    (a sender's name, a city) inside a sentence is the sentence's own words, not a leak."""
     text = normalise(bullet)
-    return any(len(line.split()) >= 2 and normalise(line) and normalise(line) in text for line in furniture)
+    for line in furniture:
+        key = normalise(line)
+        words = len(key.split())
+        if not key or words < 2 or key not in text:
+            continue
+        if len(key) >= 0.6 * len(text) or (words >= 3 and text.startswith(key)) or (words >= 4 and text.endswith(key)):
+            return True
+    return False
 
 
 def found(gold_sentence: str, bullets: list[str]) -> bool:

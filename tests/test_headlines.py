@@ -85,3 +85,26 @@ def read_text_bytes(data: bytes, name: str):
     from summarize.read.reading import read_bytes
 
     return read_bytes(data, name)
+
+
+def test_a_kicker_that_only_names_its_sender_is_no_headline():
+    title, source = title_of(f"Communiqué de l'Union des Commerçants\n\n{BODY}")
+    assert source == "first_sentence"
+
+
+def test_an_underlined_heading_and_its_fields_are_not_an_end_mark():
+    """reStructuredText and setext Markdown underline the title ("####", "===="): the rule is no
+    "###" end mark, and the field lines under the title (":date: …") are metadata, not body."""
+    for rule in ("#" * len(HEADLINE), "=" * len(HEADLINE), "-" * 12):
+        text = f"{HEADLINE}\n{rule}\n\n:date: 2025-02-28\n:author: Service communication\n\n{BODY}"
+        result = summarize_text(text)
+        assert result.title == HEADLINE, rule
+        assert len(result.summary) == 3 and all(":" not in s[:8] for s in result.summary), rule
+
+
+def test_a_dateline_opening_the_paragraph_after_the_standfirst_is_cut_off():
+    standfirst = "Douze bornes gratuites pendant un an dans les gares et les mairies du territoire."
+    text = f"{HEADLINE}\n\n{standfirst}\n\nLouhans, SL - 28 février 2025 - {BODY}"
+    result = summarize_text(text, sentences=4)
+    assert result.facts["dateline"]["place"].startswith("Louhans")
+    assert not any(s.startswith("Louhans") for s in result.summary)

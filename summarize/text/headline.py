@@ -16,6 +16,7 @@ from ..resources import furniture_patterns, sections
 HEADLINE = "headline"
 KICKER_LED = "kicker_led"
 NOT_HEADLINE = "not_headline"
+_LONGEST_SENDER_WORDS = 4  # "Communiqué des Gilets jaunes du Magny" names a sender, not news
 _SEPARATED = re.compile(r"[-–—:|\])]\s*$")  # a kicker that a mark parts from the words after it
 
 
@@ -38,8 +39,10 @@ def headline_verdict(line: str) -> str:
         return KICKER_LED  # "CP - La pêche…", "Press release — …": a kicker, a mark, then words
     if furniture_patterns()["header"].fullmatch(text):
         return NOT_HEADLINE  # "COMMUNIQUÉ DE PRESSE", "Pour diffusion immédiate"
-    if lead and any(ch.isalpha() for ch in rest):
-        return KICKER_LED  # "Communiqué du Conseil des ministres"
+    if lead and len(rest.split()) > _LONGEST_SENDER_WORDS:
+        return KICKER_LED  # "Communiqué du Conseil des ministres du mercredi 14 août 2024"
+    if lead:
+        return NOT_HEADLINE  # "Communiqué de Fouras Demain": the kicker and its sender's name
     return HEADLINE
 
 

@@ -29,7 +29,7 @@ _DATE_ANON = re.sub(r"\(\?P<\w+>", "(?:", DATE_PATTERN)
 _PLACE_WORD = r"[A-ZÀ-Ý][\w'’.]*(?:-[\w'’.]+)*"
 _PLACE = rf"(?P<place>{_PLACE_WORD}(?: (?:{_PLACE_WORD}|sur|en|les|de|du|la|le|d'\w+)){{0,6}})"
 DATELINE_RE = re.compile(
-    r"^(?:" + _PLACE + r"\s*(?:,\s*|\(\s*)(?:le\s+)?(?P<date>" + _DATE_ANON + r")\s*\)?"
+    r"^(?:" + _PLACE + r"(?:,\s*[A-Z]{2,3}\.?)?\s*(?:,\s*|\(\s*|[-–—]\s+)(?:le\s+)?(?P<date>" + _DATE_ANON + r")\s*\)?"
     r"|(?P<date2>(?:le\s+)?(?:" + _DATE_ANON + r")))"
     r"\s*(?:[-–—:|/]+\s*|,\s+(?=[A-ZÀ-Ý«\"])|\.?$)",
     re.IGNORECASE,
@@ -38,6 +38,7 @@ EXPLICIT_HEADING_RE = re.compile(r"^(?P<marks>#{1,6})\s+(?P<text>\S.*?)\s*#*$") 
 _LEAKED_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)  # HTML line breaks printed as text by a converter
 _ATTRIBUTE_LIST = re.compile(r"\{:\s*[^{}]{0,200}\}")
 _TITLE_SEARCH_LINES = 40  # the headline and the furniture above it sit in the first lines
+_DATELINE_AFTER_LEAD = 2  # a dateline may open the paragraph after a standfirst or a sub-heading
 _LONGEST_LETTERHEAD_WORDS = 12
 _LONGEST_HEADLINE_WORDS = 30
 _FOREIGN_MIN_WORDS = 12
@@ -156,11 +157,28 @@ def parse_structure(text: str, known_title: str | None = None, language: str | N
     letter puts above it (letterhead, address, site notice) is not body. With `language`,
     paragraphs in another language (the English half of a bilingual release) are set aside.
     """
-    lines = [_clean_line(line) for line in reflow(text).split("\n")]
-    doc = _parse_lines(lines, known_title, language, keep_tail=False)
-    if not doc.body and any(kind == "about" for kind, _ in doc.removed):
-        doc = _parse_lines(lines, known_title, language, keep_tail=True)  # body sentences are never all lost
+    lines = _underlined_headings([_clean_line(line) for line in reflow(text).split("\n")])
+    doc = _parse_lines(list(lines), known_title, language, keep_tail=False)
+    if not doc.body and any(kind in ("about", "end", "contact") for kind, _ in doc.removed):
+        doc = _parse_lines(list(lines), known_title, language, keep_tail=True)  # body sentences are never all lost
     return doc
+
+
+_RULE = re.compile(r"([=\-~#*^+_])\1{2,}")
+_FIELD = re.compile(r":[\w-]{1,40}:(?:\s.*)?")  # reStructuredText/Pelican fields under a title (":date: 2018-04-23")
+
+
+def _underlined_headings(lines: list[str]) -> list[str]:
+    """Headings underlined by a rule (Markdown setext, reStructuredText: "Titre" over "======" or
+    "######") become "## " headings, so the rule is never read as an end mark; field lines of the
+    head (":slug: …") are metadata, marked so that the structure stage sets them aside."""
+    out = list(lines)
+    for index in range(1, len(out)):
+        above = out[index - 1]
+        if _RULE.fullmatch(out[index]) and above and not _RULE.fullmatch(above) and is_heading_like(above) \
+                and not EXPLICIT_HEADING_RE.match(above) and len(out[index]) >= min(len(above), 3):
+            out[index - 1], out[index] = f"## {above}", ""
+    return out
 
 
 def _parse_lines(lines: list[str], known_title: str | None, language: str | None, keep_tail: bool) -> Structure:
@@ -195,6 +213,9 @@ def _parse_lines(lines: list[str], known_title: str | None, language: str | None
                 tail.append(line)
                 doc.sequence.append(("tail", line))
                 continue
+        if not doc.body_started and _FIELD.fullmatch(line):
+            doc.set_aside(("metadata", line))
+            continue
         heading = EXPLICIT_HEADING_RE.match(line)
         if heading:
             line = heading.group("text")
@@ -224,16 +245,18 @@ def _parse_lines(lines: list[str], known_title: str | None, language: str | None
         if doc.dateline is not None and _is_dateline_only(line):
             doc.set_aside(("dateline", line))
             continue
-        if (not started and doc.dateline is None) or _is_dateline_only(line):
+        if (doc.dateline is None and (not started or len(doc.paragraphs) <= _DATELINE_AFTER_LEAD)) or _is_dateline_only(line):
             line = _take_dateline(doc, line)
             if not line:
                 continue
         title_slot = doc.title is None and not started
         if title_slot and ((heading and heading.group("marks") == "#")
                            or (not line.endswith(":") and (is_heading_like(line) or _is_headline(lines, index)))):
-            verdict = headline_verdict(line)
-            if verdict != NOT_HEADLINE:
-                line = _with_continuation(doc, lines, index, line, "title" if verdict == HEADLINE else "header")
+            joined = _with_continuation(doc, lines, index, line, "title")
+            verdict = headline_verdict(joined)
+            if joined != line and verdict != HEADLINE:
+                doc.sequence[-1] = ("header", doc.sequence[-1][1])
+            line = joined
             if verdict == HEADLINE:
                 doc.title = line
                 doc.sequence.append(("title", line))
