@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import re
 
+from ..resources import furniture_patterns
 from .ranking import NO_ADJUSTMENT, Ranking, Sentence, adjusted_scores, feature_weight, is_quote, opens_with_anaphora, score, select
 
 _COMPLETE_END = re.compile(r"[.!?…»\"”)]$")
@@ -43,10 +44,17 @@ def is_complete(sentence: str) -> bool:
     return bool(_COMPLETE_END.search(sentence.rstrip()))
 
 
+def is_pointer(sentence: str) -> bool:
+    """A sentence that only says where to read more ("Le programme est accessible sur le site…",
+    "Pour plus d'informations, …"): the [pointer] patterns of data/furniture_fr.txt."""
+    pattern = furniture_patterns().get("pointer")
+    return bool(pattern and pattern.fullmatch(sentence.strip()))
+
+
 def demote_incomplete(sentences: list[Sentence], scores: list[float], count: int) -> list[float]:
-    """Incomplete sentences (a list's lead-in, a bullet without a verb) go below every complete one,
-    as long as enough complete ones remain: a summary bullet must stand on its own."""
-    complete = [is_complete(s.text) for s in sentences]
+    """Incomplete sentences (a list's lead-in, a bullet without a verb) and pointers go below every
+    complete one, as long as enough complete ones remain: a summary bullet must stand on its own."""
+    complete = [is_complete(s.text) and not is_pointer(s.text) for s in sentences]
     if not scores or all(complete) or sum(complete) < min(count, len(sentences)):
         return scores
     drop = max(scores) - min(scores) + 1.0
@@ -67,4 +75,6 @@ def pushed_down_reasons(sentences: list[Sentence], index: int, ranking: Ranking,
         reasons.append("quote")
     if not is_complete(sentence.text):
         reasons.append("incomplete (no final punctuation)")
+    elif is_pointer(sentence.text):
+        reasons.append("pointer (only says where to read more)")
     return reasons

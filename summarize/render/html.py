@@ -19,11 +19,11 @@ FURNITURE_LABELS = {
     "fr": {"header": "en-tête", "title": "titre", "dateline": "date et lieu", "letterhead": "en-tête de lettre",
            "banner": "bandeau", "read_also": "renvoi", "end": "fin", "about": "à propos", "contact": "contact",
            "legal": "mentions légales", "social": "réseaux sociaux", "attribution": "attribution d'une citation",
-           "foreign": "autre langue", "metadata": "métadonnées"},
+           "foreign": "autre langue", "metadata": "métadonnées", "cover": "message d'envoi"},
     "en": {"header": "header", "title": "title", "dateline": "dateline", "letterhead": "letterhead", "banner": "banner",
            "read_also": "pointer", "end": "end mark", "about": "about", "contact": "contact", "legal": "legal notice",
            "social": "social media", "attribution": "quote attribution", "foreign": "other language",
-           "metadata": "metadata"},
+           "metadata": "metadata", "cover": "cover note"},
 }
 PAGE_LABELS = {
     "fr": {"digest": "Revue des communiqués", "contents": "Sommaire", "full_text": "Texte intégral",

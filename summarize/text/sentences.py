@@ -63,7 +63,28 @@ def sentence_spans(line: str, language: str = "fr") -> list[tuple[int, int]]:
             start = p_end
     if line[start:].strip():
         spans.append((start, len(line)))
-    return spans
+    return _with_list_numbers(line, spans)
+
+
+_LIST_NUMBER = re.compile(r"\(?(?:\d{1,3}|[a-zA-Z]|[ivx]{1,4})[.)]")
+
+
+def _with_list_numbers(line: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A numbered item's number ("1.", "b)") goes with its text, never a sentence of its own."""
+    if len(spans) < 2:
+        return spans
+    out: list[tuple[int, int]] = []
+    carry = None
+    for start, end in spans:
+        if carry is not None:
+            start, carry = carry, None
+        if _LIST_NUMBER.fullmatch(line[start:end].strip()):
+            carry = start
+            continue
+        out.append((start, end))
+    if carry is not None:
+        out.append((carry, spans[-1][1]))
+    return out
 
 
 def _inside(spans: list[tuple[int, int]], starts: list[int], position: int) -> bool:
@@ -94,6 +115,8 @@ def _is_boundary(line: str, p_start: int, p_end: int, punct: str, rules: _Rules)
     first = nxt[0]
     before = line[max(0, p_start - _LOOKBEHIND):p_start]  # bounded: keeps long lines linear
     if glued:
+        if punct[0] in "!?" and len(nxt) == 2:  # "bons !La direction": an exclamation glued to the next sentence
+            return nxt[0].isupper() and nxt[1].islower()
         return _is_glued_boundary(before, nxt)
     if first.islower() or first in ",;:)]»”%":
         return False  # attribution after a quote, "etc. en", lower-case continuation

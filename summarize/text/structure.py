@@ -235,8 +235,8 @@ def _parse_lines(lines: list[str], known_title: str | None, language: str | None
             doc.header = doc.header or line
             doc.set_aside((kind, line))
             continue
-        if kind in ("read_also", "legal", "social") or (kind == "header" and len(line) < 90):
-            doc.set_aside((kind, line))
+        if kind in ("read_also", "legal", "social", "cover", "pointer") or (kind == "header" and len(line) < 90):
+            doc.set_aside(("read_also" if kind == "pointer" else kind, line))
             continue
         if is_contact_only(line) or URL_RE.fullmatch(line):
             doc.set_aside(("contact", line))

@@ -43,9 +43,22 @@ def read_email(data: bytes, name: str, read_attachment: Callable[[bytes, str], R
         if not attachments:
             raise InputError(f"{name}: the e-mail has no text to summarize and no readable attachment")
         text = ""  # a cover note: the attachments carry the release
-    if subject and text and subject not in text[:400]:
+    if subject and text and subject not in text[:400] and not _opens_with_headline(text):
         text = f"{subject}\n\n{text}"
     return RawText(text=normalize_text(text), encoding="utf-8", metadata=metadata, attachments=attachments)
+
+
+def _opens_with_headline(text: str) -> bool:
+    """Whether the body carries its own headline in its first lines (after a greeting and a cover
+    note): then the subject ("CP bornes", "Fwd: communiqué") is the mail's label, not the title."""
+    from ...text.headline import HEADLINE, headline_verdict
+    from ...text.structure import furniture_kind, is_heading_like
+
+    for line in [line.strip() for line in text.split("\n") if line.strip()][:4]:
+        if furniture_kind(line):
+            continue
+        return is_heading_like(line) and len(line.split()) >= 4 and headline_verdict(line) == HEADLINE
+    return False
 
 
 def _body_text(message, name: str) -> str:
@@ -53,9 +66,11 @@ def _body_text(message, name: str) -> str:
     if part is None:
         return ""
     try:
-        content = part.get_content()
+        # 8-bit text without a declared charset: Python reads it as ASCII and marks every accent as
+        # unknown; our decoder guesses the charset from the bytes instead
+        content = part.get_content() if part.get_content_charset() else _undeclared(part, name)
     except (LookupError, UnicodeError):  # unknown charset: let our decoder guess
-        content = decode(part.get_payload(decode=True) or b"", name).text
+        content = _undeclared(part, name)
     if part.get_content_subtype() == "html":
         from .html_page import html_to_text
 
@@ -64,6 +79,11 @@ def _body_text(message, name: str) -> str:
         except InputError:
             return ""
     return strip_replies_and_signature(normalize_text(content))
+
+
+def _undeclared(part, name: str) -> str:
+    payload = part.get_payload(decode=True) or b""
+    return decode(payload, name).text if payload.strip() else ""
 
 
 def strip_replies_and_signature(text: str) -> str:

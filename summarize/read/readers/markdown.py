@@ -39,7 +39,7 @@ _KNOWN_BARE_KEYS = frozenset({"title", "titre", "date", "author", "authors", "au
                               "type", "jbake-type", "subtitle", "draft", "published", "lastmod", "updated", *LEAD_KEYS})
 _TITLE_KEYS = ("title", "titre")
 _HTML_BREAK = re.compile(r"<br\s*/?>|</?(?:p|div|ul|ol|li|h[1-6]|blockquote|table|tr|section|article|figure)\b[^>]*>", re.IGNORECASE)
-_HTML_DROPPED = re.compile(r"<(?P<tag>sup|script|style|figcaption)\b[^>]*>.*?</(?P=tag)>", re.IGNORECASE | re.DOTALL)
+_HTML_DROPPED = re.compile(r"<(?P<tag>sup|script|style|figcaption)\b[^>]*>.*?</(?P=tag)>|<!--.*?(?:-->|\Z)", re.IGNORECASE | re.DOTALL)
 _ATTRIBUTION_CLASS = re.compile(r"\.(?:auteur|author|attribution|signature|source)[\w-]*", re.IGNORECASE)
 _FOOTNOTE_REF = re.compile(r"\[\^[^\]]+\]")
 _FOOTNOTE_DEFINITION = re.compile(r"^ {0,3}\[\^[^\]]+\]:")

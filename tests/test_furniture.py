@@ -1,0 +1,68 @@
+"""Furniture that generalises: cover notes, greetings and signatures, pointers, markup and glued
+sentences, written for kinds of release (senders and wording appear nowhere in the development set)."""
+
+from __future__ import annotations
+
+from summarize import split_sentences, summarize_text
+from summarize.read.reading import read_bytes
+
+HEADLINE = "La médiathèque de Morteau ouvre le dimanche à partir du 6 avril"
+NEWS = [
+    "La médiathèque municipale de Morteau ouvrira ses portes le dimanche de 14 heures à 18 heures à partir du 6 avril.",
+    "Cette ouverture, financée pour moitié par l'État, permettra d'accueillir 400 lecteurs de plus chaque semaine.",
+    "Deux agents seront recrutés pour assurer ces nouveaux horaires pendant toute l'année.",
+]
+POINTERS = [
+    "Pour plus d'informations, rendez-vous sur le site de la ville.",
+    "Le programme des animations et les horaires détaillés sont accessibles sur www.morteau-exemple.fr.",
+    "Retrouvez toute l'actualité de la médiathèque sur notre page.",
+]
+
+
+def release_body() -> str:
+    return "\n\n".join([NEWS[0], POINTERS[0], NEWS[1], POINTERS[1], NEWS[2], POINTERS[2]])
+
+
+def test_a_greeting_a_cover_note_and_a_signature_are_not_the_release():
+    text = ("Bonjour,\n\nVeuillez trouver ci-dessous notre communiqué de presse.\n\n" + HEADLINE + "\n\n" + release_body()
+            + "\n\nCordialement,\nClaire Vuillemin\nService communication\n")
+    result = summarize_text(text, sentences=4)
+    assert result.title == HEADLINE
+    assert result.summary == NEWS
+
+
+def test_pointers_of_every_wording_are_never_bullets_while_enough_news_remains():
+    result = summarize_text(HEADLINE + "\n\n" + release_body(), sentences=3)
+    assert result.summary == NEWS
+    # inside a paragraph, a pointer is a candidate sentence, pushed below the news (and --explain says why)
+    text = HEADLINE + "\n\n" + f"{NEWS[0]}\n\n{NEWS[1]} {POINTERS[1]}\n\n{NEWS[2]}\n"
+    explained = summarize_text(text, sentences=3, explain=True)
+    assert explained.summary == NEWS
+    reasons = {s.text: s.reasons for s in explained.scores}
+    assert any("pointer" in r for r in reasons[POINTERS[1]])
+
+
+def test_an_email_without_a_declared_charset_keeps_its_accents_and_its_own_headline():
+    message = ("From: Claire <c@morteau-exemple.fr>\nTo: redaction@journal-exemple.fr\nSubject: CP mediatheque\n"
+               "Date: Mon, 3 Mar 2025 10:00:00 +0100\n\nBonjour,\n\nVeuillez trouver ci-dessous notre communiqué.\n\n"
+               + HEADLINE + "\n\n" + release_body() + "\n\nCordialement,\nClaire\n").encode("utf-8")
+    raw = read_bytes(message, "cp.eml")
+    assert "\ufffd" not in raw.text and "médiathèque" in raw.text
+    result = summarize_text(raw.text, title=raw.headline)
+    assert result.title == HEADLINE
+    assert result.summary == NEWS
+
+
+def test_sentences_glued_after_an_exclamation_and_numbered_items_keep_their_number():
+    assert split_sentences("Les résultats sont bons !La direction est satisfaite.") == [
+        "Les résultats sont bons !", "La direction est satisfaite."]
+    assert split_sentences("1. Déposer le dossier en mairie. 2. Attendre la réponse du service.") == [
+        "1. Déposer le dossier en mairie.", "2. Attendre la réponse du service."]
+
+
+def test_html_comments_in_markdown_never_reach_a_bullet():
+    markdown = ("---\ntitle: " + HEADLINE + "\n---\n<!--StartFragment-->\n\n<!--EndFragment-->" + NEWS[0] + "\n\n"
+                + NEWS[1] + "\n\n" + NEWS[2] + "\n").encode()
+    raw = read_bytes(markdown, "cp.md")
+    result = summarize_text(raw.text, title=raw.headline)
+    assert result.summary == NEWS
