@@ -133,8 +133,11 @@ def normalise(text: str) -> str:
     return " ".join(_WORD.findall(text))
 
 
-def is_fragment(bullet: str) -> bool:
-    return bullet[:1].islower() or not _TERMINAL.search(bullet.rstrip()) or len(_WORD.findall(bullet)) < 5
+def is_fragment(bullet: str, first: bool = False) -> bool:
+    """Starts in lower case, has fewer than 5 words, or ends without final punctuation, except for the
+    first bullet of 8 words or more (a standfirst in bold or a teaser has no full stop)."""
+    unfinished = not _TERMINAL.search(bullet.rstrip()) and not (first and len(_WORD.findall(bullet)) >= 8)
+    return bullet[:1].islower() or unfinished or len(_WORD.findall(bullet)) < 5
 
 
 def is_boilerplate(bullet: str) -> bool:
@@ -239,8 +242,8 @@ def main() -> None:
             defects["error"].append(result["error"])
         if not bullets:
             defects["empty"].append("no summary")
-        for bullet in bullets:
-            if is_fragment(bullet):
+        for position, bullet in enumerate(bullets):
+            if is_fragment(bullet, first=position == 0):
                 defects["fragment"].append(bullet)
             if is_boilerplate(bullet):
                 defects["boilerplate"].append(bullet)

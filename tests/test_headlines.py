@@ -108,3 +108,46 @@ def test_a_dateline_opening_the_paragraph_after_the_standfirst_is_cut_off():
     result = summarize_text(text, sentences=4)
     assert result.facts["dateline"]["place"].startswith("Louhans")
     assert not any(s.startswith("Louhans") for s in result.summary)
+
+
+def test_a_bold_standfirst_under_the_headline_is_the_lead_even_without_a_full_stop():
+    standfirst = "Douze bornes gratuites pendant un an dans les gares et les mairies des huit villages"
+    markdown = (f"# {HEADLINE}\n\n**{standfirst}**\n\n{BODY}").encode()
+    raw = read_text_bytes(markdown, "chapeau.md")
+    result = summarize_text(raw.text, title=raw.headline, sentences=3, explain=True)
+    assert result.summary[0] == standfirst
+    assert not result.scores[0].reasons or "incomplete" not in " ".join(result.scores[0].reasons)
+    # a short label or a lead-in announcing a list is no standfirst
+    for opening in ("**Chiffres clés**", "**Trois mesures sont prévues :**"):
+        raw = read_text_bytes((f"# {HEADLINE}\n\n{opening}\n\n{BODY}").encode(), "label.md")
+        assert summarize_text(raw.text, title=raw.headline).summary[0] != opening.strip("*")
+
+
+def test_a_sidebar_of_practical_details_and_a_contact_line_are_not_the_headline():
+    """An event release laid out with a sidebar ("Date" / its value, "Lieu" / an address) and a contact
+    line above the headline set in capitals over two lines."""
+    text = ("## Date\n12 & 13 avril 2025\n## Lieu\nSalle des fêtes\n14 rue des Tanneurs 25500 Morteau\n## Public\n"
+            "Familles et curieux de tous âges\n# Communiqué de presse\nAgence Horizon - Léa Vernier lea.vernier@horizon-exemple.fr\n"
+            "SALON DU LIVRE DE MORTEAU :\nLA 12E ÉDITION ACCUEILLE 80 AUTEURS !\n"
+            "Morteau le 2 mars 2025 – Le salon du livre de Morteau réunira les 12 et 13 avril quatre-vingts auteurs "
+            "et une trentaine d'éditeurs de la région.\n\nL'entrée sera gratuite pour la première fois depuis sa création.\n")
+    result = summarize_text(text, sentences=2)
+    assert result.title == "SALON DU LIVRE DE MORTEAU : LA 12E ÉDITION ACCUEILLE 80 AUTEURS !"
+    assert result.summary[0].startswith("Le salon du livre de Morteau réunira")
+    assert result.facts["dateline"]["place"] == "Morteau"
+
+
+def test_a_sentence_that_names_a_date_is_no_dateline():
+    text = (f"{HEADLINE}\n\nLe président du syndicat a annoncé le 3 mars 2025 – devant les élus réunis – la fin des travaux. "
+            "Les bornes seront mises en service dans la foulée.\n")
+    result = summarize_text(text, sentences=2)
+    assert result.facts.get("dateline") is None
+    assert result.summary[0].startswith("Le président du syndicat a annoncé le 3 mars 2025")
+
+
+def test_the_headline_repeated_in_bold_under_itself_is_not_a_bullet():
+    markdown = (f"---\ntitle: Mobilité\n---\n# **{HEADLINE}**\n\n**{HEADLINE}**\n\n{BODY}").encode()
+    raw = read_text_bytes(markdown, "repeat.md")
+    result = summarize_text(raw.text, title=raw.headline)
+    assert result.title == HEADLINE
+    assert HEADLINE not in result.summary

@@ -146,3 +146,15 @@ def test_plain_text_does_not_import_pypdfium2(tmp_path):
     code = ("import sys; from summarize import read_text; read_text(sys.argv[1]); "
             "assert 'pypdfium2' not in sys.modules and 'pypdf' not in sys.modules")
     subprocess.run([sys.executable, "-c", code, str(path)], check=True)
+
+
+def test_unmapped_ligature_glyphs_are_mended_into_words():
+    """Fonts whose ToUnicode map gives a ligature glyph a control code ("di\\x1fusion"): the mark
+    becomes the ligature that makes a French word, never a space that splits the word."""
+    from summarize.read.readers.pdf import _UNMAPPED, _UNMAPPED_CODES, mend_unmapped
+
+    assert "\x1f" in _UNMAPPED_CODES and "\x1f".isspace()  # why the code is read before the space test
+    cases = {"di#usion": "diffusion", "e#cace": "efficace", "con#ance": "confiance", "re#et": "reflet",
+             "«e#cacité»,": "«efficacité»,", "#abc": "abc"}
+    for marked, word in cases.items():
+        assert mend_unmapped(marked.replace("#", _UNMAPPED)) == word

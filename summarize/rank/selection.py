@@ -44,6 +44,19 @@ def is_complete(sentence: str) -> bool:
     return bool(_COMPLETE_END.search(sentence.rstrip()))
 
 
+STANDFIRST_MIN_WORDS = 8
+
+
+def is_standfirst(sentences: list[Sentence], index: int) -> bool:
+    """The first body paragraph when it is one sentence of some length, right under the headline: a
+    standfirst or teaser (often in bold, without a final full stop) is the lead, not a fragment."""
+    if index != 0 or not sentences:
+        return False
+    first = sentences[0]
+    alone = len(sentences) == 1 or sentences[1].paragraph != first.paragraph
+    return alone and first.kind == "text" and first.word_count >= STANDFIRST_MIN_WORDS and not first.text.rstrip().endswith((":", ";", ","))
+
+
 def is_pointer(sentence: str) -> bool:
     """A sentence that only says where to read more ("Le programme est accessible sur le site…",
     "Pour plus d'informations, …"): the [pointer] patterns of data/furniture_fr.txt."""
@@ -54,7 +67,7 @@ def is_pointer(sentence: str) -> bool:
 def demote_incomplete(sentences: list[Sentence], scores: list[float], count: int) -> list[float]:
     """Incomplete sentences (a list's lead-in, a bullet without a verb) and pointers go below every
     complete one, as long as enough complete ones remain: a summary bullet must stand on its own."""
-    complete = [is_complete(s.text) and not is_pointer(s.text) for s in sentences]
+    complete = [(is_complete(s.text) or is_standfirst(sentences, s.index)) and not is_pointer(s.text) for s in sentences]
     if not scores or all(complete) or sum(complete) < min(count, len(sentences)):
         return scores
     drop = max(scores) - min(scores) + 1.0
@@ -73,7 +86,7 @@ def pushed_down_reasons(sentences: list[Sentence], index: int, ranking: Ranking,
         reasons.append("anaphora (opens on a word that points back; the sentence before is not chosen)")
     if is_quote(sentence.text) and feature_weight("quote") < 0:
         reasons.append("quote")
-    if not is_complete(sentence.text):
+    if not is_complete(sentence.text) and not is_standfirst(sentences, index):
         reasons.append("incomplete (no final punctuation)")
     elif is_pointer(sentence.text):
         reasons.append("pointer (only says where to read more)")

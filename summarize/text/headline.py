@@ -28,8 +28,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 def headline_verdict(line: str) -> str:
     """HEADLINE, KICKER_LED (a kicker, then words) or NOT_HEADLINE for one stripped line."""
     text = line.strip().strip("*_ ")
-    if not text or not any(ch.isalpha() for ch in text):
-        return NOT_HEADLINE
+    if not text or not any(ch.isalpha() for ch in text) or len(text.split()) < 2:
+        return NOT_HEADLINE  # a single word is a label ("Date", "Lieu", "Contact"), not a headline
     patterns = _patterns()
     if patterns[NOT_HEADLINE].fullmatch(text):
         return NOT_HEADLINE

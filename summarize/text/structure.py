@@ -29,7 +29,7 @@ _DATE_ANON = re.sub(r"\(\?P<\w+>", "(?:", DATE_PATTERN)
 _PLACE_WORD = r"[A-ZÀ-Ý][\w'’.]*(?:-[\w'’.]+)*"
 _PLACE = rf"(?P<place>{_PLACE_WORD}(?: (?:{_PLACE_WORD}|sur|en|les|de|du|la|le|d'\w+)){{0,6}})"
 DATELINE_RE = re.compile(
-    r"^(?:" + _PLACE + r"(?:,\s*[A-Z]{2,3}\.?)?\s*(?:,\s*|\(\s*|[-–—]\s+)(?:le\s+)?(?P<date>" + _DATE_ANON + r")\s*\)?"
+    r"^(?:" + _PLACE + r"(?:,\s*[A-Z]{2,3}\.?)?\s*(?:,\s*|\(\s*|[-–—]\s+|(?<=\w)\s+(?=le\s+\d))(?:le\s+)?(?P<date>" + _DATE_ANON + r")\s*\)?"
     r"|(?P<date2>(?:le\s+)?(?:" + _DATE_ANON + r")))"
     r"\s*(?:[-–—:|/]+\s*|,\s+(?=[A-ZÀ-Ý«\"])|\.?$)",
     re.IGNORECASE,
@@ -140,6 +140,16 @@ def is_heading_like(line: str) -> bool:
 _LONGEST_CONTACT_LINE = 300
 
 
+_LONGEST_CONTACT_WORDS = 12
+
+
+def _is_contact_line(line: str) -> bool:
+    """A short line that gives an e-mail address or a phone number with a name or an office
+    ("Agence X - Véronique Loquet vloquet@…"): a contact, not a sentence (no final full stop)."""
+    return (len(line.split()) <= _LONGEST_CONTACT_WORDS and not _TERMINAL_END.search(line)
+            and bool(EMAIL_RE.search(line) or PHONE_RE.search(line)))
+
+
 def is_contact_only(line: str) -> bool:
     """A line that is only e-mails, phone numbers, URLs and their labels."""
     if len(line) > _LONGEST_CONTACT_LINE:
@@ -238,7 +248,7 @@ def _parse_lines(lines: list[str], known_title: str | None, language: str | None
         if kind in ("read_also", "legal", "social", "cover", "pointer") or (kind == "header" and len(line) < 90):
             doc.set_aside(("read_also" if kind == "pointer" else kind, line))
             continue
-        if is_contact_only(line) or URL_RE.fullmatch(line):
+        if is_contact_only(line) or URL_RE.fullmatch(line) or _is_contact_line(line):
             doc.set_aside(("contact", line))
             _add_contact(doc, [line])
             continue
@@ -249,7 +259,12 @@ def _parse_lines(lines: list[str], known_title: str | None, language: str | None
             line = _take_dateline(doc, line)
             if not line:
                 continue
-        title_slot = doc.title is None and not started
+            if _furniture_kind_of(line) == "header":  # "le 20 janvier 2017 – Pour diffusion à partir du 15 février"
+                doc.set_aside(("header", line))
+                continue
+        title_slot = doc.title is None and not started and not _is_label_value(doc)
+        if title_slot and line.endswith(":") and is_shouted(line):
+            line = lines[index] = _with_continuation(doc, lines, index, line, "title")  # "FORUM PHP :" over "LANCEMENT DE LA 6E ÉDITION !"
         if title_slot and ((heading and heading.group("marks") == "#")
                            or (not line.endswith(":") and (is_heading_like(line) or _is_headline(lines, index)))):
             joined = _with_continuation(doc, lines, index, line, "title")
@@ -276,7 +291,12 @@ def _parse_lines(lines: list[str], known_title: str | None, language: str | None
                 doc.set_aside(("foreign", line))
                 continue
         bullet = BULLET_RE.match(line)
-        if bullet and len(line) > bullet.end() and not heading:
+        if doc.title and not doc.body_started and _title_key(line) == _title_key(doc.title):
+            doc.set_aside(("title", line))  # the headline repeated under itself (in bold, with other quotes)
+            continue
+        if _is_standfirst(doc, line, bool(heading)):
+            doc.add_paragraph(Paragraph(line, "text"))  # the lead under the headline, even without a full stop
+        elif bullet and len(line) > bullet.end() and not heading:
             doc.add_paragraph(Paragraph(line[bullet.end():].strip(), "bullet"))
         elif heading or is_heading_like(line) or _is_short_exclamation(line) or (len(line) <= 200 and is_shouted(line) and len(line.split()) <= 20):
             doc.add_paragraph(Paragraph(line, "heading"))
@@ -331,7 +351,8 @@ def _with_continuation(doc: Structure, lines: list[str], index: int, line: str, 
     match = EXPLICIT_HEADING_RE.match(lines[following])
     nxt = match.group("text") if match else lines[following]
     same_form = (is_shouted(nxt) and is_shouted(line)) or (match is not None and EXPLICIT_HEADING_RE.match(lines[index]) is not None)
-    if not (same_form and _CONTINUATION.match(nxt) and is_heading_like(nxt) and _furniture_kind_of(nxt) is None
+    goes_on = bool(_CONTINUATION.match(nxt)) or line.endswith(":")
+    if not (same_form and goes_on and (is_heading_like(nxt) or nxt.endswith(("!", "?"))) and _furniture_kind_of(nxt) is None
             and not _is_dateline_only(nxt)):
         return line
     doc.sequence.append((kind, lines[following]))
@@ -411,6 +432,31 @@ def _drop_letterhead(doc: Structure, lines: list[str]) -> None:
             return
         if len(line.split()) > _LONGEST_LETTERHEAD_WORDS:
             return  # body text before any kicker
+
+
+_STANDFIRST_MIN_WORDS = 8
+
+
+def _is_label_value(doc: Structure) -> bool:
+    """Whether the line read now is the value under a one-word label ("Date" / "9 novembre",
+    "Lieu" / an address, "Cible" / "Décideurs…": a sidebar of practical details, never the headline)."""
+    if not doc.sequence:
+        return False
+    kind, item = doc.sequence[-1]
+    if kind == "paragraph" and doc.paragraphs[int(item)].kind == "heading":
+        text = doc.paragraphs[int(item)].text
+    elif kind == "header" and _furniture_kind_of(str(item)) is None:  # a kicker ("COMMUNIQUÉ") is no label
+        text = str(item)
+    else:
+        return False
+    return text.rstrip(" :").isalpha()
+
+
+def _is_standfirst(doc: Structure, line: str, heading: bool) -> bool:
+    """A standfirst or teaser right under the headline (bold in the source, no final full stop): the
+    first paragraph, a long line that is no marked heading, no capitals banner and no list lead-in."""
+    return (doc.title is not None and not doc.paragraphs and not heading and len(line.split()) >= _STANDFIRST_MIN_WORDS
+            and not is_shouted(line) and not line.rstrip().endswith((":", ";")) and not BULLET_RE.match(line))
 
 
 def _headline_follows(lines: list[str], kicker_index: int) -> bool:
@@ -517,6 +563,11 @@ def _take_dateline(doc: Structure, line: str) -> str:
     place = match.group("place")
     if place and len(place.split()) > 5:
         return line
+    if place and not re.search(r"[,(–—-]", line[match.end("place"):match.start("date")]):
+        # "Paris le 10 octobre 2006 –": no comma after the place, so a short place and a dash after the
+        # date; "Le maire a annoncé le 3 mars –" and "Depuis le 1er avril, Mathias…" are sentences
+        if len(place.split()) > 3 or not re.match(r"\s*[-–—:]", line[match.end("date"):]):
+            return line
     doc.dateline = Dateline(
         text=match.group().strip(" -–—:|/,"),
         place=place.strip() if place else None,

@@ -39,6 +39,11 @@ _PDFIUM_LOCK = threading.Lock()
 # hyphens that only a line end shows. Symbol-font bullets in the private use area become bullets.
 _DROPPED = frozenset("\u200b\u200c\u200d\u2060\ufeff\ufffe\uffff\ufffd") | frozenset(map(chr, range(0x20))) - {"\x02"}
 _SOFT_HYPHENS = frozenset("\u00ad\x02")
+# Control codes a font's broken ToUnicode map gives its ligature glyphs ("di\x1fusion" for "diffusion"):
+# kept as a mark inside the word, then replaced by the ligature that makes a known word.
+_UNMAPPED_CODES = frozenset(map(chr, range(0x03, 0x20))) - set("\t\n\r")
+_UNMAPPED = "\ufffc"
+_LIGATURES = ("ff", "fi", "fl", "ffi", "ffl", "ft", "st")
 _SYMBOL_BULLETS = {"\uf0b7": "•", "\uf0a7": "▪", "\uf0d8": "•", "\uf076": "•", "\uf0fc": "✓", "\uf0e8": "→", "\uf0e0": "→"}
 WORD_GAP = 0.1  # a gap this many times the type size between two advance boxes is a word space PDFium missed
 SEGMENT_GAP = 1.5  # a gap this many ems wide on one baseline separates two blocks (a column gutter, a date set at the right)
@@ -161,11 +166,14 @@ def _page_words(textpage, raw, index: int, warnings: list[str]) -> list[_Word]:
             _words_of_line(line, words)
             line, space = [], False
             continue
-        if ch.isspace():
+        if ch in _UNMAPPED_CODES:
+            ch = _UNMAPPED  # a glyph without a Unicode mapping (\x1c-\x1f even pass for spaces), most often a ligature
+        elif ch.isspace():
             space = space or bool(generated(handle, i))  # a space of the file itself counts only by its gap
             continue
         if ch in _DROPPED:
             continue
+
         angle = get_angle(handle, i)
         if 0.05 < angle < 6.23:  # rotated text: a margin note or a watermark, not the body
             space = True
@@ -206,7 +214,8 @@ def _words_of_line(chars: list[tuple[str, float, float, float, float, bool, bool
         if word is not None:
             unit = max(word.size, size)
             gap = (x0 - word.x1) / size - spacing
-            if space or gap > WORD_GAP or x0 < last_x0 - 0.1 * unit or abs(y - word.y) > 0.5 * unit:
+            spans_glyph = letters[-1] == _UNMAPPED  # an unmapped ligature may report no width: its gap is its advance
+            if space or (gap > WORD_GAP and not spans_glyph) or x0 < last_x0 - 0.1 * unit or abs(y - word.y) > 0.5 * unit:
                 _close(word, letters, words)
                 word, letters = None, []
         if word is None:
@@ -223,6 +232,8 @@ def _words_of_line(chars: list[tuple[str, float, float, float, float, bool, bool
 def _close(word: _Word | None, letters: list[str], words: list[_Word]) -> None:
     if word is not None:
         word.text = "".join(letters)
+        if _UNMAPPED in word.text:
+            word.text = mend_unmapped(word.text)
         if word.text.strip("\u00ad"):
             words.append(word)
 
@@ -564,3 +575,19 @@ def _starts_block(previous: Line, line: Line, leading: float, usual_width: float
     if abs(line.x - previous.x) > 3 * max(line.size, 1) or short:
         return True  # text set elsewhere on the line (a date right of an address), or the short lines of an address
     return previous.width < FULL_LINE_SHARE * usual_width and bool(_SENTENCE_END.search(previous.text))
+
+
+def mend_unmapped(text: str) -> str:
+    """A word with unmapped glyphs: each becomes the ligature that makes a word of the lexicon
+    ("di?usion" -> "diffusion", "e?cace" -> "efficace"); "fi", the commonest, when none does; an
+    unmapped glyph at a word's edge is dropped."""
+    from ...text.reflow import lexicon
+
+    text = text.strip(_UNMAPPED)
+    words = lexicon()
+    while _UNMAPPED in text:
+        head, _, tail = text.partition(_UNMAPPED)
+        rest = tail.split(_UNMAPPED)[0]
+        choice = next((lig for lig in _LIGATURES if re.sub(r"[^\w'’-]", "", head + lig + rest).lower() in words), "fi")
+        text = head + choice + tail
+    return text
