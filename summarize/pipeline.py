@@ -107,6 +107,36 @@ def derive_title(first_sentence: str) -> str:
 GRAMMAR_SENTENCE_LIMIT = 2000
 
 
+@dataclass
+class Prepared:
+    """A document as the rank stage sees it: language, structure, candidate sentences and title."""
+
+    language: str
+    warning: str | None
+    structure: Structure
+    candidates: list[Sentence]
+    title: str | None
+    title_source: str | None
+    title_stems: list[str]
+
+
+def prepare(text: str, language: str = "auto", title: str | None = None) -> Prepared:
+    """Everything before ranking: language, structure, candidates, the title and its stems (what
+    the ranker compares sentences with: a headline of the release, never a derived one)."""
+    text = fold_ligatures(text)  # "ﬁ" is "fi" for every stage, whoever decoded the text
+    lang, warning = resolve_language(language, text)
+    known_title = clean_title(title)
+    structure = parse_structure(text, known_title, lang)
+    candidates = build_sentences(structure, lang)
+    doc_title = structure.title
+    title_in_text = not known_title or doc_title != known_title or any(kind == "title" for kind, _ in structure.removed)
+    title_source = ("heading" if title_in_text else "metadata") if doc_title else None
+    if doc_title is None and candidates:
+        doc_title, title_source = derive_title(candidates[0].text), "first_sentence"
+    title_stems = content_stems(doc_title, lang) if title_source in ("heading", "metadata") and doc_title else []
+    return Prepared(lang, warning, structure, candidates, doc_title, title_source, title_stems)
+
+
 def summarize_text(
     text: str,
     sentences: int = 3,
@@ -130,17 +160,9 @@ def summarize_text(
 
     if sentences < 0 or topics < 0:
         raise ValueError("sentences and topics must be >= 0")
-    text = fold_ligatures(text)  # "ﬁ" is "fi" for every stage, whoever decoded the text
-    lang, warning = resolve_language(language, text)
-    known_title = clean_title(title)
-    structure = parse_structure(text, known_title, lang)
-    candidates = build_sentences(structure, lang)
-    doc_title = structure.title
-    title_in_text = not known_title or doc_title != known_title or any(kind == "title" for kind, _ in structure.removed)
-    title_source = ("heading" if title_in_text else "metadata") if doc_title else None
-    if doc_title is None and candidates:
-        doc_title, title_source = derive_title(candidates[0].text), "first_sentence"
-    title_stems = content_stems(doc_title, lang) if title_source in ("heading", "metadata") and doc_title else []
+    prepared = prepare(text, language, title)
+    lang, warning, structure, candidates = prepared.language, prepared.warning, prepared.structure, prepared.candidates
+    doc_title, title_source, title_stems = prepared.title, prepared.title_source, prepared.title_stems
     ranking = choose(candidates, sentences, sentence_budget(candidates, words_budget, ratio),
                       algorithm, title_stems, lang)
     chosen = [candidates[i].text for i in ranking.selected]

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..resources import json_data, word_list
+from ..resources import json_data, sections, word_list
 from .candidate import Sentence
 
 __all__ = ["ALGORITHMS", "DEFAULT_ALGORITHM", "Ranking", "Sentence", "SelectionParams", "adjusted_scores", "rank", "score", "select"]
@@ -107,6 +107,56 @@ def sentence_features(sentences: Sequence[Sentence], title_stems: Sequence[str] 
     return rows
 
 
+NEWS_FEATURES = ("announce", "now", "background", "call_to_action", "figures", "lead_similarity", "title_coverage",
+                 "paragraph_position")
+_NUMBER = re.compile(r"\d+(?:[.,  ]\d+)*")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+@lru_cache(maxsize=4)
+def news_markers(language: str) -> dict[str, re.Pattern[str]]:
+    """One pattern per section of data/news_<language>.txt (French for a language without a list)."""
+    try:
+        lists = sections(f"news_{language}.txt")
+    except (FileNotFoundError, OSError):
+        lists = sections("news_fr.txt")
+    patterns = {}
+    for name, entries in lists.items():
+        parts = []
+        for entry in sorted(entries, key=len, reverse=True):
+            stem = entry.rstrip("*")
+            body = r"\s+".join(re.escape(w).replace("'", "['’]") for w in stem.split())
+            parts.append(body + (r"\w*" if entry.endswith("*") else r"(?!\w)"))
+        patterns[name] = re.compile(r"(?<!\w)(?:" + "|".join(parts) + ")", re.IGNORECASE)
+    return patterns
+
+
+def news_features(sentences: Sequence[Sentence], title_stems: Sequence[str] = (), language: str = "fr") -> list[list[float]]:
+    """What a release sentence does, in NEWS_FEATURES order: names an action or an event (announce),
+    dates it now (now), gives background or calls the reader to act, gives figures other than years,
+    repeats the lead sentence and the headline, and where it stands in its paragraph."""
+    markers = news_markers(language)
+    title_set = set(title_stems)
+    lead = set(sentences[0].stems) if sentences else set()
+    rows = []
+    for i, s in enumerate(sentences):
+        text = s.text[:1000]
+        unique = set(s.stems)
+        figures = sum(1 for m in _NUMBER.findall(text) if not _YEAR.fullmatch(m))
+        lead_sim = len(unique & lead) / math.sqrt(len(unique) * len(lead)) if i and unique and lead else 0.0
+        rows.append([
+            min(len(markers["announce"].findall(text)), 3) / 3,
+            1.0 if markers["now"].search(text) else 0.0,
+            1.0 if markers["background"].search(text) else 0.0,
+            1.0 if markers["action"].search(text) else 0.0,
+            min(figures, 3) / 3,
+            lead_sim,
+            len(unique & title_set) / len(title_set) if title_set else 0.0,
+            1.0 / (1 + s.position_in_paragraph),
+        ])
+    return rows
+
+
 def is_quote(text: str) -> bool:
     """A sentence that quotes someone (or names something in guillemets): the "quote" feature."""
     return "«" in text or text.startswith(('"', "“"))
@@ -150,17 +200,40 @@ def _model() -> tuple[list[float], float, dict[str, SelectionParams]]:
     return coefficients, intercept, profiles
 
 
+@lru_cache(maxsize=1)
+def _release_model() -> tuple[list[float], float] | None:
+    """The release correction: coefficients on raw NEWS_FEATURES and an intercept, in units of the
+    OrangeSum score it is added to (fitted on release gold by benchmarks/train_ranker.py); None
+    when the model has none."""
+    release = json_data("ranker_fr.json").get("release")
+    if not release:
+        return None
+    coefficients = [release["weights"][name] / release["scale"][name] for name in NEWS_FEATURES]
+    intercept = release["bias"] - sum(c * release["mean"][name] for c, name in zip(coefficients, NEWS_FEATURES, strict=True))
+    return coefficients, intercept
+
+
 def feature_weight(name: str) -> float:
     """The pyramid model's weight of one feature (per unit of the raw feature)."""
     return _model()[0][FEATURES.index(name)]
 
 
-def pyramid_scores(sentences: Sequence[Sentence], title_stems: Sequence[str] = (), headline_emphasis: float = 1.0) -> list[float]:
+def pyramid_scores(sentences: Sequence[Sentence], title_stems: Sequence[str] = (), headline_emphasis: float = 1.0,
+                   language: str = "fr") -> list[float]:
+    """The OrangeSum score of each sentence plus, for a release with its headline (the "headline"
+    profile) and when the model has one, the release correction. Text without a headline keeps the
+    OrangeSum score alone: on news articles the correction costs ROUGE (see the model card)."""
     coefficients, intercept, _ = _model()
     if headline_emphasis != 1.0:
         coefficients = list(coefficients)
         coefficients[_TITLE] *= headline_emphasis
-    return [intercept + sum(map(operator.mul, coefficients, row)) for row in sentence_features(sentences, title_stems)]
+    scores = [intercept + sum(map(operator.mul, coefficients, row)) for row in sentence_features(sentences, title_stems)]
+    release = _release_model() if title_stems else None
+    if release is None:
+        return scores
+    weights, bias = release
+    return [x + bias + sum(map(operator.mul, weights, row))
+            for x, row in zip(scores, news_features(sentences, title_stems, language), strict=True)]
 
 
 _TITLE = FEATURES.index("title_similarity")
@@ -219,7 +292,7 @@ def score(sentences: Sequence[Sentence], algorithm: str = DEFAULT_ALGORITHM,
         return [], NO_ADJUSTMENT
     if algorithm == "pyramid":
         params = _model()[2]["headline" if title_stems else "no_headline"]
-        return pyramid_scores(sentences, title_stems, params.headline_emphasis), params
+        return pyramid_scores(sentences, title_stems, params.headline_emphasis, language), params
     if algorithm == "lead":
         return lead_scores(sentences), NO_ADJUSTMENT
     if algorithm in SUMY_ALGORITHMS:
