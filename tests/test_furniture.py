@@ -66,3 +66,15 @@ def test_html_comments_in_markdown_never_reach_a_bullet():
     raw = read_bytes(markdown, "cp.md")
     result = summarize_text(raw.text, title=raw.headline)
     assert result.summary == NEWS
+
+
+def test_inline_markup_of_a_plain_text_release_never_reaches_a_bullet():
+    """A Markdown or reStructuredText source saved as .txt: links keep their words, bold marks go."""
+    text = (HEADLINE + "\n\n" + "La médiathèque municipale de Morteau ouvrira ses portes le **dimanche** de 14 heures à 18 heures, "
+            "selon [le calendrier voté](https://morteau-exemple.fr/conseil.pdf) en conseil municipal.\n\n"
+            "Les horaires détaillés figurent dans `la délibération du conseil <https://morteau-exemple.fr/delib>`_ du 3 février.\n\n"
+            + NEWS[1] + "\n")
+    bullets = summarize_text(text, sentences=3).summary
+    assert bullets[0] == ("La médiathèque municipale de Morteau ouvrira ses portes le dimanche de 14 heures à 18 heures, "
+                          "selon le calendrier voté en conseil municipal.")
+    assert not any(mark in b for b in bullets for mark in ("**", "](", ">`_", "`"))

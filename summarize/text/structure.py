@@ -312,11 +312,25 @@ def _parse_lines(lines: list[str], known_title: str | None, language: str | None
     return doc
 
 
+# Inline markup a plain-text release can still carry (a Markdown or reStructuredText source saved as
+# text): links keep their words, emphasis marks go.
+_MARKDOWN_LINK = re.compile(r"!?\[([^\]\n]{1,300})\]\((?:https?://|/|\.|#|mailto:|www\.)[^)\s]{0,500}\)")
+_RST_LINK = re.compile(r"`([^`<\n]{1,300}?)\s*<[^>\n]{1,500}>`_{1,2}")
+_STRONG = re.compile(r"(?<![\w*])\*\*(?=\S)([^*\n]{1,500}?)(?<=\S)\*\*(?![\w*])")
+
+
 def _clean_line(line: str) -> str:
-    """A stripped line without kramdown attribute lists ("{: .citation}"), which are markup."""
+    """A stripped line without markup: kramdown attribute lists ("{: .citation}"), Markdown and
+    reStructuredText links (their words stay), bold marks, leaked line breaks."""
     line = line.strip()
     if "{:" in line:
         line = _ATTRIBUTE_LIST.sub("", line).strip()
+    if "](" in line:
+        line = _MARKDOWN_LINK.sub(r"\1", line)
+    if ">`_" in line:
+        line = _RST_LINK.sub(r"\1", line)
+    if "**" in line:
+        line = _STRONG.sub(r"\1", line)
     return _LEAKED_BREAK.sub(" ", line).strip() if "<br" in line else line
 
 
