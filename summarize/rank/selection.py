@@ -45,6 +45,7 @@ def is_complete(sentence: str) -> bool:
 
 
 STANDFIRST_MIN_WORDS = 8
+_LINK = re.compile(r"https?://|\bwww\.|(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}\.\w")  # bounded: linear on a megabyte word  # a bullet quotes the sender's words, not an address to type
 
 
 def is_standfirst(sentences: list[Sentence], index: int) -> bool:
@@ -59,9 +60,10 @@ def is_standfirst(sentences: list[Sentence], index: int) -> bool:
 
 def is_pointer(sentence: str) -> bool:
     """A sentence that only says where to read more ("Le programme est accessible sur le site…",
-    "Pour plus d'informations, …"): the [pointer] patterns of data/furniture_fr.txt."""
+    "Pour plus d'informations, …": the [pointer] patterns of data/furniture_fr.txt), or that holds a
+    link or an e-mail address."""
     pattern = furniture_patterns().get("pointer")
-    return bool(pattern and pattern.fullmatch(sentence.strip()))
+    return bool(_LINK.search(sentence) or (pattern and pattern.fullmatch(sentence.strip())))
 
 
 def demote_incomplete(sentences: list[Sentence], scores: list[float], count: int) -> list[float]:

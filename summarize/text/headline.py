@@ -16,6 +16,7 @@ from ..resources import furniture_patterns, sections
 HEADLINE = "headline"
 KICKER_LED = "kicker_led"
 NOT_HEADLINE = "not_headline"
+_LONGEST_HEADLINE_CHARS = 400
 _LONGEST_SENDER_WORDS = 4  # "Communiqué des Gilets jaunes du Magny" names a sender, not news
 _SEPARATED = re.compile(r"[-–—:|\])]\s*$")  # a kicker that a mark parts from the words after it
 
@@ -28,6 +29,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 def headline_verdict(line: str) -> str:
     """HEADLINE, KICKER_LED (a kicker, then words) or NOT_HEADLINE for one stripped line."""
     text = line.strip().strip("*_ ")
+    if len(text) > _LONGEST_HEADLINE_CHARS:
+        return NOT_HEADLINE  # a paragraph (and the patterns' ".*" must never run over a megabyte line)
     if not text or not any(ch.isalpha() for ch in text) or len(text.split()) < 2:
         return NOT_HEADLINE  # a single word is a label ("Date", "Lieu", "Contact"), not a headline
     patterns = _patterns()
@@ -55,3 +58,12 @@ def without_kicker(line: str) -> str:
         return text
     rest = text[lead.end():].strip()
     return rest if len(rest.split()) >= 2 else text
+
+
+_TRAILING_LINK = re.compile(r"\s*(?:[:–—|-]\s*|\(\s*)(?:https?://|www\.)\S+\s*\)?\s*$")
+
+
+def without_trailing_link(line: str) -> str:
+    """A headline followed by its site ("Lancement de la Fédération Agile : http://…"): the words only."""
+    stripped = _TRAILING_LINK.sub("", line)
+    return stripped if len(stripped.split()) >= 2 else line

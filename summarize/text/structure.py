@@ -14,7 +14,7 @@ from difflib import SequenceMatcher
 
 from ..resources import furniture_patterns
 from .dates import DATE_PATTERN, DATE_RE, to_iso
-from .headline import HEADLINE, KICKER_LED, NOT_HEADLINE, headline_verdict, without_kicker
+from .headline import HEADLINE, KICKER_LED, NOT_HEADLINE, headline_verdict, without_kicker, without_trailing_link
 from .reflow import is_letter_spaced, is_shouted, reflow
 
 # Bounded parts (RFC 5321 lengths) keep every search linear on long runs of word characters.
@@ -27,7 +27,8 @@ _TERMINAL_END = re.compile(r"[.!?…»\"”;,]$")
 _DATE_ANON = re.sub(r"\(\?P<\w+>", "(?:", DATE_PATTERN)
 # One parse per string (hyphens only inside a word, a bounded number of words): no backtracking blow-up on "a-a-a-…".
 _PLACE_WORD = r"[A-ZÀ-Ý][\w'’.]*(?:-[\w'’.]+)*"
-_PLACE = rf"(?P<place>{_PLACE_WORD}(?: (?:{_PLACE_WORD}|sur|en|les|de|du|la|le|d'\w+)){{0,6}})"
+_ONE_PLACE = rf"{_PLACE_WORD}(?: (?:{_PLACE_WORD}|sur|en|les|de|du|la|le|d'\w+)){{0,6}}"
+_PLACE = rf"(?P<place>{_ONE_PLACE}(?:,\s*{_ONE_PLACE}){{0,9}})"  # "Bordeaux, Marseille, … Rennes le 18 janvier 2013 –"
 DATELINE_RE = re.compile(
     r"^(?:" + _PLACE + r"(?:,\s*[A-Z]{2,3}\.?)?\s*(?:,\s*|\(\s*|[-–—]\s+|(?<=\w)\s+(?=le\s+\d))(?:le\s+)?(?P<date>" + _DATE_ANON + r")\s*\)?"
     r"|(?P<date2>(?:le\s+)?(?:" + _DATE_ANON + r")))"
@@ -195,9 +196,10 @@ def _parse_lines(lines: list[str], known_title: str | None, language: str | None
     doc = Structure()
     fallback = None  # a kicker-led line ("CP - La pêche…"): the title only if no better one shows
     if known_title:
+        shown_title, known_title = known_title, without_trailing_link(known_title)
         verdict = headline_verdict(known_title)
         if verdict != NOT_HEADLINE:
-            _drop_known_title(doc, lines, known_title, kind="title" if verdict == HEADLINE else "header")
+            _drop_known_title(doc, lines, shown_title, kind="title" if verdict == HEADLINE else "header")
             own = _own_opening_heading(lines)
             if own is not None:  # the text opens with a headline of its own: the format's title was the site's label
                 doc.removed = [("header", line) if kind == "title" else (kind, line) for kind, line in doc.removed]
@@ -265,9 +267,17 @@ def _parse_lines(lines: list[str], known_title: str | None, language: str | None
         title_slot = doc.title is None and not started and not _is_label_value(doc)
         if title_slot and line.endswith(":") and is_shouted(line):
             line = lines[index] = _with_continuation(doc, lines, index, line, "title")  # "FORUM PHP :" over "LANCEMENT DE LA 6E ÉDITION !"
-        if title_slot and ((heading and heading.group("marks") == "#")
-                           or (not line.endswith(":") and (is_heading_like(line) or _is_headline(lines, index)))):
-            joined = _with_continuation(doc, lines, index, line, "title")
+        subject = _SUBJECT_LINE.match(line)
+        if subject and (title_slot or (doc.title and _title_key(line[subject.end():]) == _title_key(doc.title))):
+            line = line[subject.end():].strip()  # "Objet : …", "Concerne : …": a letter's subject is its headline
+            if not title_slot:
+                doc.set_aside(("title", lines[index]))
+                continue
+        if title_slot and ((heading and heading.group("marks") in ("#", "##"))
+                           or (not line.endswith(":") and (is_heading_like(line) or _is_headline(lines, index)))
+                           or (len(line.split()) <= _LONGEST_HEADLINE_WORDS and not _TERMINAL_END.search(line)
+                               and headline_verdict(line) == KICKER_LED)):
+            joined = without_trailing_link(_with_continuation(doc, lines, index, line, "title"))
             verdict = headline_verdict(joined)
             if joined != line and verdict != HEADLINE:
                 doc.sequence[-1] = ("header", doc.sequence[-1][1])
@@ -365,7 +375,8 @@ def _with_continuation(doc: Structure, lines: list[str], index: int, line: str, 
     match = EXPLICIT_HEADING_RE.match(lines[following])
     nxt = match.group("text") if match else lines[following]
     same_form = (is_shouted(nxt) and is_shouted(line)) or (match is not None and EXPLICIT_HEADING_RE.match(lines[index]) is not None)
-    goes_on = bool(_CONTINUATION.match(nxt)) or line.endswith(":")
+    short_head = len(line.split()) <= 3 and is_shouted(line)  # "LE CNLL" / "PARTICIPE AUX « ÉTATS GÉNÉRAUX »"
+    goes_on = bool(_CONTINUATION.match(nxt)) or line.endswith(":") or short_head
     if not (same_form and goes_on and (is_heading_like(nxt) or nxt.endswith(("!", "?"))) and _furniture_kind_of(nxt) is None
             and not _is_dateline_only(nxt)):
         return line
@@ -449,6 +460,7 @@ def _drop_letterhead(doc: Structure, lines: list[str]) -> None:
 
 
 _STANDFIRST_MIN_WORDS = 8
+_SUBJECT_LINE = re.compile(r"(?i)^(?:objet|concerne|sujet|subject|re)\s*:\s*(?=\S)")
 
 
 def _is_label_value(doc: Structure) -> bool:
@@ -575,12 +587,13 @@ def _take_dateline(doc: Structure, line: str) -> str:
     date_match = DATE_RE.search(date_text)
     iso = to_iso(date_match) if date_match else None
     place = match.group("place")
-    if place and len(place.split()) > 5:
+    last_place = place.split(",")[-1] if place else ""  # "Bordeaux, Marseille, … Rennes le 18 janvier 2013 –"
+    if place and max(len(part.split()) for part in place.split(",")) > 5:
         return line
     if place and not re.search(r"[,(–—-]", line[match.end("place"):match.start("date")]):
         # "Paris le 10 octobre 2006 –": no comma after the place, so a short place and a dash after the
         # date; "Le maire a annoncé le 3 mars –" and "Depuis le 1er avril, Mathias…" are sentences
-        if len(place.split()) > 3 or not re.match(r"\s*[-–—:]", line[match.end("date"):]):
+        if len(last_place.split()) > 3 or not re.match(r"\s*[-–—:]", line[match.end("date"):]):
             return line
     doc.dateline = Dateline(
         text=match.group().strip(" -–—:|/,"),

@@ -493,7 +493,7 @@ def layout_to_text(pages: list[list[Line]]) -> tuple[str, str | None]:
 
 def _headline(lines: list[Line], body_size: float) -> tuple[str | None, list[Line]]:
     """The largest text on the first page, when it stands out from the body: the release's headline."""
-    candidates = [line for line in lines if not is_letter_spaced(line.text) and sum(ch.isalpha() for ch in line.text) >= 3]
+    candidates = [line for line in lines if not is_letter_spaced(line.text) and sum(ch.isalpha() for ch in line.text) >= 2]
     if not candidates:
         return None, []
     largest = max(line.size for line in candidates)
@@ -502,12 +502,17 @@ def _headline(lines: list[Line], body_size: float) -> tuple[str | None, list[Lin
     title_lines = [line for line in candidates if abs(line.size - largest) < 0.5]
     first = candidates.index(title_lines[0])
     block = [title_lines[0]]
+    rows = [title_lines[0].y]
     for line in candidates[first + 1:]:  # consecutive lines of that size in one column: a headline on several lines
+        if abs(line.y - block[-1].y) < 0.3 * largest and line.size >= TITLE_SIZE_RATIO * body_size:
+            block.append(line)  # a piece of the same row in another display size ("LE CNLL" "PARTICIPE AUX" "« ÉTATS GÉNÉRAUX")
+            continue
         gap = block[-1].y - line.y
         if (abs(line.size - largest) >= 0.5 or line.column != block[-1].column or gap > 2.5 * largest
-                or (len(block) >= 2 and gap > 1.3 * (block[0].y - block[1].y)) or re.search(r"[.!?…]$", block[-1].text)):
+                or (len(rows) >= 2 and gap > 1.3 * (rows[0] - rows[1])) or re.search(r"[.!?…]$", block[-1].text)):
             break  # another size, column or region, a wider space than the headline's leading, or its sentence has ended
         block.append(line)
+        rows.append(line.y)
     text = block[0].text
     for line in block[1:]:
         text = join_lines(text, line.text)
