@@ -53,9 +53,9 @@ def test_an_email_without_a_declared_charset_keeps_its_accents_and_its_own_headl
     assert result.summary == NEWS
 
 
-def test_sentences_glued_after_an_exclamation_and_numbered_items_keep_their_number():
-    assert split_sentences("Les résultats sont bons !La direction est satisfaite.") == [
-        "Les résultats sont bons !", "La direction est satisfaite."]
+def test_sentences_glued_after_a_full_stop_split_and_numbered_items_keep_their_number():
+    assert split_sentences("Les résultats sont bons.La direction est satisfaite.") == [
+        "Les résultats sont bons.", "La direction est satisfaite."]
     assert split_sentences("1. Déposer le dossier en mairie. 2. Attendre la réponse du service.") == [
         "1. Déposer le dossier en mairie.", "2. Attendre la réponse du service."]
 

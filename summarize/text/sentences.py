@@ -115,8 +115,6 @@ def _is_boundary(line: str, p_start: int, p_end: int, punct: str, rules: _Rules)
     first = nxt[0]
     before = line[max(0, p_start - _LOOKBEHIND):p_start]  # bounded: keeps long lines linear
     if glued:
-        if punct[0] in "!?" and len(nxt) == 2:  # "bons !La direction": an exclamation glued to the next sentence
-            return nxt[0].isupper() and nxt[1].islower()
         return _is_glued_boundary(before, nxt)
     if first.islower() or first in ",;:)]»”%":
         return False  # attribution after a quote, "etc. en", lower-case continuation
