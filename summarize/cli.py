@@ -375,11 +375,28 @@ def _progress(total: int):
 
 def run() -> None:
     """Console-script entry point: Typer app with SIGPIPE and Ctrl-C handled quietly."""
+    stdout_before = _stdout_identity()
     try:
         app(prog_name="summarize")
+    except SystemExit as exc:
+        # A closed stdout during --help or --version ends in exit 1: Click wraps stdout in its
+        # PacifyFlushWrapper, Rich points file descriptor 1 at /dev/null. The exit-code table says 141
+        # for every path, help included.
+        if exc.code == EXIT_FAILED and (type(sys.stdout).__name__ == "PacifyFlushWrapper" or _stdout_identity() != stdout_before):
+            sys.exit(EXIT_BROKEN_PIPE)
+        raise
     except KeyboardInterrupt:
         typer.echo("summarize: interrupted", err=True)
         sys.exit(EXIT_INTERRUPTED)
     except BrokenPipeError:
         _silence_stdout()
         sys.exit(EXIT_BROKEN_PIPE)
+
+
+def _stdout_identity() -> tuple[int, int] | None:
+    """What file descriptor 1 is (device, inode), to see whether a library swapped it out."""
+    try:
+        status = os.fstat(1)
+    except OSError:
+        return None
+    return status.st_dev, status.st_ino

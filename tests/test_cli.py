@@ -208,6 +208,23 @@ def test_installed_command_pipe_to_head_ends_quietly(tmp_path, samples):
     assert "Traceback" not in proc.stderr and "BrokenPipe" not in proc.stderr
 
 
+def test_every_path_exits_141_when_stdout_is_closed(tmp_path, samples):
+    """The exit-code table's 141 holds for help and version too, not only for results: stdout is a
+    pipe whose reading end is closed before the command starts, so its first write fails, always."""
+    import os
+
+    for args in (["--help"], ["--version"], [str(samples[0]), "-f", "text"], [str(samples[0].parent), "-f", "jsonl", "-j", "2"]):
+        read_end, write_end = os.pipe()
+        os.close(read_end)
+        try:
+            proc = subprocess.run([*_installed_command(), *args], stdout=write_end, stderr=subprocess.PIPE, text=True,
+                                  env=_offline_env(tmp_path), timeout=120)
+        finally:
+            os.close(write_end)
+        assert proc.returncode == 141, (args, proc.returncode, proc.stderr[-500:])
+        assert "Traceback" not in proc.stderr, args
+
+
 def test_installed_command_stdin_and_folder(tmp_path, samples):
     text = samples[0].read_bytes()
     proc = subprocess.run(_installed_command(), input=text, capture_output=True, env=_offline_env(tmp_path), timeout=120)

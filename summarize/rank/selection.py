@@ -45,7 +45,8 @@ def is_complete(sentence: str) -> bool:
 
 
 STANDFIRST_MIN_WORDS = 8
-_LINK = re.compile(r"https?://|\bwww\.|(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}\.\w")  # bounded: linear on a megabyte word  # a bullet quotes the sender's words, not an address to type
+# A bullet quotes the sender's words, not an address to type (bounded: linear on a megabyte word).
+_LINK = re.compile(r"https?://|\bwww\.|(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}\.\w")
 
 
 def is_standfirst(sentences: list[Sentence], index: int) -> bool:
