@@ -133,6 +133,44 @@ def make_email(samples, attachments: dict[str, bytes] | None = None) -> bytes:
     return bytes(message)
 
 
+def make_odt(samples, path: Path) -> None:
+    """The sample as LibreOffice saves it: a Title paragraph, Heading 1 headings, list items, body paragraphs."""
+    import zipfile
+    from xml.sax.saxutils import escape
+
+    from .test_odt import NS, STYLES
+
+    parts = []
+    for kind, text in blocks(samples):
+        if kind == "title":
+            parts.append(f'<text:p text:style-name="Title">{escape(text)}</text:p>')
+        elif kind == "heading":
+            parts.append(f'<text:h text:style-name="Heading_20_1" text:outline-level="1">{escape(text)}</text:h>')
+        elif kind == "bullet":
+            parts.append(f'<text:list><text:list-item><text:p>{escape(text)}</text:p></text:list-item></text:list>')
+        else:
+            parts.append(f'<text:p text:style-name="Text_20_body">{escape(text)}</text:p>')
+    content = (f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {NS} office:version="1.2">'
+               f'<office:body><office:text>{"".join(parts)}</office:text></office:body></office:document-content>')
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.text")
+        archive.writestr("content.xml", content)
+        archive.writestr("styles.xml", STYLES)
+
+
+def make_email_with_cover_note(samples) -> bytes:
+    """The release pasted into an e-mail under a greeting and a one-line cover note, and signed."""
+    path = next(p for p in samples if p.name == SAMPLE)
+    message = EmailMessage()
+    message["From"] = "Presse Nantes Métropole <presse@nantesmetropole-exemple.fr>"
+    message["To"] = "redaction@journal-exemple.fr"
+    message["Subject"] = "CP tramway"
+    message["Date"] = "Wed, 12 Mar 2025 09:30:00 +0100"
+    message.set_content("Bonjour,\n\nVeuillez trouver ci-dessous notre communiqué de presse.\n\n" + path.read_text(encoding="utf-8")
+                        + "\nBien cordialement,\nHélène Moreau\nService presse\n")
+    return bytes(message)
+
+
 def summary_of(path: Path) -> dict:
     result = runner.invoke(app, [str(path), "-f", "json"])
     assert result.exit_code == 0, result.output
@@ -284,11 +322,15 @@ def test_a_folder_mixing_every_format_in_one_run(samples, reference, tmp_path):
     make_docx(samples, folder / "d.docx")
     (folder / "e.md").write_text(make_markdown(samples), encoding="utf-8")
     (folder / "f.eml").write_bytes(make_email(samples, {"g.pdf": (folder / "c.pdf").read_bytes()}))
+    make_odt(samples, folder / "h.odt")
+    (folder / "i.eml").write_bytes(make_email_with_cover_note(samples))
     (folder / "z.pdf").write_bytes(b"%PDF-1.4\n garbage")
     result = runner.invoke(app, [str(folder), "-f", "jsonl", "-j", "2"])
     assert result.exit_code == 1  # the broken PDF, reported, and the others done
     records = [json.loads(line) for line in result.stdout.splitlines()]
     names = [r["source"].rsplit("/", 1)[-1] for r in records]
-    assert names == ["a.txt", "b.html", "c.pdf", "d.docx", "e.md", "f.eml", "f.eml#g.pdf", "z.pdf"]
-    assert all(r["summary"] == reference for r in records[:-1])
+    assert names == ["a.txt", "b.html", "c.pdf", "d.docx", "e.md", "f.eml", "f.eml#g.pdf", "h.odt", "i.eml", "z.pdf"]
+    assert all(r["summary"] == reference for r in records[:-1]), [r["source"] for r in records[:-1] if r["summary"] != reference]
+    title = blocks(samples)[1][1]
+    assert all(r["title"] == title for r in records[:-1]), [(r["source"], r["title"]) for r in records[:-1] if r["title"] != title]
     assert "error" in records[-1] and "PDF" in records[-1]["error"]
