@@ -14,6 +14,7 @@ from .text.structure import Structure, parse_structure
 from .text.tokens import content_stems, stems_of_words, words
 
 DERIVED_TITLE_WORDS = 14
+WHOLE_DERIVED_TITLE_WORDS = 25
 
 
 @dataclass
@@ -93,9 +94,10 @@ def clean_title(title: str | None) -> str | None:
 
 
 def derive_title(first_sentence: str) -> str:
-    """A display title for a release without one: the opening words of its first sentence."""
+    """A display title for a release without one: its first sentence, whole when it is short enough to
+    read as a headline (a cut title reads as a defect), else its opening words."""
     tokens = first_sentence.split()
-    if len(tokens) <= DERIVED_TITLE_WORDS:
+    if len(tokens) <= WHOLE_DERIVED_TITLE_WORDS:
         return first_sentence.rstrip(" .")
     cut = " ".join(tokens[:DERIVED_TITLE_WORDS]).rstrip(" ,;:–-")
     return cut + "…"

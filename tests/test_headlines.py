@@ -151,3 +151,11 @@ def test_the_headline_repeated_in_bold_under_itself_is_not_a_bullet():
     result = summarize_text(raw.text, title=raw.headline)
     assert result.title == HEADLINE
     assert HEADLINE not in result.summary
+
+
+def test_a_title_derived_from_the_first_sentence_is_whole_when_it_reads_as_a_headline():
+    short = "La mairie de Louhans ferme sa piscine pour travaux du 3 au 28 mars."
+    result = summarize_text(f"COMMUNIQUÉ\n\n{short} {BODY}")
+    assert (result.title, result.title_source) == (short.rstrip("."), "first_sentence")
+    long_first = summarize_text(f"COMMUNIQUÉ\n\n{BODY}")
+    assert long_first.title.endswith("…") and len(long_first.title.split()) <= 15
