@@ -116,13 +116,18 @@ def make_markdown(samples) -> str:
     return "\n".join(out)
 
 
-def make_email(samples, attachments: dict[str, bytes] | None = None) -> bytes:
-    path = next(p for p in samples if p.name == SAMPLE)
+def _message(subject: str) -> EmailMessage:
     message = EmailMessage()
     message["From"] = "Presse Nantes Métropole <presse@nantesmetropole-exemple.fr>"
     message["To"] = "redaction@journal-exemple.fr"
-    message["Subject"] = blocks(samples)[1][1]
+    message["Subject"] = subject
     message["Date"] = "Wed, 12 Mar 2025 09:30:00 +0100"
+    return message
+
+
+def make_email(samples, attachments: dict[str, bytes] | None = None) -> bytes:
+    path = next(p for p in samples if p.name == SAMPLE)
+    message = _message(blocks(samples)[1][1])
     body = path.read_text(encoding="utf-8")
     message.set_content(body + "\nCordialement,\nHélène Moreau\n02 40 99 00 00\n\n"
                         "Le 11 mars 2025, Jean Dupont a écrit :\n> Pouvez-vous m’envoyer le communiqué ?\n> Merci\n")
@@ -161,11 +166,7 @@ def make_odt(samples, path: Path) -> None:
 def make_email_with_cover_note(samples) -> bytes:
     """The release pasted into an e-mail under a greeting and a one-line cover note, and signed."""
     path = next(p for p in samples if p.name == SAMPLE)
-    message = EmailMessage()
-    message["From"] = "Presse Nantes Métropole <presse@nantesmetropole-exemple.fr>"
-    message["To"] = "redaction@journal-exemple.fr"
-    message["Subject"] = "CP tramway"
-    message["Date"] = "Wed, 12 Mar 2025 09:30:00 +0100"
+    message = _message("CP tramway")
     message.set_content("Bonjour,\n\nVeuillez trouver ci-dessous notre communiqué de presse.\n\n" + path.read_text(encoding="utf-8")
                         + "\nBien cordialement,\nHélène Moreau\nService presse\n")
     return bytes(message)

@@ -21,7 +21,7 @@ from xml.etree.ElementTree import Element
 
 from ...errors import InputError
 from ..decoding import RawText, normalize_text
-from .word import MAX_ENTRIES, MAX_RATIO, MAX_UNCOMPRESSED
+from .archive import open_guarded_zip
 
 ODT_MIMETYPES = ("application/vnd.oasis.opendocument.text", "application/vnd.oasis.opendocument.text-template",
                  "application/vnd.oasis.opendocument.text-master")
@@ -120,22 +120,7 @@ def _mimetype(archive: zipfile.ZipFile, names: set[str]) -> str:
 
 def open_odf_zip(data: bytes, name: str) -> zipfile.ZipFile:
     """The archive, once its entries are checked: an ODF text with content.xml that would not inflate beyond the limits."""
-    try:
-        archive = zipfile.ZipFile(BytesIO(data))
-        entries = archive.infolist()
-    except (zipfile.BadZipFile, ValueError) as exc:
-        raise InputError(f"{name}: damaged zip container ({exc})") from None
-    if "content.xml" not in {entry.filename for entry in entries}:
-        raise InputError(f"{name}: a zip archive, not an OpenDocument text (.odt): no content.xml")
-    if len(entries) > MAX_ENTRIES:
-        raise InputError(f"{name}: refusing an .odt with {len(entries)} entries (zip bomb?)")
-    total = sum(entry.file_size for entry in entries)
-    if total > MAX_UNCOMPRESSED:
-        raise InputError(f"{name}: refusing an .odt that inflates to {total // 2**20} MB (zip bomb?)")
-    for entry in entries:
-        if entry.file_size > 2**20 and entry.file_size > MAX_RATIO * max(entry.compress_size, 1):
-            raise InputError(f"{name}: refusing an .odt whose {entry.filename} is compressed {entry.file_size // max(entry.compress_size, 1)}:1 (zip bomb?)")
-    return archive
+    return open_guarded_zip(data, name, "content.xml", "an OpenDocument text (.odt): no content.xml", "an .odt")
 
 
 def _member(archive: zipfile.ZipFile, member: str, name: str) -> bytes:
