@@ -159,3 +159,15 @@ def test_a_title_derived_from_the_first_sentence_is_whole_when_it_reads_as_a_hea
     assert (result.title, result.title_source) == (short.rstrip("."), "first_sentence")
     long_first = summarize_text(f"COMMUNIQUÉ\n\n{BODY}")
     assert long_first.title.endswith("…") and len(long_first.title.split()) <= 15
+
+
+def test_a_long_headline_without_a_blank_line_under_it_and_a_date_above_it():
+    """A PDF's text layer gives lines without blank lines: a long headline stands right above the
+    prose, with a kicker, a contact line and a date (in English here) above it."""
+    headline = ("La communauté de communes du Val de Saône ouvre douze bornes de recharge pour vélos électriques "
+                "dans ses gares et ses mairies")
+    text = ("# PRESS RELEASE\nPrepared by Léa Vernier (lea.vernier@valdesaone-exemple.fr)\nFebruary 27, 2025\n"
+            + headline + "\n" + BODY.replace("\n\n", "\n"))
+    result = summarize_text(text)
+    assert (result.title, result.title_source) == (headline, "heading")
+    assert not any("2025" == s[-4:] for s in result.summary)

@@ -274,7 +274,7 @@ def _parse_lines(lines: list[str], known_title: str | None, language: str | None
                 doc.set_aside(("title", lines[index]))
                 continue
         if title_slot and ((heading and heading.group("marks") in ("#", "##"))
-                           or (not line.endswith(":") and (is_heading_like(line) or _is_headline(lines, index)))
+                           or (not line.endswith(":") and (is_heading_like(line) or _is_headline(lines, index) or _stands_above_prose(lines, index)))
                            or (len(line.split()) <= _LONGEST_HEADLINE_WORDS and not _TERMINAL_END.search(line)
                                and headline_verdict(line) == KICKER_LED)):
             joined = without_trailing_link(_with_continuation(doc, lines, index, line, "title"))
@@ -286,7 +286,7 @@ def _parse_lines(lines: list[str], known_title: str | None, language: str | None
                 doc.title = line
                 doc.sequence.append(("title", line))
                 continue
-            if verdict == KICKER_LED or (verdict == NOT_HEADLINE and heading):
+            if verdict == KICKER_LED or (verdict == NOT_HEADLINE and (heading or len(line.split()) <= _LONGEST_LABEL_WORDS)):
                 fallback = fallback or (without_kicker(line) if verdict == KICKER_LED else None)
                 doc.set_aside(("header", line))
                 continue
@@ -498,6 +498,19 @@ def _headline_follows(lines: list[str], kicker_index: int) -> bool:
             continue
         return (bool(heading) or is_heading_like(text) or _is_headline(lines, index)) and headline_verdict(text) != NOT_HEADLINE
     return False
+
+
+_LONGEST_LABEL_WORDS = 8  # a date, an address or a credit above the headline: set aside, never body
+
+
+def _stands_above_prose(lines: list[str], index: int) -> bool:
+    """A long headline without a blank line under it (a PDF's text layer): one sentence-like line of
+    at most 30 words, no final full stop, right above a paragraph of prose."""
+    line = lines[index]
+    if len(line.split()) > _LONGEST_HEADLINE_WORDS or line.endswith((".", "…", ":", ";", ",")) or re.search(r"\. [A-ZÀ-Ý]", line):
+        return False
+    following = next((ln for ln in lines[index + 1:index + 3] if ln), "")
+    return len(following.split()) >= 15 and bool(_TERMINAL_END.search(following)) and not _furniture_kind_of(following)
 
 
 def _is_headline(lines: list[str], index: int) -> bool:
