@@ -96,3 +96,11 @@ def test_sorted_lists_answer_alike_by_binary_search_and_once_parsed(monkeypatch)
     assert [switching.get(key) for key in ("gouvern", "zzzz", "gouvern", "pakistan", "zzzz")] == [
         table.get(key) for key in ("gouvern", "zzzz", "gouvern", "pakistan", "zzzz")]
     assert switching.table is not None
+
+
+def test_pieces_of_links_are_never_topics():
+    text = ("La médiathèque de Morteau ouvre le dimanche.\n\nLe programme est sur http://morteau-exemple.fr/programme "
+            "et sur https://www.morteau-exemple.fr/agenda, avec les horaires http://morteau-exemple.fr/horaires.\n\n"
+            "Les inscriptions se font à l'accueil de la médiathèque ou par courriel à accueil@morteau-exemple.fr.\n")
+    topics = extract_topics(text.split("\n\n"), "La médiathèque de Morteau ouvre le dimanche", 8)
+    assert topics and not any(t.lower() in {"http", "https", "www", "com", "fr"} or "://" in t or "@" in t for t in topics)

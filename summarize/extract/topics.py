@@ -105,6 +105,10 @@ def _runs(text: str, language: str) -> list[list[_RunWord]]:
     return runs
 
 
+# Pieces of a link or an address read as words ("http", "www", "com", "https://…"): never a subject.
+_LINK_PIECE = re.compile(r"(?i)^(?:https?|www|ftp|mailto|html?|php|pdf|com|org|net|fr)$|://|@|\bwww\.")
+
+
 def extract_topics(sentences: Sequence[str], title: str | None, count: int, language: str = "fr",
                    tags: Callable[[str], Sequence[Token]] | None = None) -> list[str]:
     """The `count` best key phrases, most salient first, as written in the text. `tags` gives a
@@ -128,7 +132,8 @@ def extract_topics(sentences: Sequence[str], title: str | None, count: int, lang
         if not is_title:
             position += len(text) + 1
     total_length = max(position, 1)
-    scores = {key: _score(cand, total_length) for key, cand in candidates.items() if cand.count and not _capitalised_by_position(cand)}
+    scores = {key: _score(cand, total_length) for key, cand in candidates.items()
+              if cand.count and not _capitalised_by_position(cand) and not _LINK_PIECE.search(_display_form(cand))}
     _prefer_whole_entities(candidates, scores)
     scored = sorted(((s, candidates[k]) for k, s in scores.items()), key=lambda pair: (-pair[0], pair[1].first))
     return _deduplicate([c for _, c in scored], count)
