@@ -326,7 +326,10 @@ def find_organisations(sentences: Sequence[str], people: Sequence[dict],
             word, expansion = acronym.word, acronym.expansion
             if acronym.thing:
                 things.add(word)
-            if expansion:
+            if expansion and _led_by_role(expansion):
+                found.setdefault(word, {"name": word, "expansion": None})  # "directeur général de … (DGSN)": a body, but
+                expansions.add(expansion.lower())                           # the words before it are its head's title
+            elif expansion:
                 expansions.add(expansion.lower())
                 entry = found.setdefault(word, {"name": word, "expansion": expansion})
                 entry["expansion"] = entry["expansion"] or expansion
@@ -347,6 +350,13 @@ def find_organisations(sentences: Sequence[str], people: Sequence[dict],
             found[name] = {"name": name, "expansion": None}
     text = " ".join(sentences)
     return sorted(found.values(), key=lambda o: _first_position(text, o))
+
+
+def _led_by_role(expansion: str) -> bool:
+    """An expansion that opens with a person's role ("directeur général de la Sûreté nationale"):
+    the acronym names the body that person heads, not the role."""
+    words = re.findall(r"[^\W\d_]+", expansion.lower())
+    return bool(words) and words[0] in word_list("roles_fr.txt")
 
 
 def _names_a_body(expansion: str) -> bool:
