@@ -78,3 +78,12 @@ def test_inline_markup_of_a_plain_text_release_never_reaches_a_bullet():
     assert bullets[0] == ("La médiathèque municipale de Morteau ouvrira ses portes le dimanche de 14 heures à 18 heures, "
                           "selon le calendrier voté en conseil municipal.")
     assert not any(mark in b for b in bullets for mark in ("**", "](", ">`_", "`"))
+
+
+def test_html_entities_of_markdown_are_characters_in_bullets():
+    markdown = ("---\ntitle: " + HEADLINE + "\n---\n<p>La médiathèque de Morteau et l&#8217;association «&nbsp;Lire &amp; Dire&nbsp;» "
+                "ouvriront le dimanche de 14 heures à 18 heures à partir du 6 avril.</p>\n\n" + NEWS[1] + "\n\n" + NEWS[2] + "\n").encode()
+    raw = read_bytes(markdown, "cp.md")
+    first = summarize_text(raw.text, title=raw.headline).summary[0]
+    assert first.startswith("La médiathèque de Morteau et l’association « Lire & Dire » ouvriront")
+    assert "&" not in first.replace("Lire & Dire", "")

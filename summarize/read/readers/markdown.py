@@ -6,10 +6,11 @@ links and images, inline code and fences, HTML tags, tables, block quotes and ru
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 
-from ..decoding import RawText, decode
+from ..decoding import RawText, decode, normalize_text
 
 _FRONT_MATTER = re.compile(r"\A---\n(?P<body>.*?)\n(?:---|\.\.\.)\n", re.DOTALL)
 _TOML_FRONT_MATTER = re.compile(r"\A\+\+\+[ \t]*\n(?P<body>.*?)\n?\+\+\+[ \t]*(?:\n|\Z)", re.DOTALL)  # Hugo
@@ -250,4 +251,6 @@ def _inline(text: str) -> str:
     for _ in range(2):  # nested emphasis: ***x*** or **_x_**
         text = _EMPHASIS.sub(lambda m: m.group(2) or m.group(4), text)
     text = _TAG.sub("", text)
+    if "&" in text:  # entity references are characters in Markdown, as in its raw HTML ("&nbsp;", "&amp;")
+        text = normalize_text(html.unescape(text))  # "&nbsp;" a space, as a typed no-break space is
     return text.replace("\\", "") if "\\" in text else text
