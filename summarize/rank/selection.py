@@ -10,6 +10,7 @@ import math
 import re
 
 from ..resources import furniture_patterns
+from ..text.structure import EMAIL_RE, URL_RE
 from .ranking import NO_ADJUSTMENT, Ranking, Sentence, adjusted_scores, feature_weight, is_quote, opens_with_anaphora, score, select
 
 _COMPLETE_END = re.compile(r"[.!?…»\"”)]$")
@@ -45,8 +46,6 @@ def is_complete(sentence: str) -> bool:
 
 
 STANDFIRST_MIN_WORDS = 8
-# A bullet quotes the sender's words, not an address to type (bounded: linear on a megabyte word).
-_LINK = re.compile(r"https?://|\bwww\.|(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}\.\w")
 
 
 def is_standfirst(sentences: list[Sentence], index: int) -> bool:
@@ -64,7 +63,9 @@ def is_pointer(sentence: str) -> bool:
     "Pour plus d'informations, …": the [pointer] patterns of data/furniture_fr.txt), or that holds a
     link or an e-mail address."""
     pattern = furniture_patterns().get("pointer")
-    return bool(_LINK.search(sentence) or (pattern and pattern.fullmatch(sentence.strip())))
+    if URL_RE.search(sentence) or EMAIL_RE.search(sentence):  # a bullet quotes the sender's words, not an address to type
+        return True
+    return bool(pattern and pattern.fullmatch(sentence.strip()))
 
 
 def demote_incomplete(sentences: list[Sentence], scores: list[float], count: int) -> list[float]:

@@ -139,8 +139,6 @@ def is_heading_like(line: str) -> bool:
 
 
 _LONGEST_CONTACT_LINE = 300
-
-
 _LONGEST_CONTACT_WORDS = 12
 
 
@@ -504,22 +502,28 @@ _LONGEST_LABEL_WORDS = 8  # a date, an address or a credit above the headline: s
 
 
 def _stands_above_prose(lines: list[str], index: int) -> bool:
-    """A long headline without a blank line under it (a PDF's text layer): one sentence-like line of
-    at most 30 words, no final full stop, right above a paragraph of prose."""
-    line = lines[index]
-    if len(line.split()) > _LONGEST_HEADLINE_WORDS or line.endswith((".", "…", ":", ";", ",")) or re.search(r"\. [A-ZÀ-Ý]", line):
-        return False
-    following = next((ln for ln in lines[index + 1:index + 3] if ln), "")
-    return len(following.split()) >= 15 and bool(_TERMINAL_END.search(following)) and not _furniture_kind_of(following)
+    """A long headline without a blank line under it (a PDF's text layer): shaped like a headline,
+    right above a paragraph of prose."""
+    return _headline_shaped(lines[index]) and _prose_follows(lines, index, reach=2)
 
 
 def _is_headline(lines: list[str], index: int) -> bool:
-    """A headline too long for a sub-heading or ending in "?"/"!": alone on its line, one sentence, no final full stop."""
-    line = lines[index]
+    """A headline too long for a sub-heading or ending in "?"/"!": alone on its line."""
     alone = index + 1 >= len(lines) or not lines[index + 1]
+    return alone and _headline_shaped(lines[index])
+
+
+def _headline_shaped(line: str) -> bool:
+    """One sentence of at most 30 words, no final full stop."""
     one_sentence = not re.search(r"\. [A-ZÀ-Ý]", line)
     short = len(line.split()) <= _LONGEST_HEADLINE_WORDS and len(line) <= 12 * _LONGEST_HEADLINE_WORDS
-    return alone and one_sentence and short and not line.endswith((".", "…", ":", ";", ","))
+    return one_sentence and short and not line.endswith((".", "…", ":", ";", ","))
+
+
+def _prose_follows(lines: list[str], index: int, reach: int) -> bool:
+    """Whether the next non-empty line within `reach` lines is a paragraph of prose, not furniture."""
+    following = next((ln for ln in lines[index + 1:index + 1 + reach] if ln), "")
+    return len(following.split()) >= 15 and bool(_TERMINAL_END.search(following)) and not _furniture_kind_of(following)
 
 
 def _is_short_exclamation(line: str) -> bool:
@@ -537,8 +541,7 @@ def _resumes_body(lines: list[str], index: int) -> bool:
         return False
     if not (heading or (is_heading_like(text) and len(text.split()) >= 3)):
         return False
-    following = next((ln for ln in lines[index + 1:index + 4] if ln), "")
-    return len(following.split()) >= 15 and bool(_TERMINAL_END.search(following)) and not _furniture_kind_of(following)
+    return _prose_follows(lines, index, reach=3)
 
 
 def _is_attribution(line: str, after_quote: bool = False) -> bool:
