@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from ..resources import word_list
+from ..resources import sorted_list, word_list
 from ..text.dates import DATE_RE, MONTH_YEAR_RE, month_year_iso, resolve_weekday, to_iso
 from ..text.structure import Structure
 
@@ -68,7 +68,8 @@ def extract_facts(structure: Structure, sentences: Sequence[str], tags: Callable
     if places:
         facts["places"] = places
         facts["place"] = places[0]
-    people = _people(sentences, roles)
+    elsewhere = [line for kind, line in structure.removed if kind in _NAMING_FURNITURE] + ([structure.about] if structure.about else [])
+    people = _people(sentences, roles, elsewhere)
     if people:
         facts["people"] = people
     from .organisations import find_organisations
@@ -135,9 +136,40 @@ def _places(body: str, structure: Structure) -> list[str]:
     return found
 
 
-def _people(sentences: Sequence[str], roles: str) -> list[dict]:
+_SURNAME = rf"(?:[{_UPPER}][a-zà-öø-ÿ'’]+(?:-[{_UPPER}][a-zà-öø-ÿ]+)?|[{_UPPER}]{{2,}}(?:-[{_UPPER}]{{2,}})?)"
+_GIVEN_THEN_SURNAME = re.compile(
+    rf"(?<![\w'’-])(?P<name>(?P<given>[{_UPPER}][a-zà-öø-ÿ]+(?:-[{_UPPER}][a-zà-öø-ÿ]+)?)\s+"
+    rf"(?:(?:de|du|d'|d’|van|von|van der|de la|Le|La|Ben|El)\s?)?{_SURNAME}(?:\s+{_SURNAME})?)(?![\w'’-])")
+
+
+def _named_people(texts: Sequence[str]) -> list[str]:
+    """People named by a first name and a surname ("Christelle Gigault", "Sylvie MARCILLY"), where
+    no role or title says so: every part of the first name is a known one (data/given_names_fr.txt)
+    and the word before is not a street, a school or a prize (data/name_contexts_fr.txt)."""
+    given_names = sorted_list("given_names_fr.txt")
+    contexts = word_list("name_contexts_fr.txt")
+    found: list[str] = []
+    for text in texts:
+        for match in _GIVEN_THEN_SURNAME.finditer(text):
+            if not all(part.lower() in given_names for part in match.group("given").split("-")):
+                continue
+            before = text[:match.start()].split()
+            previous = before[-1].strip("«(\"'’") if before else ""
+            if previous.lower() in contexts or (previous[:1].isupper() and not previous.endswith((",", ":", "."))):
+                continue  # "rue Victor Hugo"; "Fondation Jean Jaurès", "Université Paul Sabatier"
+            name = " ".join(match.group("name").split())
+            if name not in found:
+                found.append(name)
+    return found
+
+
+_NAMING_FURNITURE = frozenset({"contact", "end", "tail", "about", "attribution", "signature"})  # furniture lines that name people
+
+
+def _people(sentences: Sequence[str], roles: str, elsewhere: Sequence[str] = ()) -> list[dict]:
     """People with their role, read sentence by sentence so a role never runs into the next
-    sentence's subject."""
+    sentence's subject; then people named without a role, in the body and in `elsewhere` (the
+    "À propos", contact and signature lines)."""
     people: dict[str, dict] = {}
     body = " ".join(sentences)
     patterns = (re.compile(_PERSON_WITH_ROLE_AFTER.replace("{roles}", roles)),
@@ -152,6 +184,9 @@ def _people(sentences: Sequence[str], roles: str) -> list[dict]:
         name = match.group("name")
         if not any(name in known for known in people):
             people.setdefault(name, {"name": name, "role": None})
+    for name in _named_people([*sentences, *elsewhere]):
+        if not any(name.lower() in known.lower() or known.lower() in name.lower() for known in people):
+            people[name] = {"name": name, "role": None}
     return list(people.values())
 
 
