@@ -172,8 +172,9 @@ def summarize_text(
     headline_text = [doc_title] if title_source == "heading" and doc_title else []  # the headline is text of the release too
     tags = SentenceTags()  # every sentence tagged once, for topics and facts alike
     read = texts[:GRAMMAR_SENTENCE_LIMIT]
-    topic_list = extract_topics(headline_text + read, doc_title if title_source != "first_sentence" else None, topics, lang, tags) if topics else []
     facts = extract_facts(structure, texts, tags, GRAMMAR_SENTENCE_LIMIT)
+    topic_list = extract_topics(headline_text + read, doc_title if title_source != "first_sentence" else None, topics, lang, tags,
+                                *listed_names(facts)) if topics else []
     stats = Stats(
         sentences=len(candidates),
         words=sum(s.word_count for s in candidates),
@@ -193,6 +194,13 @@ def summarize_text(
         warnings=[warning] if warning else [],
         document=document_blocks(structure, candidates, ranking) if document else None,
     )
+
+
+def listed_names(facts: dict[str, Any]) -> tuple[list[str], list[str]]:
+    """The organisations (names and expansions) and the people the key facts already list: a topic
+    that repeats a body, or cuts a name up, takes a slot from what the release is about."""
+    bodies = [org[key] for org in facts.get("organisations", []) for key in ("name", "expansion") if org.get(key)]
+    return bodies, [person["name"] for person in facts.get("people", [])]
 
 
 def document_blocks(structure: Structure, candidates: list[Sentence], ranking: Ranking) -> list[dict[str, Any]]:

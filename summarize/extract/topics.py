@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ..resources import listed, sorted_list
+from ..resources import listed, sorted_list, word_list
 from ..text.tokens import word_profile, word_spans
 
 if TYPE_CHECKING:
@@ -27,18 +27,6 @@ _JOINER = re.compile(r"^[ -]?$")  # what may stand between two words of one phra
 _ELIDED_DE = re.compile(r"^ d['’]$", re.IGNORECASE)  # "chiffre d'affaires", "main d'œuvre": one phrase
 _APOSTROPHE = re.compile(r"['’]")
 _SENTENCE_OPENING_MARKS = frozenset('.!?:«"')
-_GENERIC = frozenset({
-    "an", "ans", "année", "années", "jour", "jours", "mois", "fois", "part", "cas", "lieu", "semaine",
-    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "million", "millions",
-    "milliard", "milliards", "euros", "euro", "dollars", "heure", "heures", "personne", "personnes",
-    "nombre", "rapport", "selon", "déclaré", "indiqué", "explique", "souligné", "précisé", "ajouté",
-    "affirmé", "estime", "notamment", "également", "ainsi", "afin", "tant", "alors", "déjà", "toujours",
-    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-    "novembre", "décembre", "premier", "première", "deux", "trois", "quatre", "cinq", "dix", "cent",
-    "mille", "plus", "moins", "dont", "fin", "début", "suite", "cadre", "face", "objectif", "occasion",
-    "nouveau", "nouvelle", "nouveaux", "nouvelles", "grand", "grande", "grands", "grandes", "autre",
-    "mm", "cm", "km", "kg", "utc", "gmt", "h", "min", "demain", "hier", "aujourd'hui",
-})
 
 
 @dataclass
@@ -80,6 +68,7 @@ _RunWord = tuple[str, int, bool, str]  # (word as written, offset, sentence-init
 
 def _runs(text: str, language: str) -> list[list[_RunWord]]:
     """Runs of content words: [(word, offset, sentence_initial)], split at stop words and punctuation."""
+    generic = word_list("generic_fr.txt")
     runs: list[list[_RunWord]] = []
     current: list[_RunWord] = []
     previous_end = None
@@ -93,7 +82,7 @@ def _runs(text: str, language: str) -> list[list[_RunWord]]:
             current = []
         previous_end = end
         norm, stop, stem_ = word_profile(word, language)
-        if stop or norm in _GENERIC or norm.isdigit():
+        if stop or norm in generic or norm.isdigit():
             if current:
                 runs.append(current)
             current = []
@@ -110,9 +99,11 @@ _LINK_PIECE = re.compile(r"(?i)^(?:https?|www|ftp|mailto|html?|php|pdf|com|org|n
 
 
 def extract_topics(sentences: Sequence[str], title: str | None, count: int, language: str = "fr",
-                   tags: Callable[[str], Sequence[Token]] | None = None) -> list[str]:
+                   tags: Callable[[str], Sequence[Token]] | None = None, bodies: Sequence[str] = (),
+                   people: Sequence[str] = ()) -> list[str]:
     """The `count` best key phrases, most salient first, as written in the text. `tags` gives a
-    sentence's tagged tokens (a document's shared `chunking.SentenceTags`)."""
+    sentence's tagged tokens (a document's shared `chunking.SentenceTags`); `bodies` and `people` are
+    the names the key facts list, never repeated (bodies) or cut up (both) as topics."""
     if count <= 0:
         return []
     if tags is None:
@@ -134,6 +125,7 @@ def extract_topics(sentences: Sequence[str], title: str | None, count: int, lang
     total_length = max(position, 1)
     scores = {key: _score(cand, total_length) for key, cand in candidates.items()
               if cand.count and not _capitalised_by_position(cand) and not _LINK_PIECE.search(_display_form(cand))}
+    _drop_listed_names(candidates, scores, bodies, people, language)
     _prefer_whole_entities(candidates, scores)
     scored = sorted(((s, candidates[k]) for k, s in scores.items()), key=lambda pair: (-pair[0], pair[1].first))
     return _deduplicate([c for _, c in scored], count)
@@ -145,10 +137,11 @@ def _count_noun_phrases(tokens: Sequence[Token], text: str, position: int, is_ti
     complement, the whole phrase ("ligne", "ligne 6", "ligne 6 du tramway")."""
     from ..grammar.chunking import noun_phrases
 
+    generic = word_list("generic_fr.txt")
     for phrase in noun_phrases(tokens):
         start = phrase.start
         head = word_profile(tokens[start].text, "fr")[0]
-        if head in _GENERIC and not phrase.is_name:
+        if head in generic and not phrase.is_name:
             continue
         ends = (*phrase.modifier_ends, phrase.core_end) + ((phrase.end,) if phrase.end > phrase.core_end else ())
         sentence_initial = start == 0 or tokens[start - 1].text in _SENTENCE_OPENING_MARKS
@@ -242,6 +235,29 @@ def _score(cand: _Candidate, total_length: int) -> float:
     title = TITLE_WEIGHT if cand.in_title else 1.0
     single_use = SINGLE_USE_PHRASE_WEIGHT if len(cand.key) > 1 and cand.count < 2 and not cand.in_title else 1.0
     return rarity * frequency * early * length * title * single_use
+
+
+def _name_keys(names: Sequence[str], language: str) -> list[tuple[str, ...]]:
+    keys = []
+    for name in names:
+        key = tuple(profile[2] for start, end in word_spans(name) if not (profile := word_profile(name[start:end], language))[1])
+        if key:
+            keys.append(key)
+    return keys
+
+
+def _drop_listed_names(candidates: dict[tuple[str, ...], _Candidate], scores: dict[tuple[str, ...], float],
+                       bodies: Sequence[str], people: Sequence[str], language: str) -> None:
+    """Forget a phrase that is a listed body (the organisations field shows it), and a capitalised
+    piece of a listed body or person ("Fédération" of "Fédération française de handball", "Doctors"
+    of "Doctors for Extinction Rebellion"). A person's whole name stays a topic: news keyphrases
+    name people (Wikinews FR), where release gold leaves them to the people list."""
+    whole = _name_keys(bodies, language)
+    pieces = whole + _name_keys(people, language)
+    for key in list(scores):
+        if key in whole or any(key != name and set(key) <= set(name) and _display_form(candidates[key])[:1].isupper()
+                               for name in pieces):
+            del scores[key]
 
 
 def _prefer_whole_entities(candidates: dict[tuple[str, ...], _Candidate], scores: dict[tuple[str, ...], float]) -> None:
