@@ -74,7 +74,8 @@ def extract_facts(structure: Structure, sentences: Sequence[str], tags: Callable
         facts["people"] = people
     from .organisations import find_organisations
 
-    named_in = ([structure.title] if structure.title else []) + list(sentences[:tagged_limit]) + ([structure.about] if structure.about else [])
+    signed = [line for kind, line in structure.removed if kind in _SENDER_FURNITURE]
+    named_in = ([structure.title] if structure.title else []) + list(sentences[:tagged_limit]) + ([structure.about] if structure.about else []) + signed
     organisations = find_organisations(named_in, people, tags)  # the headline and "À propos" name bodies too
     if organisations:
         facts["organisations"] = organisations
@@ -163,6 +164,7 @@ def _named_people(texts: Sequence[str]) -> list[str]:
     return found
 
 
+_SENDER_FURNITURE = frozenset({"letterhead", "attribution", "signature"})  # lines that name the sender
 _NAMING_FURNITURE = frozenset({"contact", "end", "tail", "about", "attribution", "signature"})  # furniture lines that name people
 
 

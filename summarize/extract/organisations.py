@@ -349,7 +349,29 @@ def find_organisations(sentences: Sequence[str], people: Sequence[dict],
         if not any(name.lower() in n["name"].lower() or (n["expansion"] and name.lower() in n["expansion"].lower()) for n in found.values()):
             found[name] = {"name": name, "expansion": None}
     text = " ".join(sentences)
-    return sorted(found.values(), key=lambda o: _first_position(text, o))
+    kept = [org for org in found.values() if not _not_a_name(org, person_names, text)]
+    return sorted(kept, key=lambda o: _first_position(text, o))
+
+
+_TITLED = re.compile(r"^(?:(?:l[ea]|les)\s+)?(?:Dr|Pr|M|Mme|Mlle|Me|Mgr)\.?\s", re.IGNORECASE)
+
+
+def _not_a_name(org: dict, person_names: frozenset[str], text: str) -> bool:
+    """What the finders let through that an editor would not index as a body: a plural description
+    ("directions régionales des affaires culturelles", "organisations nationales existantes"), a
+    person ("le Dr David Johnson"), or a word in capitals for emphasis or a command that the same
+    release also writes in lower case ("ANALYSE" and "analyse"), none of them expanded."""
+    if org["expansion"]:
+        return False
+    name = org["name"]
+    first = name.split()[0]
+    if first.islower() and first[-1:] in "sx" and lexicon().is_head(first) and first not in lexicon().heads:
+        return True
+    if _TITLED.match(name) or any(person in name for person in person_names):
+        return True
+    if " " in name or not name.isupper() or not name.isalpha():
+        return False
+    return any(not m.group().isupper() for m in re.finditer(rf"(?<![\w./@]){re.escape(name)}(?![\w/@]|\.\w)", text, re.IGNORECASE))  # not in a link
 
 
 def _led_by_role(expansion: str) -> bool:

@@ -96,6 +96,16 @@ def _runs(text: str, language: str) -> list[list[_RunWord]]:
 
 # Pieces of a link or an address read as words ("http", "www", "com", "https://…"): never a subject.
 _LINK_PIECE = re.compile(r"(?i)^(?:https?|www|ftp|mailto|html?|php|pdf|com|org|net|fr)$|://|@|\bwww\.")
+# An address in a sentence ("https://…", "lumera.co/ks/", "2015.haum.org", an e-mail): its pieces
+# ("ks", "bd", "haum.org") are where to read more, never a subject. A bare two-label name stays:
+# "demarches-simplifiees.fr", "Node.js" name a service or a product.
+_ADDRESS = re.compile(r"(?i)(?:https?://|www\.)\S+|(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}"
+                      r"|(?<![\w.-])[\w-]{1,63}(?:\.[\w-]{1,63}){0,8}\.[a-z]{2,6}/\S*"
+                      r"|(?<![\w.-])(?:[\w-]{1,63}\.){2,8}[a-z]{2,6}(?![\w.-])")  # bounded: linear on a 2 MB word
+
+
+def _without_addresses(text: str) -> str:
+    return _ADDRESS.sub(" ; ", text) if ("/" in text or "@" in text or text.count(".") > 1) else text
 
 
 def extract_topics(sentences: Sequence[str], title: str | None, count: int, language: str = "fr",
@@ -111,7 +121,7 @@ def extract_topics(sentences: Sequence[str], title: str | None, count: int, lang
 
         tags = SentenceTags()
     candidates: dict[tuple[str, ...], _Candidate] = {}
-    texts = ([title] if title else []) + list(sentences)
+    texts = [_without_addresses(text) for text in ([title] if title else []) + list(sentences)]
     position = 0
     for number, text in enumerate(texts):
         is_title = bool(title) and number == 0
