@@ -76,6 +76,9 @@ def main(
                                             help="Run on this Dask cluster (tcp://host:8786) instead of local processes."),
     partition_size: str = typer.Option("1M", "--partition-size", help="With --records: input bytes per task (e.g. 1M, 64M)."),
     force: bool = typer.Option(False, "--force", help="With -o: redo every input, even those whose results are up to date."),
+    watch: Optional[str] = typer.Option(None, "--watch", metavar="DIR",
+                                        help="Summarize the folder's files, then each one that appears or changes, once written (Ctrl-C stops)."),
+    settle: float = typer.Option(2.0, "--settle", min=0.0, help="With --watch: seconds a file must stay unchanged before it is read."),
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version."),
 ) -> None:
     """Summarize French press releases: files, folders, or stdin."""
@@ -91,8 +94,12 @@ def main(
         _usage_error("--words and --ratio cannot be combined; choose one")
     size_limit = _parse_size(max_size) if max_size != "20M" else DEFAULT_MAX_SIZE
     paths = list(paths or [])
+    if watch is not None and (records or paths):
+        _usage_error("--watch takes one folder as its value: give no other PATH, and no --records")
     options = Options(sentences=sentences, topics=topics, algorithm=algorithm, language=language,
                       words=words, ratio=ratio, explain=explain, max_size=size_limit, document=fmt == "html")
+    if watch is not None:
+        raise typer.Exit(_watch(watch, options, fmt, output_dir, jobs, tuple(glob or ()), tuple(exclude or ()), settle, force))
     if records:
         from .run.records import Fields
 
@@ -141,20 +148,84 @@ def main(
     raise typer.Exit(code)
 
 
-def _incremental_plan(inputs: list[Input], options, fmt: str, out_dir: Path, force: bool) -> Plan:
-    """With -o: which inputs still have current result files (skipped), which are redone."""
+def _watch(folder: str, options, fmt: str | None, output_dir: str | None, jobs: int | None, globs: tuple[str, ...],
+           excludes: tuple[str, ...], settle: float, force: bool) -> int:
+    """--watch: what the folder holds, then every file that appears or changes once it is
+    complete, as result files under -o or JSON lines on stdout, until Ctrl-C (exit 130)."""
+    root = Path(folder)
+    if not root.is_dir():
+        _usage_error(f"--watch {folder}: no such folder")
+    out_dir = Path(output_dir).resolve() if output_dir else None
+    if out_dir is not None and (out_dir == root.resolve() or (out_dir.exists() and not out_dir.is_dir())):
+        _usage_error(f"--output-dir {output_dir} is the watched folder or not a folder; choose another folder")
+    fmt = fmt or ("text" if out_dir is not None else "jsonl")
+    if out_dir is None and fmt in ("json", "html"):
+        _usage_error(f"--watch without -o writes a stream: -f {fmt} needs -o (or use -f jsonl)")
+    if force and out_dir is None:
+        _usage_error("--force needs --output-dir (without it nothing is skipped)")
+    try:
+        import watchfiles  # noqa: F401  (only for --watch)
+    except ImportError:
+        from .run.watch import WATCH_EXTRA
+
+        typer.echo(f"summarize: --watch needs watchfiles ({WATCH_EXTRA})", err=True)
+        return EXIT_FAILED
+    from .run.batch import Interrupts, iter_inputs, run
+    from .run.incremental import Manifest, fingerprint, key_of, make_plan
+    from .run.watch import Inbox, batches, keep, selector
+
+    on_result = keep  # per-result hook: the duplicate matcher (run/dedup.py) marks releases already seen here
+    key = fingerprint(options, fmt, __version__)
+    manifest = Manifest.load(out_dir, key) if out_dir is not None else Manifest(None, key)
+    skip = (out_dir,) if out_dir is not None else ()
+    inbox = Inbox(root, selector(root, globs, excludes, skip), settle)
+    workers = jobs or os.cpu_count() or 1
+    first = True
+    announced: set[str] = set()
+    with Interrupts() as interrupts:
+        try:
+            for ready in batches(inbox, interrupts.requested, skip):
+                if first:
+                    typer.echo(f"summarize: watching {folder} (Ctrl-C stops)", err=True)
+                order = list(iter_inputs([folder], globs, excludes, skip)) if fmt == "html" and out_dir is not None else ready
+                plan = make_plan(manifest, ready, lambda item: _target(out_dir, item, fmt), force and first, order)
+                todo = [item for item, _ in plan.todo]
+                unannounced = [item for item in plan.current if key_of(item) not in announced]  # say once what is up to date
+                announced.update(key_of(item) for item in ready)
+                if todo or unannounced:
+                    results = run(iter(todo), options, workers, None, interrupts)
+                    annotated = ((item, on_result(item, result)) for item, result in results)
+                    protected = {Path(item.source).resolve() for item in ready}
+                    code = _emit(annotated, len(todo), False, fmt, out_dir, protected, interrupts, plan=plan, always_report=True)
+                    results.close()
+                    if code in (EXIT_INTERRUPTED, EXIT_BROKEN_PIPE):
+                        return code
+                first = False
+        except KeyboardInterrupt:  # a second Ctrl-C while waiting
+            pass
+    typer.echo("summarize: interrupted", err=True)
+    return EXIT_INTERRUPTED
+
+
+def _target(out_dir: Path | None, item: Input, fmt: str) -> Path | None:
+    """The main result file of an input under -o (None without -o, or for an unsafe name)."""
     from .errors import InputError
     from .run.batch import output_path
+
+    if out_dir is None:
+        return None
+    try:
+        return output_path(out_dir, item, fmt)
+    except InputError:
+        return None
+
+
+def _incremental_plan(inputs: list[Input], options, fmt: str, out_dir: Path, force: bool) -> Plan:
+    """With -o: which inputs still have current result files (skipped), which are redone."""
     from .run.incremental import Manifest, fingerprint, make_plan
 
-    def target(item: Input) -> Path | None:
-        try:
-            return output_path(out_dir, item, fmt)
-        except InputError:
-            return None
-
     manifest = Manifest.load(out_dir, fingerprint(options, fmt, __version__))
-    return make_plan(manifest, inputs, target, force)
+    return make_plan(manifest, inputs, lambda item: _target(out_dir, item, fmt), force)
 
 
 def _connect(address: str):

@@ -170,11 +170,13 @@ class Plan:
             self.manifest.forget(item)
 
 
-def make_plan(manifest: Manifest, inputs: list[Input], target: Callable[[Input], Path | None], force: bool = False) -> Plan:
-    """Split the inputs against the manifest (--force: redo them all)."""
+def make_plan(manifest: Manifest, inputs: list[Input], target: Callable[[Input], Path | None], force: bool = False,
+              order: list[Input] | None = None) -> Plan:
+    """Split the inputs against the manifest (--force: redo them all); `order` lists every input
+    the HTML index shows (default: these)."""
     if force:
         todo = [(item, stamp(item.source) if item.source != "-" and not item.error else None) for item in inputs]
         current: list[Input] = []
     else:
         todo, current = manifest.split(inputs, target)
-    return Plan(manifest, todo, current, inputs, {key_of(item): now for item, now in todo})
+    return Plan(manifest, todo, current, inputs if order is None else order, {key_of(item): now for item, now in todo})
