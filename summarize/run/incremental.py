@@ -52,7 +52,7 @@ class Entry:
 
 
 class Manifest:
-    """The output folder's memory of earlier runs (in memory only when `path` is None: --watch to stdout)."""
+    """The output folder's memory of earlier runs (in memory only when `out_dir` is None: --watch to stdout)."""
 
     def __init__(self, out_dir: Path | None, key: str, entries: dict[str, Entry] | None = None) -> None:
         self.out_dir = out_dir
