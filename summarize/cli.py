@@ -18,6 +18,7 @@ from .render import FORMATS
 
 if TYPE_CHECKING:
     from .run.batch import Input, Interrupts
+    from .run.incremental import Plan
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 0, 1, 2, 130, 141
 
@@ -74,6 +75,10 @@ def main(
     scheduler: Optional[str] = typer.Option(None, "--scheduler", envvar="SUMMARIZE_SCHEDULER",
                                             help="Run on this Dask cluster (tcp://host:8786) instead of local processes."),
     partition_size: str = typer.Option("1M", "--partition-size", help="With --records: input bytes per task (e.g. 1M, 64M)."),
+    force: bool = typer.Option(False, "--force", help="With -o: redo every input, even those whose results are up to date."),
+    watch: Optional[str] = typer.Option(None, "--watch", metavar="DIR",
+                                        help="Summarize the folder's files, then each one that appears or changes, once written (Ctrl-C stops)."),
+    settle: float = typer.Option(2.0, "--settle", min=0.0, help="With --watch: seconds a file must stay unchanged before it is read."),
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version."),
 ) -> None:
     """Summarize French press releases: files, folders, or stdin."""
@@ -89,14 +94,18 @@ def main(
         _usage_error("--words and --ratio cannot be combined; choose one")
     size_limit = _parse_size(max_size) if max_size != "20M" else DEFAULT_MAX_SIZE
     paths = list(paths or [])
+    if watch is not None and (records or paths):
+        _usage_error("--watch takes one folder as its value: give no other PATH, and no --records")
     options = Options(sentences=sentences, topics=topics, algorithm=algorithm, language=language,
                       words=words, ratio=ratio, explain=explain, max_size=size_limit, document=fmt == "html")
+    if watch is not None:
+        raise typer.Exit(_watch(watch, options, fmt, output_dir, jobs, tuple(glob or ()), tuple(exclude or ()), settle, force))
     if records:
         from .run.records import Fields
 
         fields = Fields(text=text_field, id=id_field, title=title_field)
         raise typer.Exit(_run_records(paths, options, fields, fmt, output_dir, jobs, scheduler,
-                                      _parse_size(partition_size, "--partition-size")))
+                                      _parse_size(partition_size, "--partition-size"), force))
     if not paths:
         if sys.stdin is None or sys.stdin.isatty():
             _usage_error("no input: give a file or folder, or pipe text on stdin (see --help)")
@@ -113,25 +122,110 @@ def main(
         if out_dir.exists() and not out_dir.is_dir():
             _usage_error(f"--output-dir {output_dir} exists and is not a folder")
 
+    if force and out_dir is None:
+        _usage_error("--force needs --output-dir (without it nothing is skipped)")
+
     stdin_data = sys.stdin.buffer.read(size_limit + 1) if "-" in paths else None
     fmt = fmt or ("rich" if sys.stdout.isatty() else "text")
     inputs = list(iter_inputs(paths, tuple(glob or ()), tuple(exclude or ()), (out_dir,) if out_dir else ()))
     from .run.batch import Interrupts
 
+    plan = _incremental_plan(inputs, options, fmt, out_dir, force) if out_dir is not None else None
+    todo = [item for item, _ in plan.todo] if plan else inputs
     cluster = _connect(scheduler) if scheduler else None
     try:
         with Interrupts() as interrupts:
             workers = cluster.threads if cluster else jobs or os.cpu_count() or 1
-            results = run(iter(inputs), options, workers, stdin_data, interrupts, cluster.executor if cluster else None)
+            results = run(iter(todo), options, workers, stdin_data, interrupts, cluster.executor if cluster else None)
             total = len(inputs)
             single = total == 1 and not os.path.isdir(inputs[0].source) if inputs else True
             protected = {Path(i.source).resolve() for i in inputs if i.source != "-"}
-            code = _emit(results, total, single, fmt, out_dir, protected, interrupts)
+            code = _emit(results, len(todo), single, fmt, out_dir, protected, interrupts, plan=plan)
             results.close()  # stop the pool here, while Ctrl-C is still a request
     finally:
         if cluster:
             cluster.close()
     raise typer.Exit(code)
+
+
+def _watch(folder: str, options, fmt: str | None, output_dir: str | None, jobs: int | None, globs: tuple[str, ...],
+           excludes: tuple[str, ...], settle: float, force: bool) -> int:
+    """--watch: what the folder holds, then every file that appears or changes once it is
+    complete, as result files under -o or JSON lines on stdout, until Ctrl-C (exit 130)."""
+    root = Path(folder)
+    if not root.is_dir():
+        _usage_error(f"--watch {folder}: no such folder")
+    out_dir = Path(output_dir).resolve() if output_dir else None
+    if out_dir is not None and (out_dir == root.resolve() or (out_dir.exists() and not out_dir.is_dir())):
+        _usage_error(f"--output-dir {output_dir} is the watched folder or not a folder; choose another folder")
+    fmt = fmt or ("text" if out_dir is not None else "jsonl")
+    if out_dir is None and fmt in ("json", "html"):
+        _usage_error(f"--watch without -o writes a stream: -f {fmt} needs -o (or use -f jsonl)")
+    if force and out_dir is None:
+        _usage_error("--force needs --output-dir (without it nothing is skipped)")
+    try:
+        import watchfiles  # noqa: F401  (only for --watch)
+    except ImportError:
+        from .run.watch import WATCH_EXTRA
+
+        typer.echo(f"summarize: --watch needs watchfiles ({WATCH_EXTRA})", err=True)
+        return EXIT_FAILED
+    from .run.batch import Interrupts, iter_inputs, run
+    from .run.incremental import Manifest, fingerprint, key_of, make_plan
+    from .run.watch import Inbox, batches, keep, selector
+
+    on_result = keep  # per-result hook: the duplicate matcher (run/dedup.py) marks releases already seen here
+    key = fingerprint(options, fmt, __version__)
+    manifest = Manifest.load(out_dir, key) if out_dir is not None else Manifest(None, key)
+    skip = (out_dir,) if out_dir is not None else ()
+    inbox = Inbox(root, selector(root, globs, excludes, skip), settle)
+    workers = jobs or os.cpu_count() or 1
+    first = True
+    announced: set[str] = set()
+    with Interrupts() as interrupts:
+        try:
+            for ready in batches(inbox, interrupts.requested, skip):
+                if first:
+                    typer.echo(f"summarize: watching {folder} (Ctrl-C stops)", err=True)
+                order = list(iter_inputs([folder], globs, excludes, skip)) if fmt == "html" and out_dir is not None else ready
+                plan = make_plan(manifest, ready, lambda item: _target(out_dir, item, fmt), force and first, order)
+                todo = [item for item, _ in plan.todo]
+                unannounced = [item for item in plan.current if key_of(item) not in announced]  # say once what is up to date
+                announced.update(key_of(item) for item in ready)
+                if todo or unannounced:
+                    results = run(iter(todo), options, workers, None, interrupts)
+                    annotated = ((item, on_result(item, result)) for item, result in results)
+                    protected = {Path(item.source).resolve() for item in ready}
+                    code = _emit(annotated, len(todo), False, fmt, out_dir, protected, interrupts, plan=plan, always_report=True)
+                    results.close()
+                    if code in (EXIT_INTERRUPTED, EXIT_BROKEN_PIPE):
+                        return code
+                first = False
+        except KeyboardInterrupt:  # a second Ctrl-C while waiting
+            pass
+    typer.echo("summarize: interrupted", err=True)
+    return EXIT_INTERRUPTED
+
+
+def _target(out_dir: Path | None, item: Input, fmt: str) -> Path | None:
+    """The main result file of an input under -o (None without -o, or for an unsafe name)."""
+    from .errors import InputError
+    from .run.batch import output_path
+
+    if out_dir is None:
+        return None
+    try:
+        return output_path(out_dir, item, fmt)
+    except InputError:
+        return None
+
+
+def _incremental_plan(inputs: list[Input], options, fmt: str, out_dir: Path, force: bool) -> Plan:
+    """With -o: which inputs still have current result files (skipped), which are redone."""
+    from .run.incremental import Manifest, fingerprint, make_plan
+
+    manifest = Manifest.load(out_dir, fingerprint(options, fmt, __version__))
+    return make_plan(manifest, inputs, lambda item: _target(out_dir, item, fmt), force)
 
 
 def _connect(address: str):
@@ -150,9 +244,10 @@ def _connect(address: str):
 
 
 def _run_records(paths: list[str], options, fields, fmt: str | None, output_dir: str | None, jobs: int | None,
-                 scheduler: str | None, partition_size: int) -> int:
+                 scheduler: str | None, partition_size: int, force: bool = False) -> int:
     """--records: plan partitions here, let the workers (local processes or a Dask cluster) read
-    and summarize them; results stream back in order, or go to Parquet part files under -o."""
+    and summarize them; results stream back in order, or go to Parquet part files under -o. The
+    same job into the same folder resumes: the parts already written are kept."""
     import importlib.util
 
     from .errors import InputError
@@ -171,12 +266,25 @@ def _run_records(paths: list[str], options, fields, fmt: str | None, output_dir:
         out_dir = str(Path(out_dir).resolve())
         if os.path.exists(out_dir) and not os.path.isdir(out_dir):
             _usage_error(f"--output-dir {output_dir} exists and is not a folder")
-    try:
-        if out_dir is not None and corpus.existing_parts(out_dir):
-            _usage_error(f"--output-dir {output_dir} already holds part files of an earlier run; choose an empty folder")
-    except InputError as exc:
-        typer.echo(f"summarize: {exc}", err=True)
-        return EXIT_FAILED
+    partitions, resume = None, False
+    if out_dir is not None:
+        try:
+            partitions = corpus.plan(paths, partition_size)
+            key = corpus.job_key(partitions, options, fields, __version__)
+            parts = corpus.existing_parts(out_dir)
+            recorded = corpus.read_job(out_dir) if parts else None
+            if parts and recorded != key:
+                _usage_error(f"--output-dir {output_dir} already holds part files of another job (other inputs, options or "
+                             "version); choose an empty folder (the same command again resumes its own job)")
+            resume = bool(parts) and not force
+            if recorded != key:
+                corpus.write_job(out_dir, key)
+        except InputError as exc:
+            typer.echo(f"summarize: {exc}", err=True)
+            return EXIT_FAILED
+        except OSError as exc:
+            typer.echo(f"summarize: {output_dir}: {exc.strerror or exc}", err=True)
+            return EXIT_FAILED
     fmt = fmt or ("rich" if sys.stdout.isatty() else "text")
     cluster = _connect(scheduler) if scheduler else None
     workers = cluster.threads if cluster else jobs or os.cpu_count() or 1
@@ -186,13 +294,18 @@ def _run_records(paths: list[str], options, fields, fmt: str | None, output_dir:
     try:
         with Interrupts() as interrupts:
             try:
-                job = corpus.prepare(paths, executor, window, partition_size, interrupts.check)
+                job = corpus.prepare(paths, executor, window, partition_size, interrupts.check, partitions)
             except InputError as exc:
                 typer.echo(f"summarize: {exc}", err=True)
                 return EXIT_FAILED
-            outcomes = corpus.outcomes(job, options, fields, executor, window, out_dir, interrupts.check)
+            kept = corpus.kept_parts(job, out_dir, executor, window, interrupts.check) if resume else corpus.Kept()
+            if resume:
+                corpus.remove_temporary_parts(out_dir)  # left by a run killed while a worker was writing
+            if kept.indices:
+                typer.echo(f"summarize: resuming: {len(kept.indices)} part files of an earlier run kept ({kept.records} records)", err=True)
+            outcomes = corpus.outcomes(job, options, fields, executor, window, out_dir, interrupts.check, kept.indices)
             if out_dir is not None:
-                code = _emit_parts(outcomes, job.records, out_dir, interrupts)
+                code = _emit_parts(outcomes, job.records, out_dir, interrupts, kept)
             else:
                 results = ((Input(r["source"], r["source"]), r) for outcome in outcomes for r in outcome.results or [])
                 code = _emit(results, job.records, False, fmt, None, set(), interrupts, "records")
@@ -210,16 +323,19 @@ def _run_records(paths: list[str], options, fields, fmt: str | None, output_dir:
     return code
 
 
-def _emit_parts(outcomes, total: int, out_dir: str, interrupts: Interrupts) -> int:
-    """Report the part files the workers wrote: errors and progress on stderr, nothing on stdout."""
+def _emit_parts(outcomes, total: int, out_dir: str, interrupts: Interrupts, kept) -> int:
+    """Report the part files the workers wrote: errors and progress on stderr, nothing on stdout.
+    Kept parts of an earlier run count in the exit code as if this run had written them."""
     started = time.monotonic()
     done = failed = parts = 0
     progress = _progress(total) if sys.stderr.isatty() else None
+    if progress and kept.records:
+        progress[0].update(progress[1], advance=kept.records)
     try:
         for outcome in outcomes:
             interrupts.check()
             done += outcome.records
-            failed += len(outcome.errors)
+            failed += outcome.records if outcome.lost else len(outcome.errors)
             parts += outcome.part is not None
             if progress:
                 progress[0].update(progress[1], advance=outcome.records)
@@ -228,18 +344,22 @@ def _emit_parts(outcomes, total: int, out_dir: str, interrupts: Interrupts) -> i
     except KeyboardInterrupt:
         if progress:
             progress[0].stop()
-        typer.echo(f"summarize: interrupted after {done} of {total} records", err=True)
+        typer.echo(f"summarize: interrupted after {kept.records + done} of {total} records", err=True)
         return EXIT_INTERRUPTED
     if progress:
         progress[0].stop()
     elapsed = time.monotonic() - started
-    typer.echo(f"summarize: {done - failed} summarized, {failed} failed in {elapsed:.1f} s; {parts} part files in {out_dir}", err=True)
-    return EXIT_FAILED if failed else EXIT_OK
+    up = f"{kept.records} up to date, " if kept.indices else ""
+    typer.echo(f"summarize: {up}{done - failed} summarized, {failed} failed in {elapsed:.1f} s; "
+               f"{parts + len(kept.indices)} part files in {out_dir}", err=True)
+    return EXIT_FAILED if failed or kept.errors else EXIT_OK
 
 
 def _emit(results: Iterator[tuple[Input, dict]], total: int, single: bool, fmt: str, out_dir: Path | None,
-          protected: set[Path], interrupts: Interrupts | None = None, unit: str = "inputs") -> int:
-    """Print or write each result as it arrives; return the exit code."""
+          protected: set[Path], interrupts: Interrupts | None = None, unit: str = "inputs", plan: Plan | None = None,
+          always_report: bool = False) -> int:
+    """Print or write each result as it arrives; return the exit code. With a plan (-o, --watch),
+    each input is recorded once its last result is out, so the next run can skip it."""
     from .errors import InputError
     from .render.plain import to_json_document, to_json_line, to_markdown, to_text
     from .run.batch import output_path, write_atomic
@@ -250,17 +370,21 @@ def _emit(results: Iterator[tuple[Input, dict]], total: int, single: bool, fmt: 
     started = time.monotonic()
     console = _console() if fmt == "rich" and out_dir is None else None
     progress = _progress(total) if total > 2 and sys.stderr.isatty() else None
+    book = _Book(plan)
     try:
         previous_item = None
         for item, result in results:
             if interrupts:
                 interrupts.check()  # between two results: nothing is half-written
             done += 1
-            if progress and previous_item is not None and item is not previous_item:
-                progress[0].update(progress[1], advance=1)
+            if item is not previous_item:
+                if progress and previous_item is not None:
+                    progress[0].update(progress[1], advance=1)
+                book.next(item)
             previous_item = item
             if "error" in result:
                 failed += 1
+                book.ok = False
                 _report(f"summarize: {result['error']}", progress)
             for warning in result.get("warnings", []):
                 _report(f"summarize: {result['source']}: {warning}", progress)
@@ -272,11 +396,15 @@ def _emit(results: Iterator[tuple[Input, dict]], total: int, single: bool, fmt: 
                         target = output_path(out_dir, item, fmt, result.get("attachment"))
                         write_atomic(target, render_one(result, fmt), protected)
                         pages[result["source"]] = target.relative_to(out_dir).as_posix()
+                        book.written.append(target)
                     except (InputError, OSError) as exc:
                         failed += 1
+                        book.ok = False
                         _report(f"summarize: {exc}", progress)
                 if fmt == "html":
-                    collected.append(_headline_only(result))
+                    row = _headline_only(result)
+                    collected.append(row)
+                    book.rows.append({"row": row, "page": pages.get(result["source"])})
                 continue
             if fmt in ("json", "html"):
                 collected.append(result)
@@ -285,11 +413,12 @@ def _emit(results: Iterator[tuple[Input, dict]], total: int, single: bool, fmt: 
             elif fmt == "markdown":
                 _write(("\n" if done > 1 else "") + to_markdown(result))
             elif fmt == "text":
-                _write(("\n" if done > 1 else "") + to_text(result, header=total > 1))
+                _write(("\n" if done > 1 else "") + to_text(result, header=total > 1 or always_report))
             else:
                 console.print(_rich(result))
                 if total > 1:
                     collected.append(result)
+        book.next(None)
         if progress:
             progress[0].stop()
         if fmt == "json" and out_dir is None:
@@ -298,7 +427,9 @@ def _emit(results: Iterator[tuple[Input, dict]], total: int, single: bool, fmt: 
             from .render.html import to_html_digest, to_html_page
 
             if out_dir is not None:
-                write_atomic(out_dir / "index.html", to_html_digest(collected, links=pages), protected)
+                if plan is not None:
+                    collected, pages = book.index()
+                _write_if_changed(out_dir / "index.html", to_html_digest(collected, links=pages), protected)
             else:
                 _write(to_html_page(collected[0]) if single and len(collected) == 1 else to_html_digest(collected))
         if fmt == "rich" and console is not None and total > 1:
@@ -307,17 +438,73 @@ def _emit(results: Iterator[tuple[Input, dict]], total: int, single: bool, fmt: 
             console.print(rich_batch_table(collected))
         sys.stdout.flush()
     except BrokenPipeError:
+        book.save()
         _silence_stdout()
         return EXIT_BROKEN_PIPE
     except KeyboardInterrupt:
+        book.save()  # the inputs finished before Ctrl-C are skipped next time
         if progress:
             progress[0].stop()
         typer.echo(f"summarize: interrupted after {done} of {total} {unit}", err=True)
         return EXIT_INTERRUPTED
-    if total > 1 or out_dir is not None:
+    book.save()
+    if total > 1 or out_dir is not None or always_report:
         elapsed = time.monotonic() - started
-        typer.echo(f"summarize: {done - failed} summarized, {failed} failed in {elapsed:.1f} s", err=True)
+        kept = f"{len(plan.current)} up to date, " if plan is not None and plan.current else ""
+        typer.echo(f"summarize: {kept}{done - failed} summarized, {failed} failed in {elapsed:.1f} s", err=True)
     return EXIT_FAILED if failed else EXIT_OK
+
+
+class _Book:
+    """The plan's bookkeeping for the input whose results are coming out (nothing without a plan)."""
+
+    def __init__(self, plan: Plan | None) -> None:
+        self.plan = plan
+        self.item: Input | None = None
+        self.written: list[Path] = []
+        self.rows: list[dict] = []
+        self.ok = True
+        self.index_rows: dict[str, list[dict]] = {}
+
+    def next(self, item: Input | None) -> None:
+        """Close the previous input (all its results are out) and open `item`."""
+        if self.plan is not None and self.item is not None:
+            from .run.incremental import key_of
+
+            self.plan.finished(self.item, self.written, self.rows, self.ok)
+            self.index_rows[key_of(self.item)] = self.rows
+        self.item, self.written, self.rows, self.ok = item, [], [], True
+
+    def index(self) -> tuple[list[dict], dict[str, str]]:
+        """The HTML index of every input in order: this run's rows, and the kept inputs' from the manifest."""
+        from .run.incremental import key_of
+
+        assert self.plan is not None
+        collected: list[dict] = []
+        pages: dict[str, str] = {}
+        for item in self.plan.order:
+            key = key_of(item)
+            for entry in self.index_rows[key] if key in self.index_rows else self.plan.manifest.index_rows(item):
+                collected.append(entry["row"])
+                if entry.get("page"):
+                    pages[entry["row"]["source"]] = entry["page"]
+        return collected, pages
+
+    def save(self) -> None:
+        if self.plan is not None:
+            self.plan.manifest.save()
+
+
+def _write_if_changed(target: Path, content: str, protected: set[Path]) -> None:
+    """The HTML index is written again only when it would differ (a run that redid nothing rewrites nothing)."""
+    from .run.batch import write_atomic
+
+    try:
+        if target.read_text(encoding="utf-8") == content:
+            return
+    except (OSError, UnicodeDecodeError):
+        pass
+    write_atomic(target, content, protected)
 
 
 def _report(message: str, progress) -> None:

@@ -120,7 +120,7 @@ def test_output_dir_inside_the_input_folder_is_not_read_back(tree):
     for _ in range(2):  # a second run must not summarize the first run's results
         result = invoke(str(tree), "-o", str(out), "-f", "markdown")
         assert result.exit_code == 0, result.stderr
-    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*")) == [
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.name != ".summarize.manifest.json") == [
         "a.summary.md", "b.summary.md", "sub", "sub/c.summary.md", "sub/deeper", "sub/deeper/d.summary.md"]
     assert {k: v for k, v in checksums(tree).items() if not k.startswith("résumés")} == before
     assert not list(out.rglob(".summarize-*"))  # no temporary file left behind
@@ -161,11 +161,13 @@ def test_ctrl_c_stops_promptly_with_130_and_no_partial_files(tmp_path, samples):
     _, stderr = proc.communicate(timeout=30)
     assert proc.returncode == 130
     assert b"Traceback" not in stderr and b"interrupted" in stderr
-    written = list(out.iterdir())
+    written = [p for p in out.iterdir() if p.name != ".summarize.manifest.json"]
     assert 0 < len(written) < 3000
     assert not [p for p in written if p.name.startswith(".summarize-")]
     for path in written:
         assert json.loads(path.read_text(encoding="utf-8"))["summary"]
+    remembered = json.loads((out / ".summarize.manifest.json").read_text(encoding="utf-8"))["inputs"]  # whole, and only done inputs
+    assert 0 < len(remembered) <= len(written)
 
 
 def test_rich_batch_ends_with_a_table_of_every_file(tree):

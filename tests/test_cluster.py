@@ -81,7 +81,7 @@ def test_parquet_parts_from_the_workers(cluster, corpus, tmp_path):
     out = tmp_path / "out"
     remote = cli("--records", str(path), "-o", str(out), "--partition-size", "16k", "--scheduler", cluster.scheduler_address)
     assert remote.returncode == 1 and "part files in" in remote.stderr
-    names = sorted(os.listdir(out))
+    names = sorted(name for name in os.listdir(out) if name != ".summarize.job.json")  # the job the parts belong to
     assert names == [f"part-{i:05d}.parquet" for i in range(len(names))]  # nothing temporary left, no gap
     table = pq.read_table(out)
     assert table.schema.names[:4] == ["id", "source", "language", "title"] and table.schema.names[-1] == "error"
@@ -128,6 +128,25 @@ def test_a_worker_killed_mid_run_loses_no_record(cluster, corpus, tmp_path):
     assert sorted(o.index for o in seen) == list(range(len(job.partitions)))
     assert not [name for name in os.listdir(out) if not name.startswith("part-")]
     assert [r["id"] for r in pq.read_table(out).to_pylist()] == [r["id"] for r in records]
+
+
+def test_a_killed_client_is_resumed_on_the_cluster_every_record_once(cluster, tmp_path):
+    """The client is killed (SIGKILL) once a worker has written a part; the same command again
+    keeps the parts already written and writes the others: every record once, in order."""
+    from .test_resume import part_ids, part_inodes, start_and_stop_after_first_part
+
+    records = with_bad_records(releases(700))
+    corpus = write_jsonl(tmp_path / "big.jsonl", records)
+    out = tmp_path / "out"
+    args = ["--records", str(corpus), "-o", str(out), "--partition-size", "8k", "--scheduler", cluster.scheduler_address]
+    start_and_stop_after_first_part(args, out, lambda proc: os.kill(proc.pid, signal.SIGKILL))
+    kept = part_inodes(out)
+    again = cli(*args)
+    assert again.returncode == 1, again.stderr[-3000:]  # the bad records, wherever they are
+    assert "resuming:" in again.stderr and "Traceback" not in again.stderr
+    assert part_ids(out) == [r["id"] for r in records]
+    assert {name: inode for name, inode in part_inodes(out).items() if name in kept} == kept  # kept, not written again
+    assert not [p for p in out.iterdir() if p.name.endswith("tmp")]
 
 
 def test_unreachable_scheduler_is_a_clear_error(tmp_path, corpus):

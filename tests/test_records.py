@@ -105,7 +105,7 @@ def test_parquet_parts_hold_every_record_once_with_the_contract_columns(tmp_path
     out = tmp_path / "out"
     run = cli("--records", str(corpus), "-o", str(out), "--partition-size", "4k")
     assert run.returncode == 0, run.stderr
-    parts = sorted(p.name for p in out.iterdir())
+    parts = sorted(p.name for p in out.iterdir() if p.name != ".summarize.job.json")  # which job the parts belong to
     assert parts and all(p.startswith("part-") and p.endswith(".parquet") for p in parts)
     table = pq.read_table(out)
     assert table.schema.names == ["id", "source", "language", "title", "summary", "topics", "facts", "sentences", "words",
@@ -118,8 +118,14 @@ def test_parquet_parts_hold_every_record_once_with_the_contract_columns(tmp_path
     for row, result in zip(rows, local, strict=True):
         assert row["summary"] == result["summary"] and row["topics"] == result["topics"]
         assert json.loads(row["facts"]) == result["facts"] and row["words"] == result["stats"]["words"]
-    again = cli("--records", str(corpus), "-o", str(out))
-    assert again.returncode == 2 and "already holds part files" in again.stderr  # never mixes two runs' parts
+    written = {p.name: p.stat().st_ino for p in out.glob("part-*")}
+    again = cli("--records", str(corpus), "-o", str(out), "--partition-size", "4k")  # the same job: nothing left to do
+    assert again.returncode == 0 and "40 up to date, 0 summarized" in again.stderr, again.stderr
+    assert {p.name: p.stat().st_ino for p in out.glob("part-*")} == written
+    for other in (["--partition-size", "4k", "-n", "1"], []):  # other options, another partitioning: never mixed
+        refused = cli("--records", str(corpus), "-o", str(out), *other)
+        assert refused.returncode == 2 and "already holds part files of another job" in refused.stderr
+    assert {p.name: p.stat().st_ino for p in out.glob("part-*")} == written
 
 
 def test_folders_gzip_and_file_urls(tmp_path, records):

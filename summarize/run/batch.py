@@ -64,8 +64,6 @@ def display_path(path: str | os.PathLike[str]) -> str:
 def iter_inputs(paths: list[str], globs: tuple[str, ...] = (), excludes: tuple[str, ...] = (),
                 skip_dirs: tuple[Path, ...] = ()) -> Iterator[Input]:
     """Every input named on the command line, folders expanded (recursive, sorted, no hidden)."""
-    from ..read.readers import SUPPORTED_EXTENSIONS
-
     for path in paths:
         if path == "-":
             yield Input("-", "stdin")
@@ -74,12 +72,7 @@ def iter_inputs(paths: list[str], globs: tuple[str, ...] = (), excludes: tuple[s
             found = False
             for file_path in walk_files(Path(path), skip_dirs):
                 rel = file_path.relative_to(path).as_posix()
-                name = file_path.name
-                if globs and not any(fnmatch.fnmatch(name, g) or fnmatch.fnmatch(rel, g) for g in globs):
-                    continue
-                if not globs and file_path.suffix.lower() not in SUPPORTED_EXTENSIONS:
-                    continue
-                if any(fnmatch.fnmatch(name, e) or fnmatch.fnmatch(rel, e) for e in excludes):
+                if not chosen(file_path, rel, globs, excludes):
                     continue
                 found = True
                 yield Input(os.fspath(file_path), rel)
@@ -87,6 +80,19 @@ def iter_inputs(paths: list[str], globs: tuple[str, ...] = (), excludes: tuple[s
                 yield Input(path, Path(path).name, error=f"{display_path(path)}: no supported text file in this folder")
         else:
             yield Input(path, Path(path).name)
+
+
+def chosen(file_path: Path, rel: str, globs: tuple[str, ...] = (), excludes: tuple[str, ...] = ()) -> bool:
+    """Whether a file found in a folder is an input: it matches --glob (or has a supported
+    extension) and no --exclude."""
+    from ..read.readers import SUPPORTED_EXTENSIONS
+
+    name = file_path.name
+    if globs and not any(fnmatch.fnmatch(name, g) or fnmatch.fnmatch(rel, g) for g in globs):
+        return False
+    if not globs and file_path.suffix.lower() not in SUPPORTED_EXTENSIONS:
+        return False
+    return not any(fnmatch.fnmatch(name, e) or fnmatch.fnmatch(rel, e) for e in excludes)
 
 
 def walk_files(root: Path, skip_dirs: tuple[Path, ...] = ()) -> Iterator[Path]:
@@ -243,16 +249,16 @@ def run(inputs: Iterator[Input], options: Options, jobs: int, stdin_data: bytes 
         for item in (*first, *items):
             if item.source == "-":  # stdin is read by this process, in its place in the order
                 if pending:
-                    yield pending, pool.submit(_worker, (pending, options))
+                    yield pending, submit(pool, _worker, (pending, options))
                     pending = []
                 yield [item], done_future([summarize_input(item, options, stdin_data)])
             else:
                 pending.append(item if own else item.remote())
                 if len(pending) == CHUNK:
-                    yield pending, pool.submit(_worker, (pending, options))
+                    yield pending, submit(pool, _worker, (pending, options))
                     pending = []
         if pending:
-            yield pending, pool.submit(_worker, (pending, options))
+            yield pending, submit(pool, _worker, (pending, options))
 
     try:
         for chunk, outcome in in_order(submissions(), jobs * CHUNKS_IN_FLIGHT_PER_JOB, check):
@@ -329,6 +335,19 @@ class InlineExecutor:
 
     def shutdown(self, wait: bool = True, cancel_futures: bool = False) -> None:
         return None
+
+
+def submit(executor: Any, fn: Callable[..., Any], *args: Any) -> Future:
+    """executor.submit, except that a pool that cannot take tasks any more (a worker process was
+    killed: BrokenProcessPool) gives a failed future, which the batch reports, instead of a crash."""
+    from concurrent.futures import Future
+
+    try:
+        return executor.submit(fn, *args)
+    except (RuntimeError, OSError) as exc:  # BrokenExecutor is a RuntimeError
+        future: Future = Future()
+        future.set_exception(exc)
+        return future
 
 
 def done_future(value: Any) -> Future:

@@ -10,22 +10,24 @@ from __future__ import annotations
 
 import csv
 import gzip
+import hashlib
 import io
 import json
 import os
 import sys
 import uuid
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from ..errors import InputError
-from .batch import Options, display_path, replace_atomically, summarize_raw
+from .batch import Options, display_path, replace_atomically, submit, summarize_raw
 
 RECORD_KINDS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet", ".pq": "parquet"}
 DEFAULT_PARTITION_SIZE = 1024 * 1024  # bytes of input per task: about 400 releases, a few seconds of work (short tail)
 PART_PATTERN = "part-*.parquet"
+JOB_FILE = ".summarize.job.json"  # which job the part files of a folder belong to (hidden: Parquet readers skip it)
 DASK_EXTRA = "pip install 'summarize-communiques[dask]'"
 
 
@@ -67,6 +69,7 @@ class PartitionOutcome:
     errors: list[str] = field(default_factory=list)
     results: list[dict[str, Any]] | None = None
     part: str | None = None
+    lost: bool = False  # the task itself failed: none of its records was summarized
 
 
 # --- finding and planning -------------------------------------------------------------------
@@ -452,8 +455,8 @@ def existing_parts(out_dir: str) -> list[str]:
     return sorted(str(p) for p in Path(out_dir).glob(PART_PATTERN)) if os.path.isdir(out_dir) else []
 
 
-def remove_temporary_parts(out_dir: str, run_id: str) -> None:
-    """Temporary files of this run left by a worker killed while writing."""
+def remove_temporary_parts(out_dir: str, run_id: str = "*") -> None:
+    """Temporary files of this run (or of any run: "*") left by a worker killed while writing."""
     if is_url(out_dir) or not os.path.isdir(out_dir):
         return
     for leftover in Path(out_dir).glob(f".part-*.{run_id}.*tmp"):
@@ -461,6 +464,113 @@ def remove_temporary_parts(out_dir: str, run_id: str) -> None:
             leftover.unlink()
         except OSError:
             pass
+
+
+# --- resuming: the same job into the same folder keeps the parts already written ---------------------
+
+def job_key(partitions: list[Partition], options: Options, fields: Fields, version: str) -> str:
+    """What makes two runs the same job: the planned partitions (files as named, byte and row
+    ranges), each local file's size and time, the options, the fields and the version. Two runs
+    with the same key cut the corpus the same way, so part N holds the same records in both."""
+    files = {p.url: _file_stamp(p.url) for p in partitions}
+    described = json.dumps({"partitions": [asdict(p) for p in partitions], "files": files, "options": asdict(options),
+                            "fields": asdict(fields), "version": version}, sort_keys=True)
+    return hashlib.sha256(described.encode("utf-8")).hexdigest()[:32]
+
+
+def _file_stamp(url: str) -> list[int] | None:
+    if is_url(url):
+        return None  # an object's size is in the plan already; its time is not always known
+    try:
+        status = os.stat(url)
+    except OSError:
+        return None
+    return [status.st_size, status.st_mtime_ns]
+
+
+def read_job(out_dir: str) -> str | None:
+    """The key of the job whose parts the folder holds, or None (no job file, or unreadable)."""
+    try:
+        if is_url(out_dir):
+            fs, root = filesystem(out_dir)
+            with fs.open(f"{root.rstrip('/')}/{JOB_FILE}", "rb") as handle:
+                data = json.loads(handle.read())
+        else:
+            data = json.loads((Path(out_dir) / JOB_FILE).read_text(encoding="utf-8"))
+        return str(data["job"])
+    except (OSError, ValueError, KeyError, TypeError, InputError):
+        return None
+
+
+def write_job(out_dir: str, key: str) -> None:
+    """Say which job the folder's parts belong to, before the first part is written (whole, like a part)."""
+    text = json.dumps({"job": key}) + "\n"
+    if is_url(out_dir):
+        fs, root = filesystem(out_dir)
+        with fs.open(f"{root.rstrip('/')}/{JOB_FILE}", "wb") as handle:
+            handle.write(text.encode("utf-8"))
+        return
+    target = Path(out_dir) / JOB_FILE
+
+    def write(temp: str) -> None:
+        with open(temp, "w", encoding="utf-8") as stream:
+            stream.write(text)
+
+    replace_atomically(target, write)
+
+
+def written_parts(out_dir: str) -> dict[int, str]:
+    """Part files already in the folder, by partition index, as paths or URLs a worker can open."""
+    found: dict[int, str] = {}
+    for path in existing_parts(out_dir):
+        name = path.rsplit("/", 1)[-1]
+        try:
+            index = int(name.removeprefix("part-").removesuffix(".parquet"))
+        except ValueError:
+            continue
+        found[index] = f"{out_dir.rstrip('/')}/{name}" if is_url(out_dir) else path
+    return found
+
+
+def check_part(url: str, expected: int | None) -> tuple[int, int] | None:
+    """(records, error records) of a part file already written, or None when it cannot be read or
+    does not hold its partition's number of records: then the partition is done again."""
+    import pyarrow.parquet as pq
+
+    try:
+        with _open(url) as handle:
+            errors = pq.read_table(handle, columns=["error"]).column("error")
+    except (OSError, ValueError, KeyError):
+        return None
+    rows = len(errors)
+    if expected is not None and rows != expected:
+        return None
+    return rows, rows - errors.null_count
+
+
+@dataclass
+class Kept:
+    """Parts of an earlier run of the same job that are kept: whole, with the right count."""
+
+    indices: set[int] = field(default_factory=set)
+    records: int = 0
+    errors: int = 0
+
+
+def kept_parts(job: Job, out_dir: str, executor: Any, window: int, check: Callable[[], None] = lambda: None) -> Kept:
+    """Check the parts already written (on the workers: they can read the output folder)."""
+    from .batch import in_order
+
+    expected = {p.index: p.records for p in job.partitions}
+    submissions = ((index, submit(executor, check_part, url, expected[index]))
+                   for index, url in sorted(written_parts(out_dir).items()) if index in expected)
+    kept = Kept()
+    for index, counts in in_order(submissions, window, check):
+        if isinstance(counts, tuple):
+            kept.indices.add(index)
+            kept.records += counts[0]
+            kept.errors += counts[1]
+    return kept
 
 
 # --- a job: plan on the client, scan and summarize on the workers ----------------------------------
@@ -473,24 +583,26 @@ class Job:
 
 
 def prepare(paths: Iterable[str], executor: Any, window: int, partition_size: int = DEFAULT_PARTITION_SIZE,
-            check: Callable[[], None] = lambda: None) -> Job:
-    """Plan the partitions, then let the workers count the records of text partitions (which also
-    numbers their lines): the client only ever sees file sizes, footers and counts."""
+            check: Callable[[], None] = lambda: None, partitions: list[Partition] | None = None) -> Job:
+    """Plan the partitions (unless given), then let the workers count the records of text partitions
+    (which also numbers their lines): the client only ever sees file sizes, footers and counts."""
     from .batch import in_order
 
-    partitions = plan(paths, partition_size)
-    submissions = ((p, executor.submit(scan_partition, p)) for p in partitions if p.kind != "parquet")
+    partitions = plan(paths, partition_size) if partitions is None else partitions
+    submissions = ((p, submit(executor, scan_partition, p)) for p in partitions if p.kind != "parquet")
     scans = {p.index: scan if isinstance(scan, Scan) else Scan(1, 0, 0) for p, scan in in_order(submissions, window, check)}
     numbered = number_partitions(partitions, [scans.get(p.index, Scan(0, 0, 0)) for p in partitions])
     return Job(numbered, sum(p.records or 0 for p in numbered))
 
 
 def outcomes(job: Job, options: Options, fields: Fields, executor: Any, window: int, out_dir: str | None = None,
-             check: Callable[[], None] = lambda: None) -> Iterator[PartitionOutcome]:
-    """Each partition's outcome in input order, at most `window` partitions in flight."""
+             check: Callable[[], None] = lambda: None, skip: set[int] = frozenset()) -> Iterator[PartitionOutcome]:  # type: ignore[assignment]
+    """Each partition's outcome in input order, at most `window` partitions in flight; the
+    partitions in `skip` (parts kept from an earlier run) are not run."""
     from .batch import in_order
 
-    submissions = ((p, executor.submit(run_partition, p, options, fields, out_dir, job.run_id)) for p in job.partitions)
+    submissions = ((p, submit(executor, run_partition, p, options, fields, out_dir, job.run_id))
+                   for p in job.partitions if p.index not in skip)
     for partition, outcome in in_order(submissions, window, check):
         if isinstance(outcome, PartitionOutcome):
             yield outcome
@@ -498,4 +610,4 @@ def outcomes(job: Job, options: Options, fields: Fields, executor: Any, window: 
         origin = partition.origin
         message = f"{origin}: partition {partition.index} failed ({type(outcome).__name__}: {outcome})"
         error = {"source": f"{origin}#part-{partition.index}", "id": None, "error": message}
-        yield PartitionOutcome(partition.index, partition.records or 1, [message], results=None if out_dir else [error])
+        yield PartitionOutcome(partition.index, partition.records or 1, [message], results=None if out_dir else [error], lost=True)
