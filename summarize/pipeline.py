@@ -185,7 +185,7 @@ def summarize_text(
         rank_of = {i: r + 1 for r, i in enumerate(order)}
         selected = set(ranking.selected)
         scores = [ScoredSentence(i, s.text, round(ranking.scores[i], 4), rank_of[i], i in selected,
-                                 pushed_down_reasons(candidates, i, ranking, len(chosen)))
+                                 pushed_down_reasons(candidates, i, ranking, len(chosen), lang))
                   for i, s in enumerate(candidates)]
     return Summary(
         source=source, language=lang, title=doc_title, summary=chosen, topics=topic_list, facts=facts,

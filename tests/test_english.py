@@ -1,0 +1,115 @@
+"""English releases: wire datelines, kickers, English furniture, dates, names and topics.
+
+The releases of `tests/releases_en/` are written for these tests in the forms wires and news
+offices send (see its README); the expectations below are what a reader of each file lists.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from summarize import summarize_text
+from summarize.text.dates import DATE_RE_EN, ordinal_day_iso, to_iso_en
+from summarize.text.datelines_en import match_dateline
+
+RELEASES = Path(__file__).resolve().parent / "releases_en"
+
+
+def release(name: str) -> str:
+    return (RELEASES / f"{name}.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("text", "iso"), [
+    ("Nov. 30, 2016", "2016-11-30"),
+    ("Sept. 14, 2023", "2023-09-14"),
+    ("March 3rd, 2020", "2020-03-03"),
+    ("Tuesday, 1 July 2025", "2025-07-01"),
+    ("the 16th of May 2021", "2021-05-16"),
+    ("15 MAY 2019", "2019-05-15"),
+    ("January 13, 2014", "2014-01-13"),
+    ("2016-11-30", "2016-11-30"),
+])
+def test_english_dates_in_every_order_and_abbreviation(text, iso):
+    match = DATE_RE_EN.search(text)
+    assert match is not None and to_iso_en(match) == iso
+
+
+def test_a_date_without_its_year_takes_the_release_year_and_may_the_verb_is_no_month():
+    match = DATE_RE_EN.search("The service will be available from March 3rd to customers.")
+    assert to_iso_en(match, 2024) == "2024-03-03"
+    assert to_iso_en(match) is None  # no year known: no date rather than a wrong one
+    assert DATE_RE_EN.search("Results may 5 times exceed the forecast.") is None
+
+
+def test_a_lone_ordinal_day_is_read_against_the_release_date():
+    assert ordinal_day_iso("16", "2024-07-01") == "2024-07-16"
+    assert ordinal_day_iso("3", "2024-07-20") == "2024-08-03"  # already past: the next month's
+
+
+@pytest.mark.parametrize(("line", "place", "iso", "rest"), [
+    ("NODE.JS INTERACTIVE 2016, AUSTIN, TX., Nov. 30, 2016 — The Node.js Foundation said", "AUSTIN", "2016-11-30", "The Node.js"),
+    ("SAN JOSE, Calif., March 3, 2020 /PRNewswire/ -- Acme Inc. today announced", "SAN JOSE", "2020-03-03", "Acme Inc."),
+    ("NEW YORK, March 3, 2020 (GLOBE NEWSWIRE) -- Acme", "NEW YORK", "2020-03-03", "Acme"),
+    ("SAN FRANCISCO--(BUSINESS WIRE)--Acme Corp. (NYSE: ACME) today", "SAN FRANCISCO", None, "Acme Corp."),
+    ("LONDON (Reuters) - Britain said on Monday", "LONDON", None, "Britain"),
+    ("WASHINGTON (AP) — The Senate voted", "WASHINGTON", None, "The Senate"),
+    ("Cambridge, MA – On Monday, the council passed", "Cambridge", None, "On Monday"),
+    ("Espoo, Finland - October 5, 2017: A new method", "Espoo", "2017-10-05", "A new"),
+    ("March 3, 2020 — Acme today announced", None, "2020-03-03", "Acme today"),
+    ("TORONTO, Sept. 4, 2019 /CNW/ - Acme", "TORONTO", "2019-09-04", "Acme"),
+])
+def test_wire_datelines_give_the_place_and_the_date(line, place, iso, rest):
+    found = match_dateline(line)
+    assert found is not None
+    assert (found.place, found.iso) == (place, iso)
+    assert line[found.end:].startswith(rest)
+
+
+@pytest.mark.parametrize("line", [
+    "Ethelo and Open North – are excited to announce",
+    "On March 3, 2020, Acme said it would",
+    "Acme Inc. — the leader in widgets",
+    "Jane Doe, CEO – said the company",
+])
+def test_sentences_that_open_with_names_are_no_datelines(line):
+    assert match_dateline(line) is None
+
+
+def test_a_wire_release_keeps_its_headline_and_its_furniture_out_of_the_bullets():
+    result = summarize_text(release("harbor-robotics-series-b"), sentences=5).to_dict()
+    assert result["title"] == "Harbor Robotics Raises $40 Million to Expand Warehouse Automation Platform"
+    assert result["facts"]["date"] == "2023-09-14"
+    assert result["facts"]["place"] == "Boston"
+    assert any(b.startswith("Harbor Robotics Inc., a developer of autonomous picking systems") for b in result["summary"])
+    for bullet in result["summary"]:
+        assert not re.search(r"BOSTON|PRNewswire|SOURCE|forward-looking|press@|visit www", bullet), bullet
+    assert result["facts"]["contacts"][0]["email"] == "press@harbor-robotics.example"
+
+
+def test_business_wire_globe_newswire_and_a_news_office_release():
+    tidewell = summarize_text(release("tidewell-payments-partnership"), sentences=5).to_dict()
+    assert tidewell["facts"]["place"] == "San Francisco"
+    assert tidewell["summary"][0].startswith("Tidewell Software Corp. (NASDAQ: TDWL)")
+    assert not any("trademark" in b or "BUSINESS WIRE" in b for b in tidewell["summary"])
+    maple = summarize_text(release("maple-grid-energy-storage"), sentences=5).to_dict()
+    assert (maple["facts"]["date"], maple["facts"]["place"]) == ("2022-11-30", "Toronto")
+    assert not any("GLOBE NEWSWIRE" in b or "forward-looking" in b.lower() for b in maple["summary"])
+    coral = summarize_text(release("northbridge-university-coral-study"), sentences=5).to_dict()
+    assert coral["title"] == "Northbridge researchers find coral reefs recover faster where fishing is limited"
+    assert coral["facts"]["header"] == "NEWS RELEASE"
+    assert coral["facts"]["date"] == "2024-07-01"  # "1 July 2024 —" at the head of the first paragraph
+    assert coral["summary"][0].startswith("Coral reefs in marine protected areas")
+    assert not any(b.startswith(("1 July", "ENDS")) for b in coral["summary"])
+
+
+def test_a_kicker_set_on_the_dateline_line_is_kept_apart_from_the_date():
+    text = ("Citizen Budget joins Ethelo\n\nFOR IMMEDIATE RELEASE\n15 MAY 2019\n\n"
+            "Ethelo and Open North are excited to announce the acquisition by Ethelo of the Citizen Budget tool, "
+            "used by over 100 Canadian municipalities.\n\nThe tool will stay free for cities during the transition.\n")
+    result = summarize_text(text, language="en").to_dict()
+    assert result["facts"]["date"] == "2019-05-15"
+    assert result["facts"]["header"] == "FOR IMMEDIATE RELEASE"
+    assert result["summary"][0].startswith("Ethelo and Open North")
