@@ -170,10 +170,10 @@ def summarize_text(
     chosen = [candidates[i].text for i in ranking.selected]
     texts = [s.text for s in candidates]
     headline_text = [doc_title] if title_source == "heading" and doc_title else []  # the headline is text of the release too
-    tags = SentenceTags()  # every sentence tagged once, for topics and facts alike
+    tags = SentenceTags(lang)  # every sentence tagged once, for topics and facts alike
     read = texts[:GRAMMAR_SENTENCE_LIMIT]
     topic_list = extract_topics(headline_text + read, doc_title if title_source != "first_sentence" else None, topics, lang, tags) if topics else []
-    facts = extract_facts(structure, texts, tags, GRAMMAR_SENTENCE_LIMIT)
+    facts = extract_facts(structure, texts, tags, GRAMMAR_SENTENCE_LIMIT, lang)
     stats = Stats(
         sentences=len(candidates),
         words=sum(s.word_count for s in candidates),

@@ -76,7 +76,7 @@ def furniture_patterns(language: str | None = None) -> dict[str, re.Pattern[str]
     return _furniture_patterns(language or FURNITURE_LANGUAGE.get())
 
 
-DATELINE_PARTS = ("wire", "region")  # sections of furniture_en.txt that are parts of a dateline, not line kinds
+DATELINE_PARTS = ("wire", "region", "verbs")  # sections of furniture_en.txt that are no line kinds (dateline parts, verbs)
 
 
 @cache
@@ -86,6 +86,12 @@ def dateline_parts(language: str) -> dict[str, str]:
         return {part: "" for part in DATELINE_PARTS}
     groups = sections("furniture_en.txt")
     return {part: "|".join(f"(?:{p})" for p in groups.get(part, [])) for part in DATELINE_PARTS}
+
+
+@cache
+def sentence_verbs(language: str) -> frozenset[str]:
+    """Words that make "Name, words" a sentence in the language beyond the French ones (English: [verbs])."""
+    return frozenset(sections("furniture_en.txt").get("verbs", [])) if language == "en" else frozenset()
 
 
 @cache

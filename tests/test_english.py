@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from summarize import summarize_text
-from summarize.text.dates import DATE_RE_EN, ordinal_day_iso, to_iso_en
 from summarize.text.datelines_en import match_dateline
+from summarize.text.dates import DATE_RE_EN, ordinal_day_iso, to_iso_en
 
 RELEASES = Path(__file__).resolve().parent / "releases_en"
 
@@ -113,3 +113,57 @@ def test_a_kicker_set_on_the_dateline_line_is_kept_apart_from_the_date():
     assert result["facts"]["date"] == "2019-05-15"
     assert result["facts"]["header"] == "FOR IMMEDIATE RELEASE"
     assert result["summary"][0].startswith("Ethelo and Open North")
+
+
+def _names(result: dict, key: str) -> list[str]:
+    return [entry["name"] for entry in result["facts"].get(key, [])]
+
+
+def test_people_with_their_roles_in_the_forms_of_english_news():
+    harbor = summarize_text(release("harbor-robotics-series-b")).to_dict()
+    roles = {p["name"]: p["role"] for p in harbor["facts"]["people"]}
+    assert roles["Maria Chen"] == "chief executive officer of Harbor Robotics"  # '…," said Maria Chen, chief executive officer of …'
+    assert roles["David Okafor"] == "managing partner at Northgate Capital Partners"  # 'David Okafor, managing partner at …, said'
+    assert "Laura Mills" in roles  # the media contact
+    coral = summarize_text(release("northbridge-university-coral-study")).to_dict()
+    assert _names(coral, "people") == ["Helen Achebe"]  # "said Professor Helen Achebe, lead author of the study…"
+    text = ("Council backs adjunct faculty\n\nThe resolution was introduced by City Councilor Leland Cheung and was "
+            "supported by all voting members of the council on Monday evening.\n")
+    people = summarize_text(text, language="en").to_dict()["facts"]["people"]
+    assert people == [{"name": "Leland Cheung", "role": "City Councilor"}]
+
+
+def test_organisations_companies_bodies_acronyms_and_lists():
+    harbor = summarize_text(release("harbor-robotics-series-b")).to_dict()
+    assert {"Harbor Robotics", "Northgate Capital Partners", "Lakeview Ventures", "Massachusetts Clean Energy Center"} <= set(_names(harbor, "organisations"))
+    assert not {"Maria Chen", "David Okafor", "Boston"} & set(_names(harbor, "organisations"))
+    maple = summarize_text(release("maple-grid-energy-storage")).to_dict()
+    orgs = {o["name"]: o["expansion"] for o in maple["facts"]["organisations"]}
+    assert orgs["IESO"] == "Independent Electricity System Operator"  # the acronym and its long name: one entry
+    assert {"Maple Grid Energy", "Canada Infrastructure Bank", "Northern Pension Fund"} <= set(orgs)
+    assert not any(name.startswith(("CEO", "President")) for name in orgs)  # a role is no part of the name
+    coral = summarize_text(release("northbridge-university-coral-study")).to_dict()
+    assert {"University of Northbridge", "Centre for Ocean Science", "National Science Foundation",
+            "Pacific Reef Conservation Fund"} <= set(_names(coral, "organisations"))
+    listed = summarize_text("Consortium grows\n\nThe consortium is made up of companies including Platinum members "
+                            "Acme, Globex, Initech and Umbrella. Silver members include Hooli, Vandelay Industries and "
+                            "Stark (a Wayne company).\n", language="en").to_dict()
+    assert {"Acme", "Globex", "Initech", "Umbrella", "Hooli", "Vandelay Industries", "Stark"} <= set(_names(listed, "organisations"))
+
+
+def test_a_long_sentence_that_opens_with_a_name_is_no_quote_attribution():
+    tidewell = summarize_text(release("tidewell-payments-partnership"), sentences=10).to_dict()
+    assert any(b.startswith("The Brazilian Central Bank (BCB) reported") for b in tidewell["summary"])
+    assert {"name": "BCB", "expansion": "Brazilian Central Bank"} in tidewell["facts"]["organisations"]
+
+
+def test_english_topics_are_noun_phrases_never_kickers_verbs_or_numbers():
+    for name in ("harbor-robotics-series-b", "tidewell-payments-partnership", "maple-grid-energy-storage",
+                 "northbridge-university-coral-study"):
+        topics = summarize_text(release(name), topics=8).to_dict()["topics"]
+        assert len(topics) == 8
+        for topic in topics:
+            assert not re.fullmatch(r"(?i)(?:press|news)\s+release|[\d.,$%-]+|v?\d+(?:\.\d+)+", topic), (name, topic)
+            assert topic.split()[-1] not in ("Raises", "Commissions", "Partner", "announced", "said"), (name, topic)
+    harbor = summarize_text(release("harbor-robotics-series-b")).to_dict()["topics"]
+    assert harbor[:2] == ["Harbor Robotics", "Warehouse Automation Platform"]  # the headline's verb "Raises" left out

@@ -47,18 +47,21 @@ _YEAR = re.compile(r"^(?:19|20)\d{2}$")
 
 
 def extract_facts(structure: Structure, sentences: Sequence[str], tags: Callable[[str], Sequence[Token]] | None = None,
-                  tagged_limit: int | None = None) -> dict:
+                  tagged_limit: int | None = None, language: str = "fr") -> dict:
     """A JSON-ready dict of facts; keys with nothing found are left out. `tags` gives a sentence's
     tagged tokens (a document's shared `chunking.SentenceTags`); organisations are looked for in
-    the first `tagged_limit` sentences."""
+    the first `tagged_limit` sentences. An English release has its dates, people and organisations
+    read the English way (``facts_en.py``)."""
+    english = None
+    if language == "en":
+        from . import facts_en as english
     body = " ".join(sentences)
-    roles = "|".join(sorted(word_list("roles_fr.txt"), key=len, reverse=True))
     facts: dict = {}
     if structure.header:
         facts["header"] = structure.header
     if structure.dateline:
         facts["dateline"] = structure.dateline.to_dict()
-    dates = _dates(body, structure)
+    dates = english.dates(body, structure) if english else _dates(body, structure)
     if dates:
         facts["dates"] = dates
     main_date = structure.dateline.iso if structure.dateline and structure.dateline.iso else None
@@ -68,13 +71,20 @@ def extract_facts(structure: Structure, sentences: Sequence[str], tags: Callable
     if places:
         facts["places"] = places
         facts["place"] = places[0]
-    people = _people(sentences, roles)
+    people = english.people(sentences, structure) if english else _people(sentences, "|".join(sorted(word_list("roles_fr.txt"), key=len, reverse=True)))
     if people:
         facts["people"] = people
     from .organisations import find_organisations
 
     named_in = ([structure.title] if structure.title else []) + list(sentences[:tagged_limit]) + ([structure.about] if structure.about else [])
-    organisations = find_organisations(named_in, people, tags)  # the headline and "À propos" name bodies too
+    if english:
+        if tags is None:
+            from ..grammar.chunking import SentenceTags
+
+            tags = SentenceTags("en")
+        organisations = english.organisations(named_in, people, tags)
+    else:
+        organisations = find_organisations(named_in, people, tags)  # the headline and "À propos" name bodies too
     if organisations:
         facts["organisations"] = organisations
     figures = _figures(body)

@@ -132,3 +132,10 @@ def date_re(language: str) -> re.Pattern[str]:
 
 def match_iso(match: re.Match[str], language: str, default_year: int | None = None) -> str | None:
     return to_iso_en(match, default_year) if language == "en" else to_iso(match, default_year)
+
+
+def resolve_weekday_en(weekday: str, reference_iso: str) -> str:
+    """"on Monday" in a release dated Wednesday: the Monday of that week (as `resolve_weekday`)."""
+    reference = dt.date.fromisoformat(reference_iso)
+    delta = (reference.weekday() - WEEKDAYS_EN[weekday.lower()]) % 7
+    return (reference - dt.timedelta(days=delta)).isoformat()

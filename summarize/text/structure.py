@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
-from ..resources import FURNITURE_LANGUAGE, furniture_patterns
+from ..resources import FURNITURE_LANGUAGE, furniture_patterns, sentence_verbs
 from .dates import DATE_PATTERN, DATE_RE, to_iso
 from .headline import HEADLINE, KICKER_LED, NOT_HEADLINE, headline_verdict, without_kicker, without_trailing_link
 from .reflow import is_letter_spaced, is_shouted, reflow
@@ -46,6 +46,7 @@ _FOREIGN_MIN_WORDS = 12
 _FOREIGN_MIN_HEADING_WORDS = 8
 _SHORTEST_PROSE_WORDS = 20
 _LONGEST_ATTRIBUTION_WORDS = 25
+_LONGEST_ENGLISH_ATTRIBUTION_WORDS = 12
 _CLOSING_QUOTES = ("»", "”", '"')
 _ATTRIBUTION_RE = re.compile(
     r"^[-–—]?\s*(?:(?:M\.|Mme|Mlle|Dr|Pr)\s+)?[A-ZÀ-Ý][\w'’-]+(?:\s+(?:de\s+|d'|van\s+|von\s+)?[A-ZÀ-Ý][\w'’-]+){1,3}\s*(?:,|–|—|-|\()\s*(?P<role>.+)$"
@@ -566,8 +567,10 @@ def _is_attribution(line: str, after_quote: bool = False) -> bool:
     longest = _LONGEST_ATTRIBUTION_WORDS * (2 if after_quote else 1)
     if not match or len(line.split()) > longest:
         return False
+    if FURNITURE_LANGUAGE.get() == "en" and line.rstrip().endswith(".") and len(line.split()) > _LONGEST_ENGLISH_ATTRIBUTION_WORDS:
+        return False  # "The Brazilian Central Bank (BCB) reported that…": a sentence; "Jane Doe, CEO of Acme." is short
     role_words = set(re.findall(r"[\w']+", match.group("role").lower()))
-    return not role_words & _VERB_MARKERS
+    return not role_words & _VERB_MARKERS and not role_words & sentence_verbs(FURNITURE_LANGUAGE.get())
 
 
 def _cut_glued_attribution(doc: Structure, line: str) -> str:

@@ -1,0 +1,71 @@
+"""The English parts of the facts stage: dates as English writes them, people and organisations.
+
+`facts.extract_facts` calls these for an English release; places, figures, contacts and the
+dateline are read as for French. Imported only for English releases.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from ..text.dates import DATE_RE_EN, MONTH_YEAR_RE_EN, ORDINAL_DAY_RE_EN, WEEKDAYS_EN, month_year_iso_en, ordinal_day_iso, to_iso_en
+from ..text.structure import Structure
+
+if TYPE_CHECKING:
+    from ..grammar.tagging import Token
+
+_WEEKDAY = re.compile(r"\b(?:on|this|last|next)\s+(?P<day>" + "|".join(WEEKDAYS_EN) + r")\b", re.IGNORECASE)
+
+
+def dates(body: str, structure: Structure) -> list[dict]:
+    """Every date of the body once, in order: full dates (the dateline's year when one has none),
+    months of a year, and, against the release date, "on the 16th" and "on Monday"."""
+    reference = structure.dateline.iso if structure.dateline else None
+    default_year = int(reference[:4]) if reference else None
+    out: list[dict] = []
+    seen: set[str] = set()
+    spans: list[tuple[int, int]] = []
+
+    def add(text: str, iso: str | None) -> None:
+        if iso and iso not in seen:
+            seen.add(iso)
+            out.append({"text": text, "iso": iso})
+
+    for match in DATE_RE_EN.finditer(body):
+        spans.append(match.span())
+        add(match.group(), to_iso_en(match, default_year))
+    for match in MONTH_YEAR_RE_EN.finditer(body):
+        if not any(a <= match.start() < b for a, b in spans):
+            add(match.group(), month_year_iso_en(match))
+    if reference:
+        for match in ORDINAL_DAY_RE_EN.finditer(body):
+            if not any(a <= match.start("day") < b for a, b in spans):
+                add(match.group().strip(), ordinal_day_iso(match.group("day"), reference))
+        from ..text.dates import resolve_weekday_en
+
+        for match in _WEEKDAY.finditer(body):
+            if not any(a <= match.start("day") < b for a, b in spans):
+                add(match.group(), resolve_weekday_en(match.group("day"), reference))
+    return out
+
+
+def people(sentences: Sequence[str], structure: Structure) -> list[dict]:
+    """People with their roles, and the people the contact block names."""
+    from .people_en import find_people
+
+    found = find_people(sentences)
+    known = {p["name"] for p in found}
+    for contact in structure.contacts:
+        name = contact.name
+        if name and name not in known and len(name.split()) in (2, 3) and not any(w.lower() in ("media", "press", "office", "relations") for w in name.split()):
+            found.append({"name": name, "role": None})
+            known.add(name)
+    return found
+
+
+def organisations(named_in: Sequence[str], found_people: list[dict], tags: Callable[[str], Sequence[Token]]) -> list[dict]:
+    from .organisations_en import find_organisations
+
+    return find_organisations(named_in, found_people, tags)
