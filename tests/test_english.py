@@ -167,3 +167,25 @@ def test_english_topics_are_noun_phrases_never_kickers_verbs_or_numbers():
             assert topic.split()[-1] not in ("Raises", "Commissions", "Partner", "announced", "said"), (name, topic)
     harbor = summarize_text(release("harbor-robotics-series-b")).to_dict()["topics"]
     assert harbor[:2] == ["Harbor Robotics", "Warehouse Automation Platform"]  # the headline's verb "Raises" left out
+
+
+FRENCH_WORDS = re.compile(r"Résumé|Thèmes|Repères|Statistiques|Personnes|Citations|Contact presse|Revue des communiqués|"
+                          r"Sommaire|Texte intégral|écarté|Échecs|\brang\b|\bphrase\b|«|»|\w :")
+
+
+def test_an_english_release_has_english_labels_in_every_format():
+    import subprocess
+    import sys
+
+    files = [str(RELEASES / f"{name}.txt") for name in ("harbor-robotics-series-b", "maple-grid-energy-storage")]
+    command = [sys.executable, "-m", "summarize"]
+    outputs = {
+        fmt: subprocess.run([*command, "-f", fmt, *extra, files[0]], capture_output=True, text=True, check=True).stdout
+        for fmt, extra in (("text", ["--explain"]), ("markdown", ["--explain"]), ("html", []))
+    }
+    outputs["digest"] = subprocess.run([*command, "-f", "html", *files], capture_output=True, text=True, check=True).stdout
+    for fmt, out in outputs.items():
+        assert not FRENCH_WORDS.search(out.replace("SOURCE :", "")), (fmt, FRENCH_WORDS.search(out))
+    assert "Key facts" in outputs["text"] and "- *People*: Maria Chen (chief executive officer of Harbor Robotics)" in outputs["markdown"]
+    assert '<html lang="en">' in outputs["digest"] and "Press release digest" in outputs["digest"]
+    assert "“Warehouses are short of workers" in outputs["text"]  # an English quote between English marks

@@ -65,7 +65,7 @@ def extract_facts(structure: Structure, sentences: Sequence[str], tags: Callable
     if dates:
         facts["dates"] = dates
     main_date = structure.dateline.iso if structure.dateline and structure.dateline.iso else None
-    if main_date or dates:
+    if main_date or (dates and not english):  # English: the release's date is its dateline's, a date of the body is an event's
         facts["date"] = main_date or dates[0]["iso"]
     places = _places(body, structure)
     if places:
@@ -90,7 +90,7 @@ def extract_facts(structure: Structure, sentences: Sequence[str], tags: Callable
     figures = _figures(body)
     if figures:
         facts["figures"] = figures
-    quotes = _quotes(body, people)
+    quotes = english.quotes(body, people) if english else _quotes(body, people)
     if quotes:
         facts["quotes"] = quotes
     if structure.contacts:

@@ -69,3 +69,30 @@ def organisations(named_in: Sequence[str], found_people: list[dict], tags: Calla
     from .organisations_en import find_organisations
 
     return find_organisations(named_in, found_people, tags)
+
+
+_QUOTE = re.compile(r"[“\"](?P<quote>[^“”\"]{15,600}?)[”\"]")
+_SPEECH = r"(?:said|says|added|adds|explained|noted|commented|stated|remarked)"
+
+
+def quotes(body: str, found_people: list[dict]) -> list[dict]:
+    """Quoted words of four words or more, with their speaker: '"…," said Jane Doe', '"…" – Jane Doe',
+    'Jane Doe said: "…"', or the one person named with "he"/"she said" right after."""
+    from .people_en import PERSON
+
+    names = [p["name"] for p in found_people]
+    out = []
+    for match in _QUOTE.finditer(body):
+        quote = match.group("quote").strip().rstrip(",")
+        if len(quote.split()) < 4:
+            continue
+        after = body[match.end():match.end() + 160]
+        before = body[max(0, match.start() - 160):match.start()]
+        speaker = None
+        named = re.match(rf"\s*[,.]?\s*(?:{_SPEECH}\s+(?:(?:Professor|Prof\.|Dr\.?|Mr\.?|Ms\.?|Mrs\.?)\s+)?|[-–—]\s*)(?P<name>{PERSON})", after) \
+            or re.match(rf"\s*[,.]?\s*(?P<name>{PERSON})\s+{_SPEECH}\b", after) \
+            or re.search(rf"(?P<name>{PERSON})(?:,[^,“\"]{{0,120}},)?\s+{_SPEECH}\s*:?\s*$", before)
+        if named:
+            speaker = next((n for n in names if named.group("name") in n or n in named.group("name")), named.group("name"))
+        out.append({"quote": quote, "speaker": speaker})
+    return out

@@ -25,7 +25,7 @@ from .topics_en import is_title_case
 if TYPE_CHECKING:
     from ..grammar.tagging import Token
 
-_CONNECTORS = frozenset({"of", "for", "on", "and", "&", "de", "du", "des", "la", "in"})
+_CONNECTORS = frozenset({"of", "for", "on", "and", "&", "de", "du", "des", "la"})
 _NAME_TAGS = frozenset({"PROPN", "NOUN", "ADJ", "X", "NUM", "PROPN+PART", "NOUN+PART"})
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,7}")
 _BODY_BEFORE = frozenset({"the", "at", "with", "by", "from", "join", "joined", "joins", "joining", "of", "and"})
@@ -192,9 +192,10 @@ def find_organisations(sentences: Sequence[str], people: Sequence[dict], tags: C
                 found.add(name)
         _acronyms(sentence, tokens, runs, found, lex)
         _listed(sentence, tokens, runs, found, lex)
+    text = " ".join(sentences)
     for person in people:
         employer = _EMPLOYER.search(person.get("role") or "")
-        if employer:
+        if employer and text.count(employer.group("name")) >= 2:  # named again: a body ("Secretary of Energy" names none)
             found.add(_strip_suffix(employer.group("name"), lex))
     return _without_parts(list(found.entries.values()))
 

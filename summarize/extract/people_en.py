@@ -21,6 +21,7 @@ _LOWER = "a-zà-öø-ÿ"
 _WORD = rf"[{_UPPER}][{_LOWER}]+(?:[-'’][{_UPPER}]?[{_LOWER}]+)*"
 _PARTICLE = r"(?:van|von|de|der|den|da|di|del|du|la|le|bin|al|St\.)"
 _PERSON = rf"{_WORD}(?:\s+[{_UPPER}]\.)?(?:\s+{_PARTICLE})?\s+{_WORD}(?:\s+(?:Jr\.|Sr\.|II|III))?"
+PERSON = _PERSON  # a person's name as English writes it (for the quotes' speakers)
 _TITLE = r"(?:(?:Professor|Prof\.|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Sir|Dame|Rev\.|Sen\.|Rep\.|Gov\.)\s+)"
 _ROLE_TEXT = r"[^,;!?\"“”()\n]{2,140}?"
 _SPEECH = r"(?:said|says|added|adds|explained|explains|noted|notes|commented|comments|stated|states|remarked|announced|told|according\s+to)"
@@ -46,13 +47,18 @@ def _is_person(name: str) -> bool:
 
 
 _ROLE_BEFORE = re.compile(r"((?:[\w-]+\s+(?:and\s+)?){0,3}([\w-]+))\s+$")
+_ROLE_OF_BODY = re.compile(r"\b([A-Z][\w-]+)\s+of\s+(?:the\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?\s+$")
 _NOT_ROLE_OPENING = frozenset({"and", "the", "a", "an", "by", "of", "with", "from", "to", "said", "says", "as", "for"})
 
 
 def _role_before(sentence: str, start: int) -> str | None:
     """"City Councilor Leland Cheung", "Recording artist and theatrical producer Jason Hackner": the
     role words right before the name, without the words before them that are no part of it."""
-    match = _ROLE_BEFORE.search(sentence[max(0, start - 80):start])
+    before = sentence[max(0, start - 80):start]
+    of_body = _ROLE_OF_BODY.search(before)
+    if of_body and of_body.group(1).lower() in _roles():
+        return of_body.group().strip()  # "Secretary of Energy Raymond Castillo"
+    match = _ROLE_BEFORE.search(before)
     if not match or match.group(2).lower() not in _roles() or match.group(2).lower() in ("member", "board", "general"):
         return None
     words = match.group(1).split()
@@ -71,6 +77,7 @@ def _role_before(sentence: str, start: int) -> str | None:
     return " ".join(kept) or None
 
 
+_ANY_PERSON = re.compile(rf"(?<![\w'’-])(?=(?P<name>{_PERSON})(?![\w'’-]))")
 _IS_ROLE = re.compile(rf"(?P<name>{_PERSON}),?\s+(?:is|was|has\s+been|had\s+been|who\s+is|, who\s+is)\s+(?:a|an|the)\s+(?P<role>{_ROLE_TEXT}){_END}")
 
 
@@ -98,10 +105,11 @@ def find_people(sentences: Sequence[str]) -> list[dict]:
         for match in _IS_ROLE.finditer(sentence):
             if is_role(match.group("role")):
                 add(match.group("name"), match.group("role"))
-        for match in re.finditer(_PERSON, sentence):
+        for match in _ANY_PERSON.finditer(sentence):  # every start: "Secretary of Energy Raymond Castillo" holds "Energy Raymond" too
+            name = match.group("name")
             role = _role_before(sentence, match.start())
-            if role and (match.group() in people or role[:1].isupper() or _followed_by_verb(sentence, match.end())):
-                add(match.group(), role)
+            if role and (name in people or role[:1].isupper() or _followed_by_verb(sentence, match.start() + len(name))):
+                add(name, role)
     return list(people.values())
 
 

@@ -106,6 +106,17 @@ def sentence_tokens(text: str, tags: Callable[[str], Sequence[Token]], names: fr
     return out
 
 
+_OBJECT_TAGS = frozenset({"DET", "NUM", "SYM", "PRON"})
+
+
+def _missed_verb(tokens: Sequence[Token], i: int) -> bool:
+    """"Kestrel Trust pledges £15 million": a lower-case "noun" in -s right after a name and before
+    its object is the sentence's verb."""
+    token = tokens[i]
+    return (token.tag == "NOUN" and token.text[:1].islower() and token.text.endswith("s") and i > 0
+            and tokens[i - 1].tag == "PROPN" and i + 1 < len(tokens) and tokens[i + 1].tag in _OBJECT_TAGS)
+
+
 def phrases(tokens: Sequence[Token]) -> list[tuple[int, int, int]]:
     """(start, head_end, end) of each maximal noun phrase: [start, head_end) the pre-modified head,
     [start, end) with its "of" complement (end == head_end without one)."""
@@ -116,8 +127,11 @@ def phrases(tokens: Sequence[Token]) -> list[tuple[int, int, int]]:
             i += 1
             continue
         j = i
-        while j < len(tokens) and _can_modify(tokens[j]) and not _is_ticker(tokens, j):
+        while j < len(tokens) and _can_modify(tokens[j]) and not _is_ticker(tokens, j) and not _missed_verb(tokens, j):
             j += 1
+        if j == i:
+            i += 1
+            continue
         head = j
         while head > i and (tokens[head - 1].tag not in _HEAD_TAGS or _lower(tokens[head - 1]) in generic_words()):
             head -= 1  # the phrase ends on its last noun ("new releases" yes, "releases available" no; "Acme Inc" is Acme)
@@ -145,7 +159,7 @@ def count_noun_phrases(tokens: Sequence[Token], text: str, position: int, is_tit
     complement, the phrase with it."""
     kicker = furniture_patterns("en").get("header")
     for start, head_end, end in phrases(tokens):
-        names = all(t.tag == "PROPN" for t in tokens[start:head_end])
+        names = all(t.tag == "PROPN" or t.text[:1].isupper() for t in tokens[start:head_end])  # a name is kept whole
         starts = [start] if names else list(range(start, head_end))
         spans = [(s, head_end) for s in starts] + ([(start, end)] if end > head_end else [])
         for first, last in spans:

@@ -44,9 +44,9 @@ def _dateline_re() -> re.Pattern[str]:
 
     return re.compile(
         r"^(?:"
-        rf"{place(1)}\s*(?:,\s*|\(\s*|\s{_DASH}\s)(?P<date1>{_DATE})\s*\)?{wire(1)}?"  # AUSTIN, TX., Nov. 30, 2016 /PRNewswire/
+        rf"(?P<date4>{_DATE}){wire(4)}?"  # March 3, 2020 —, Thursday, 6 March 2025 —
+        rf"|{place(1)}\s*(?:,\s*|\(\s*|\s{_DASH}\s)(?P<date1>{_DATE})\s*\)?{wire(1)}?"  # AUSTIN, TX., Nov. 30, 2016 /PRNewswire/
         rf"|{place(2)}{wire(2)}(?:\s*{_DASH}?\s*(?P<date2>{_DATE}))?"  # LONDON (Reuters), SAN FRANCISCO--(BUSINESS WIRE)
-        rf"|(?P<date4>{_DATE}){wire(4)}?"  # March 3, 2020 —
         rf"|{place(3)}(?=\s*{_DASH}\s+\S)"  # Cambridge, MA – (checked: a state code or a place in capitals)
         r")"
         rf"(?:\s*{_DASH}+\s*|\s*[:|]\s+|\s*,\s+(?=[A-Z])|\.?\s*$)"

@@ -680,7 +680,7 @@ def _kicker_over_dateline(doc: Structure, line: str) -> str:
 
     for cut in [m.start() for m in re.finditer(r"\s", line)][:_KICKER_WORDS]:
         head, rest = line[:cut].strip(" :-–—"), line[cut:].strip(" :-–—")
-        if rest and furniture_kind(head) == "header" and _is_dateline_only(rest):
+        if rest and furniture_kind(head) == "header" and not re.search(r"\d", head) and _is_dateline_only(rest):
             found = match_dateline(rest)
             if found is not None and (found.iso or found.place):
                 doc.dateline = Dateline(text=found.text, place=found.place, date=found.date, iso=found.iso)
