@@ -189,3 +189,20 @@ def test_an_english_release_has_english_labels_in_every_format():
     assert "Key facts" in outputs["text"] and "- *People*: Maria Chen (chief executive officer of Harbor Robotics)" in outputs["markdown"]
     assert '<html lang="en">' in outputs["digest"] and "Press release digest" in outputs["digest"]
     assert "“Warehouses are short of workers" in outputs["text"]  # an English quote between English marks
+
+
+def test_a_company_named_by_what_it_does_and_the_boilerplate_under_the_end_mark():
+    text = ("Adjunct instructors win council support\n\nPRESS RELEASE\nJanuary 13, 2014\n\n"
+            "Cambridge, MA – On Monday, the city council passed a resolution supporting the adjunct instructors "
+            "of the area's colleges in their effort to form a union.\n\n"
+            "In a difficult year for the sector, Brightwell recorded a rise in enrolment of 12 percent.\n\n"
+            "###\n\nAdjunct Action is a project of the Service Employees International Union (SEIU), the nation's "
+            "largest and fastest growing union of workers in higher education and health care.\n")
+    result = summarize_text(text, language="en").to_dict()
+    facts = result["facts"]
+    assert (facts["date"], facts["place"]) == ("2014-01-13", "Cambridge")
+    assert result["summary"][0].startswith("On Monday, the city council passed")  # "Cambridge, MA –" is the dateline's
+    orgs = {o["name"]: o["expansion"] for o in facts["organisations"]}
+    assert orgs.get("Brightwell", "missing") is None  # "…, Brightwell recorded a rise": a body, by what it does
+    assert orgs.get("SEIU") == "Service Employees International Union"  # read in the boilerplate after "###"
+    assert not any("Adjunct Action is a project" in b for b in result["summary"])

@@ -51,6 +51,22 @@ def dates(body: str, structure: Structure) -> list[dict]:
     return out
 
 
+def _contact_name_re() -> re.Pattern[str]:
+    from .people_en import PERSON
+
+    return re.compile(rf"(?:(?:media|press)\s+contacts?\s*:?\s*)?(?P<name>{PERSON})\s*(?:\(|,|[-–—|]|$)", re.IGNORECASE)
+
+
+class _Lazy:
+    """The contact-name pattern, compiled on first use (people_en is imported only then)."""
+
+    def match(self, text: str) -> re.Match[str] | None:
+        return _contact_name_re().match(text)
+
+
+_CONTACT_NAME = _Lazy()
+
+
 def people(sentences: Sequence[str], structure: Structure) -> list[dict]:
     """People with their roles, and the people the contact block names."""
     from .people_en import find_people
@@ -58,7 +74,8 @@ def people(sentences: Sequence[str], structure: Structure) -> list[dict]:
     found = find_people(sentences)
     known = {p["name"] for p in found}
     for contact in structure.contacts:
-        name = contact.name
+        named = _CONTACT_NAME.match(contact.text)  # "Jonathan Huskey (SEIU)", "Tom Hughes, Communications Manager"
+        name = contact.name or (named.group("name") if named else None)
         if name and name not in known and len(name.split()) in (2, 3) and not any(w.lower() in ("media", "press", "office", "relations") for w in name.split()):
             found.append({"name": name, "role": None})
             known.add(name)

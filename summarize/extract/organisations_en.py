@@ -41,6 +41,7 @@ class Lexicon:
     not_first: frozenset[str]
     not_bodies: frozenset[str]
     list_cues: frozenset[str]
+    subject_verbs: frozenset[str]
 
 
 @cache
@@ -53,6 +54,7 @@ def lexicon() -> Lexicon:
         not_first=frozenset(groups.get("not_first", [])),
         not_bodies=frozenset(groups.get("not_organisations", [])) | word_list("acronyms_ignore.txt"),
         list_cues=frozenset(groups.get("list_cues", [])),
+        subject_verbs=frozenset(groups.get("subject_verbs", [])),
     )
 
 
@@ -184,6 +186,9 @@ def find_organisations(sentences: Sequence[str], people: Sequence[dict], tags: C
                 continue
             if headline:
                 continue
+            if _subject_of_business(tokens, start, end, lex):
+                found.add(name)
+                continue
             heads = [w.lower() for w in words[1:] if w[:1].isupper()]
             if end - start > 2 and tokens[start + 1].text.lower() in ("of", "for"):
                 heads.append(words[0].lower())  # "University of Northbridge", "Centre for Ocean Science"
@@ -198,6 +203,18 @@ def find_organisations(sentences: Sequence[str], people: Sequence[dict], tags: C
         if employer and text.count(employer.group("name")) >= 2:  # named again: a body ("Secretary of Energy" names none)
             found.add(_strip_suffix(employer.group("name"), lex))
     return _without_parts(list(found.entries.values()))
+
+
+def _subject_of_business(tokens: Sequence[Token], start: int, end: int, lex: Lexicon) -> bool:
+    """"Trigano recorded sales…", "Ethelo plans to expand…", "Acme today announced…": a name that
+    opens its sentence or clause and does what companies and bodies do ([subject_verbs])."""
+    opens_clause = start == 0 or tokens[start - 1].text == ","  # "In a context marked by …, Trigano recorded sales"
+    if not opens_clause or end >= len(tokens) or not all(t.tag in ("PROPN", "X") for t in tokens[start:end]):
+        return False
+    following = tokens[end].text.lower()
+    if following == "today" and end + 1 < len(tokens):
+        following = tokens[end + 1].text.lower()
+    return following in lex.subject_verbs
 
 
 # "chief executive officer of Harbor Robotics", "managing partner at Northgate Capital Partners"

@@ -708,13 +708,19 @@ def _parse_tail(doc: Structure, tail: list[str]) -> None:
         if kind in ("legal", "social", "read_also"):
             doc.removed.append((kind, line))
             continue
-        if section == "about" and not (EMAIL_RE.search(line) or PHONE_RE.search(line)):
+        if (section == "about" or _english_boilerplate(section, line)) and not (EMAIL_RE.search(line) or PHONE_RE.search(line)):
             about.append(line)
         else:
             block.append(line)
         doc.removed.append(("about" if section == "about" else "contact", line))
     if about:
         doc.about = " ".join(about)
+
+
+def _english_boilerplate(section: str | None, line: str) -> bool:
+    """English: prose under the end mark ("###" then "Adjunct Action is a project of the Service
+    Employees International Union…") is the sender's boilerplate, an "About" without its heading."""
+    return FURNITURE_LANGUAGE.get() == "en" and section in (None, "end") and _is_prose(line)
 
 
 def _add_contact(doc: Structure, lines: list[str]) -> None:
