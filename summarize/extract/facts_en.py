@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from ..text.dates import DATE_RE_EN, MONTH_YEAR_RE_EN, ORDINAL_DAY_RE_EN, WEEKDAYS_EN, month_year_iso_en, ordinal_day_iso, to_iso_en
+from ..text.dates import WEEKDAYS_EN, date_re_en, month_year_iso_en, month_year_re_en, ordinal_day_iso, ordinal_day_re_en, to_iso_en
 from ..text.structure import Structure
 
 if TYPE_CHECKING:
@@ -33,14 +33,14 @@ def dates(body: str, structure: Structure) -> list[dict]:
             seen.add(iso)
             out.append({"text": text, "iso": iso})
 
-    for match in DATE_RE_EN.finditer(body):
+    for match in date_re_en().finditer(body):
         spans.append(match.span())
         add(match.group(), to_iso_en(match, default_year))
-    for match in MONTH_YEAR_RE_EN.finditer(body):
+    for match in month_year_re_en().finditer(body):
         if not any(a <= match.start() < b for a, b in spans):
             add(match.group(), month_year_iso_en(match))
     if reference:
-        for match in ORDINAL_DAY_RE_EN.finditer(body):
+        for match in ordinal_day_re_en().finditer(body):
             if not any(a <= match.start("day") < b for a, b in spans):
                 add(match.group().strip(), ordinal_day_iso(match.group("day"), reference))
         from ..text.dates import resolve_weekday_en

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..resources import dateline_parts
-from .dates import DATE_PATTERN_EN, DATE_RE_EN, to_iso_en
+from .dates import DATE_PATTERN_EN, date_re_en, to_iso_en
 
 _DATE = "(?i:" + re.sub(r"\(\?P<\w+>", "(?:", DATE_PATTERN_EN) + ")"
 _WORD = r"[A-Z0-9][\w'’.&]*(?:-[\w'’.]+)*"
@@ -83,7 +83,7 @@ def match_dateline(line: str) -> EnglishDateline | None:
         if not (capitals or (len(parts) >= 2 and region.fullmatch(parts[-1]))):
             return None
     city = next((part for part in parts if not region.fullmatch(part) and not re.search(r"\d", part)), None)
-    date_match = DATE_RE_EN.search(date_text) if date_text else None
+    date_match = date_re_en().search(date_text) if date_text else None
     return EnglishDateline(
         text=match.group().strip(" -–—:|/,"),
         place=city,

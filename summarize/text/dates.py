@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import cache
 
 MONTHS = {
     "janvier": 1, "janv": 1, "février": 2, "fevrier": 2, "févr": 2, "fév": 2, "mars": 3,
@@ -79,19 +80,32 @@ DATE_PATTERN_EN = (
     r"|(?P<iyear>(?:19|20)\d{2})-(?P<imonth>\d{2})-(?P<iday>\d{2})"
     r")"
 )
-# "May" alone is a verb: a month-day date needs its day right after; a lone "the 16th" is read by
-# `ordinal_day_iso` against the release date.
-DATE_RE_EN = re.compile(r"\b(?:" + DATE_PATTERN_EN + r")\b", re.IGNORECASE)
-MONTH_YEAR_RE_EN = re.compile(
-    r"\b(?P<month>january|february|march|april|june|july|august|september|october|november|december)\s+(?:of\s+)?(?P<year>(?:19|20)\d{2})\b",
-    re.IGNORECASE,
-)
-ORDINAL_DAY_RE_EN = re.compile(r"\b(?:on\s+)?the\s+(?P<day>\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:" + _MONTH_EN_ALT + r")\b)"
-                               r"(?!\s+(?:century|anniversary|edition|annual|year|time|floor|place|birthday))", re.IGNORECASE)
+# "May" alone is a verb: a month-day date needs its day right after, and a month its capital; a
+# lone "the 16th" is read by `ordinal_day_iso` against the release date. Compiled on first use: a
+# French release never pays for them.
+
+
+@cache
+def date_re_en() -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + DATE_PATTERN_EN + r")\b", re.IGNORECASE)
+
+
+@cache
+def month_year_re_en() -> re.Pattern[str]:
+    return re.compile(
+        r"\b(?P<month>january|february|march|april|june|july|august|september|october|november|december)\s+(?:of\s+)?(?P<year>(?:19|20)\d{2})\b",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def ordinal_day_re_en() -> re.Pattern[str]:
+    return re.compile(r"\b(?:on\s+)?the\s+(?P<day>\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:" + _MONTH_EN_ALT + r")\b)"
+                      r"(?!\s+(?:century|anniversary|edition|annual|year|time|floor|place|birthday))", re.IGNORECASE)
 
 
 def to_iso_en(match: re.Match[str], default_year: int | None = None) -> str | None:
-    """ISO date of a DATE_RE_EN match; None when the year is unknown or the date impossible."""
+    """ISO date of a `date_re_en()` match; None when the year is unknown or the date impossible."""
     groups = match.groupdict()
     try:
         if groups.get("iyear"):
@@ -126,12 +140,6 @@ def ordinal_day_iso(day: str, reference_iso: str) -> str | None:
         return None
 
 
-def date_re(language: str) -> re.Pattern[str]:
-    return DATE_RE_EN if language == "en" else DATE_RE
-
-
-def match_iso(match: re.Match[str], language: str, default_year: int | None = None) -> str | None:
-    return to_iso_en(match, default_year) if language == "en" else to_iso(match, default_year)
 
 
 def resolve_weekday_en(weekday: str, reference_iso: str) -> str:
