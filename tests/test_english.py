@@ -131,6 +131,10 @@ def test_people_with_their_roles_in_the_forms_of_english_news():
             "supported by all voting members of the council on Monday evening.\n")
     people = summarize_text(text, language="en").to_dict()["facts"]["people"]
     assert people == [{"name": "Leland Cheung", "role": "City Councilor"}]
+    text = ("Orchard Labs opens a second plant\n\nOmar Haddad, who founded the firm in 2019, said the plant would "
+            "employ 60 people. Orchard Labs said the site was chosen for its rail link.\n")
+    people = summarize_text(text, language="en").to_dict()["facts"]["people"]
+    assert people == [{"name": "Omar Haddad", "role": None}]  # a company that "said" is no person
 
 
 def test_organisations_companies_bodies_acronyms_and_lists():

@@ -195,7 +195,7 @@ def find_organisations(sentences: Sequence[str], people: Sequence[dict], tags: C
             cue = start > 0 and tokens[start - 1].text in lex.cues
             if any(h in lex.heads for h in heads) or cue:
                 found.add(name)
-        _acronyms(sentence, tokens, runs, found, lex)
+        _acronyms(sentence, tokens, runs, found, lex, headline)
         _listed(sentence, tokens, runs, found, lex)
     text = " ".join(sentences)
     for person in people:
@@ -221,15 +221,19 @@ def _subject_of_business(tokens: Sequence[Token], start: int, end: int, lex: Lex
 _EMPLOYER = re.compile(r"\b(?:of|at|for|with)\s+(?:the\s+)?(?P<name>[A-Z][\w.&'’-]*(?:\s+(?:of\s+|for\s+|&\s+)?[A-Z][\w.&'’-]*){0,5})\s*$")
 
 
-def _acronyms(sentence: str, tokens: Sequence[Token], runs: list[tuple[int, int]], found: _Found, lex: Lexicon) -> None:
-    """"Long Name (ACR)" and "ACR (Long Name)": one entry; a lone acronym when written as a body is."""
+def _acronyms(sentence: str, tokens: Sequence[Token], runs: list[tuple[int, int]], found: _Found, lex: Lexicon,
+              headline: bool) -> None:
+    """"Long Name (ACR)" and "ACR (Long Name)": one entry; a lone acronym when written as a body is
+    (`headline`: the sentence is a title-case headline, where every word is capitalised)."""
+    run_ending = {e: (s, e) for s, e in runs}
+    run_starting = {s: (s, e) for s, e in runs}
     for i, token in enumerate(tokens):
         word = token.text
         if not _ACRONYM.fullmatch(word) or sum(c.isupper() for c in word) < 2 or word in lex.not_bodies:
             continue
-        if _TICKER_BEFORE.search(sentence[max(0, token.start - 12):token.start]) or is_title_case(sentence) and len(word) > 5:
+        if _TICKER_BEFORE.search(sentence[max(0, token.start - 12):token.start]) or headline and len(word) > 5:
             continue
-        before = next(((s, e) for s, e in runs if e == i - 1 and tokens[i - 1].text == "("), None)
+        before = run_ending.get(i - 1) if i > 0 and tokens[i - 1].text == "(" else None
         if before is not None:
             s, e = _trim(tokens, *before, lex)
             expansion = _text(sentence, tokens, s, e) if s < e else ""
@@ -237,17 +241,19 @@ def _acronyms(sentence: str, tokens: Sequence[Token], runs: list[tuple[int, int]
                 found.add(word, expansion)
                 continue
         if i + 1 < len(tokens) and tokens[i + 1].text == "(":
-            after = next(((s, e) for s, e in runs if s == i + 2 and e < len(tokens) and tokens[e].text == ")"), None)
+            after = run_starting.get(i + 2)
+            after = after if after is not None and after[1] < len(tokens) and tokens[after[1]].text == ")" else None
             if after is not None and _spells(_text(sentence, tokens, *after), word):
                 found.add(word, _text(sentence, tokens, *after))
                 continue
         if word in found.entries or (i > 0 and tokens[i - 1].text.lower() in _BODY_BEFORE and len(word) >= 3 and not word.isdigit()):
-            if not is_title_case(sentence):
+            if not headline:
                 found.add(word)
 
 
 def _listed(sentence: str, tokens: Sequence[Token], runs: list[tuple[int, int]], found: _Found, lex: Lexicon) -> None:
     """The names of a list opened by a cue noun ("members include A, B and C", "partners: A, B")."""
+    run_at = {s: (s, e) for s, e in runs}
     for i, token in enumerate(tokens[:-1]):
         if token.text.lower() not in lex.list_cues:
             continue
@@ -257,7 +263,7 @@ def _listed(sentence: str, tokens: Sequence[Token], runs: list[tuple[int, int]],
             j += 1 + (tokens[j].text.lower() == "such" and j + 1 < len(tokens) and tokens[j + 1].text == "as")
         items = []
         while j < len(tokens):
-            run = next(((s, e) for s, e in runs if s == j), None)
+            run = run_at.get(j)
             if run is None and items and tokens[j].text.isalnum() and j + 1 < len(tokens) and tokens[j + 1].text in (",", "and"):
                 run = (j, j + 1)  # "npm": a name its owners write in lower case, between two others
             if run is None or run[1] - run[0] > 4:

@@ -29,6 +29,8 @@ _END = r"(?=\s*(?:[,;!?\"”)]|\.(?:\s|$)|$|\s+(?:said|says|added|explained|note
 
 _AFTER_SPEECH = re.compile(rf"\b{_SPEECH}\s+{_TITLE}?(?P<name>{_PERSON})(?:,\s+(?P<role>{_ROLE_TEXT}){_END})?")
 _NAME_COMMA_ROLE = re.compile(rf"(?<![\w.])(?P<title>{_TITLE})?(?P<name>{_PERSON}),\s+(?P<role>{_ROLE_TEXT}){_END}")
+# "Jane Doe said", "Jane Doe, who founded the firm in 2019, said": a name that speaks
+_NAME_SAID = re.compile(rf"(?<![\w'’-]){_TITLE}?(?P<name>{_PERSON})(?:,[^,;\"“”]{{3,120}},)?\s+{_SPEECH}\b")
 _TITLED = re.compile(rf"\b(?P<title>Professor|Prof\.|Dr\.?)\s+(?P<name>{_PERSON})")
 
 
@@ -101,6 +103,8 @@ def find_people(sentences: Sequence[str]) -> list[dict]:
             if is_role(match.group("role")):
                 add(match.group("name"), match.group("role"))
         for match in _TITLED.finditer(sentence):
+            add(match.group("name"), None)
+        for match in _NAME_SAID.finditer(sentence):
             add(match.group("name"), None)
         for match in _IS_ROLE.finditer(sentence):
             if is_role(match.group("role")):

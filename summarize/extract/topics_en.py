@@ -160,7 +160,9 @@ def count_noun_phrases(tokens: Sequence[Token], text: str, position: int, is_tit
     kicker = furniture_patterns("en").get("header")
     for start, head_end, end in phrases(tokens):
         names = all(t.tag == "PROPN" or t.text[:1].isupper() for t in tokens[start:head_end])  # a name is kept whole
-        starts = [start] if names else list(range(start, head_end))
+        # the shorter phrases keep the head: a start more than twice the longest phrase before it
+        # gives too many words anyway (and a run of thousands of tokens must not cost its square)
+        starts = [start] if names else list(range(max(start, head_end - 2 * MAX_PHRASE_WORDS), head_end))
         spans = [(s, head_end) for s in starts] + ([(start, end)] if end > head_end else [])
         for first, last in spans:
             words = [word_profile(t.text, "en") for t in tokens[first:last]]
