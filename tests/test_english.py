@@ -210,3 +210,10 @@ def test_a_company_named_by_what_it_does_and_the_boilerplate_under_the_end_mark(
     assert orgs.get("Brightwell", "missing") is None  # "…, Brightwell recorded a rise": a body, by what it does
     assert orgs.get("SEIU") == "Service Employees International Union"  # read in the boilerplate after "###"
     assert not any("Adjunct Action is a project" in b for b in result["summary"])
+
+
+def test_english_figures_with_their_currency_unit_or_counted_noun():
+    figures = [f["text"] for f in summarize_text(release("harbor-robotics-series-b")).to_dict()["facts"]["figures"]]
+    assert figures == ["$40 million", "120 distribution centers"]  # not the year 2019, not "Series B"
+    grid = [f["text"] for f in summarize_text(release("grid-agency-transmission-grants")).to_dict()["facts"]["figures"]]
+    assert {"$120 million", "1,800 miles", "20 percent"} <= set(grid)

@@ -87,7 +87,7 @@ def extract_facts(structure: Structure, sentences: Sequence[str], tags: Callable
         organisations = find_organisations(named_in, people, tags)  # the headline and "À propos" name bodies too
     if organisations:
         facts["organisations"] = organisations
-    figures = _figures(body)
+    figures = english.figures(body) if english else _figures(body)
     if figures:
         facts["figures"] = figures
     quotes = english.quotes(body, people) if english else _quotes(body, people)

@@ -113,3 +113,34 @@ def quotes(body: str, found_people: list[dict]) -> list[dict]:
             speaker = next((n for n in names if named.group("name") in n or n in named.group("name")), named.group("name"))
         out.append({"quote": quote, "speaker": speaker})
     return out
+
+
+# "$40 million", "€2.3 billion", "£15 million", "40 percent", "250-megawatt", "1,800 miles",
+# "300,000 small businesses": a number with a currency, a scale, a unit or the plural noun it counts
+_FIGURE = re.compile(
+    r"(?<![\w.,$€£])(?P<currency>US\$|C\$|A\$|[$€£¥])?\s?(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d,.]\d)"
+    r"(?:\s?(?P<scale>million|billion|trillion|bn|[mM])\b)?"
+    r"(?:[\s-]?(?P<unit>%|percent\b|per\s+cent\b|megawatts?\b|gigawatts?\b|MW\b|GW\b|kWh\b|MWh\b|GWh\b|miles?\b|km\b|"
+    r"kilomet(?:er|re)s?\b|tonnes?\b|tons?\b|hectares?\b|acres?\b|square\s+(?:feet|metres|meters)\b))?"
+    r"(?:\s+(?P<counts>(?:[a-z]+\s)?[a-z]{3,}s)\b)?"
+)
+_NOT_COUNTED = frozenset("years months weeks days hours minutes times percent cents was has is this".split())
+
+
+def figures(body: str) -> list[dict]:
+    """Numbers with a currency, a scale, a unit or a counted noun, as the French stage gives them."""
+    out, seen = [], set()
+    for match in _FIGURE.finditer(body):
+        currency, number, scale, unit, counts = (match.group(k) for k in ("currency", "number", "scale", "unit", "counts"))
+        if counts and (counts.split()[-1] in _NOT_COUNTED or counts.split()[0] in ("and", "or", "of", "to", "in", "the")):
+            counts = None
+        if not (currency or scale or unit or counts):
+            continue
+        if re.fullmatch(r"(?:19|20)\d{2}", number) and not (currency or unit):
+            continue  # a year
+        end = match.end("counts") if counts else max(match.end(k) for k in ("number", "scale", "unit") if match.group(k))
+        text = " ".join(body[match.start():end].split()).strip()
+        if text not in seen:
+            seen.add(text)
+            out.append({"text": text, "unit": currency or unit or None, "counts": counts})
+    return out[:20]
