@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from functools import cache
 from typing import TYPE_CHECKING
 
 from ..text.dates import WEEKDAYS_EN, date_re_en, month_year_iso_en, month_year_re_en, ordinal_day_iso, ordinal_day_re_en, to_iso_en
@@ -51,20 +52,12 @@ def dates(body: str, structure: Structure) -> list[dict]:
     return out
 
 
+@cache
 def _contact_name_re() -> re.Pattern[str]:
+    """"Jonathan Huskey (SEIU)", "Tom Hughes, Communications Manager": the name a contact block opens with."""
     from .people_en import PERSON
 
     return re.compile(rf"(?:(?:media|press)\s+contacts?\s*:?\s*)?(?P<name>{PERSON})\s*(?:\(|,|[-–—|]|$)", re.IGNORECASE)
-
-
-class _Lazy:
-    """The contact-name pattern, compiled on first use (people_en is imported only then)."""
-
-    def match(self, text: str) -> re.Match[str] | None:
-        return _contact_name_re().match(text)
-
-
-_CONTACT_NAME = _Lazy()
 
 
 def people(sentences: Sequence[str], structure: Structure) -> list[dict]:
@@ -74,7 +67,7 @@ def people(sentences: Sequence[str], structure: Structure) -> list[dict]:
     found = find_people(sentences)
     known = {p["name"] for p in found}
     for contact in structure.contacts:
-        named = _CONTACT_NAME.match(contact.text)  # "Jonathan Huskey (SEIU)", "Tom Hughes, Communications Manager"
+        named = _contact_name_re().match(contact.text)
         name = contact.name or (named.group("name") if named else None)
         if name and name not in known and len(name.split()) in (2, 3) and not any(w.lower() in ("media", "press", "office", "relations") for w in name.split()):
             found.append({"name": name, "role": None})

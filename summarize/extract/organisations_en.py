@@ -163,37 +163,15 @@ class _Found:
 def find_organisations(sentences: Sequence[str], people: Sequence[dict], tags: Callable[[str], Sequence[Token]]) -> list[dict]:
     """[{"name", "expansion"}] in order of first mention, as the French stage gives them."""
     lex = lexicon()
-    person_words = {w for p in people for w in p["name"].split()}
+    person_words = frozenset(w for p in people for w in p["name"].split())
     found = _Found()
     for sentence in sentences:
         tokens = tags(sentence)
         headline = is_title_case(sentence)
         runs = _runs(tokens)
         for start, end in runs:
-            start, end = _trim(tokens, start, end, lex)
-            if start >= end or end - start > MAX_NAME_WORDS:
-                continue
-            name = _text(sentence, tokens, start, end)
-            words = [t.text for t in tokens[start:end]]
-            if all(w in person_words for w in words if w[:1].isupper()):
-                continue  # a person's name
-            suffix = end < len(tokens) and (tokens[end].text in lex.suffixes or (
-                tokens[end].text == "," and end + 1 < len(tokens) and tokens[end + 1].text in lex.suffixes))
-            if words[-1] in lex.suffixes and len(words) > 1:
-                suffix, name = True, _strip_suffix(name, lex)
-            if suffix:
-                found.add(name)
-                continue
-            if headline:
-                continue
-            if _subject_of_business(tokens, start, end, lex):
-                found.add(name)
-                continue
-            heads = [w.lower() for w in words[1:] if w[:1].isupper()]
-            if end - start > 2 and tokens[start + 1].text.lower() in ("of", "for"):
-                heads.append(words[0].lower())  # "University of Northbridge", "Centre for Ocean Science"
-            cue = start > 0 and tokens[start - 1].text in lex.cues
-            if any(h in lex.heads for h in heads) or cue:
+            name = _body_name(sentence, tokens, start, end, lex, person_words, headline)
+            if name:
                 found.add(name)
         _acronyms(sentence, tokens, runs, found, lex, headline)
         _listed(sentence, tokens, runs, found, lex)
@@ -203,6 +181,33 @@ def find_organisations(sentences: Sequence[str], people: Sequence[dict], tags: C
         if employer and text.count(employer.group("name")) >= 2:  # named again: a body ("Secretary of Energy" names none)
             found.add(_strip_suffix(employer.group("name"), lex))
     return _without_parts(list(found.entries.values()))
+
+
+def _body_name(sentence: str, tokens: Sequence[Token], start: int, end: int, lex: Lexicon,
+               person_words: frozenset[str], headline: bool) -> str | None:
+    """The name a run of capitalised words gives when it names a body: a legal form after it, a
+    head word in it, a cue noun before it, or what it does; None for a person or a plain run."""
+    start, end = _trim(tokens, start, end, lex)
+    if start >= end or end - start > MAX_NAME_WORDS:
+        return None
+    name = _text(sentence, tokens, start, end)
+    words = [t.text for t in tokens[start:end]]
+    if all(w in person_words for w in words if w[:1].isupper()):
+        return None  # a person's name
+    if words[-1] in lex.suffixes and len(words) > 1:
+        return _strip_suffix(name, lex)  # "Harbor Robotics Inc."
+    following = tokens[end].text if end < len(tokens) else ""
+    if following in lex.suffixes or (following == "," and end + 1 < len(tokens) and tokens[end + 1].text in lex.suffixes):
+        return name
+    if headline:
+        return None  # a title-case headline capitalises every word: only legal forms and acronyms count there
+    if _subject_of_business(tokens, start, end, lex):
+        return name
+    heads = [w.lower() for w in words[1:] if w[:1].isupper()]
+    if end - start > 2 and tokens[start + 1].text.lower() in ("of", "for"):
+        heads.append(words[0].lower())  # "University of Northbridge", "Centre for Ocean Science"
+    cue = start > 0 and tokens[start - 1].text in lex.cues
+    return name if cue or any(h in lex.heads for h in heads) else None
 
 
 def _subject_of_business(tokens: Sequence[Token], start: int, end: int, lex: Lexicon) -> bool:
