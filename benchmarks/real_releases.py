@@ -25,7 +25,15 @@ in the file name are one publisher) into half A, tuned on, and half B, only meas
 gives both, so that a rule written for one sender shows as a gain on one half only. `--set` reads
 another folder of the same layout (a held-out set: files, `gold.jsonl`).
 
-    python benchmarks/real_releases.py [--real DIR | --set DIR] [--half A|B] [--show]
+English releases get their own table (the checks of issue 25), each judged against its gold:
+the headline as title; no bullet that holds a wire dateline ("BOSTON, Sept. 14, 2023 /PRNewswire/
+--", "(Reuters) -"), a contact, a link or a gold furniture line; no fragment; the release date
+(`facts.date`, none when the gold has none); the share of the gold's organisations and people
+found (a found name equals a gold name or holds it, and the other way round for names of two words
+or more), and the share of the names given that are in the gold; no kicker, lone verb or number
+among the topics. `--language en` runs the English releases alone.
+
+    python benchmarks/real_releases.py [--real DIR | --set DIR] [--half A|B] [--language fr|en] [--show]
 """
 
 from __future__ import annotations
@@ -61,10 +69,12 @@ _EN = frozenset("the and of to is in that for with was are this by from has have
 _FR = frozenset("le la les des du et est une dans pour qui que sur au aux par avec ce cette sont été".split())
 
 
-def documents(real: Path) -> list[Path]:
+def documents(real: Path, names: set[str] | None = None) -> list[Path]:
     files = sorted(p for p in real.glob("*.orig.*"))
     files += sorted((real / "pdf").glob("*.pdf")) + sorted((real / "wrapped").glob("*.txt"))
     files += sorted((real / "files").glob("*.orig.*"))  # a held-out set's layout
+    if names:  # a folder of releases named as its gold names them (tests/releases_en)
+        files += sorted(p for p in real.iterdir() if p.name in names and p not in files)
     return files
 
 
@@ -196,6 +206,101 @@ def found(gold_sentence: str, bullets: list[str]) -> bool:
     return False
 
 
+_WIRE = re.compile(r"/\s*PR\s*Newswire|BUSINESS WIRE|/Business Wire/|GLOBE NEWSWIRE|/CNW/|\((?:Reuters|AP|AFP)\)|ACCESSWIRE", re.IGNORECASE)
+_MONTH_EN = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_EN_DATELINE = re.compile(
+    rf"^(?:[A-Z][\w.'’-]*(?:[ ,]+[A-Z0-9][\w.'’-]*){{0,6}},?\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
+    rf"(?:{_MONTH_EN}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH_EN}\s+\d{{4}})\s*(?:--|[-–—:])", re.IGNORECASE)
+_EN_PLACE_DASH = re.compile(r"^[A-Z][A-Za-z .]{1,30},\s*[A-Z]{2}\.?\s*[-–—]\s")  # "Cambridge, MA – On Monday"
+_EN_CONTACT = re.compile(r"\b(?:media|press|investor)\s+(?:contacts?|inquiries|relations)\b|\bfor more information\b|\bvisit\s+(?:www\.|https?://)",
+                         re.IGNORECASE)
+_KICKER_TOPIC = re.compile(r"(?i)^(?:(?:press|news|media)\s+(?:release|advisory|statement)s?|for\s+immediate\s+release|embargoed?.*)$")
+_NUMBER_TOPIC = re.compile(r"^[\d.,%$€£ -]+$|\bv?\d+\.\d+(?:\.\d+)*\b")
+_VERBS = frozenset(
+    "announce announces announced launch launches launched release releases released raise raises raised grow grows continue "
+    "continues say says said unveil unveils unveiled expand expands expanded open opens opened win wins won join joins joined "
+    "partner partners partnered pledge pledges pledged award awards awarded commission commissions commissioned acquire acquires "
+    "acquired introduce introduces introduced report reports reported celebrate celebrates pass passes passed back backs find finds "
+    "found recover recovers recovered honor honors honoring support supports supporting call calls calling".split())
+
+
+def english_bullet_defect(bullet: str, furniture: list[str]) -> str | None:
+    """What a bullet of an English release must not hold: a wire dateline, a contact or link, furniture."""
+    text = bullet.strip()
+    if _WIRE.search(text) or _EN_DATELINE.match(text) or _EN_PLACE_DASH.match(text):
+        return "dateline"
+    if _POINTER.search(text) or _EN_CONTACT.search(text):
+        return "contact"
+    if holds_furniture(text, furniture):
+        return "furniture"
+    return None
+
+
+def topic_defect(topic: str, title: str | None) -> str | None:
+    """A kicker, a lone verb (or a phrase that runs into the headline's verb: "Harbor Robotics
+    Raises" out of "Harbor Robotics Raises $40 Million…") or a number as a topic."""
+    words = topic.split()
+    if _KICKER_TOPIC.match(topic):
+        return "kicker"
+    if _NUMBER_TOPIC.search(topic):
+        return "number"
+    if len(words) == 1 and words[0].lower() in _VERBS:
+        return "verb"
+    after = re.search(re.escape(topic) + r"\s+(\S+)", title or "")
+    if words and words[-1].lower() in _VERBS and after and not after.group(1)[:1].isupper():
+        return "verb"
+    return None
+
+
+def name_matches(found: str, gold: str) -> bool:
+    a, b = normalise(found), normalise(gold)
+    if not a or not b:
+        return False
+    return a == b or f" {b} " in f" {a} " or (len(a.split()) >= 2 and f" {a} " in f" {b} ")
+
+
+def english_row(entry: dict, result: dict) -> tuple[list[object], dict[str, int]]:
+    """The English checks of one release: the table's cells and the counts behind the totals."""
+    bullets = result.get("summary", [])
+    bad = [d for d in (english_bullet_defect(b, entry.get("furniture", [])) for b in bullets) if d]
+    fragments = sum(is_fragment(b, first=i == 0) for i, b in enumerate(bullets))
+    facts = result.get("facts", {})
+    date_ok = facts.get("date") == entry.get("date")
+    given = [o["name"] for o in facts.get("organisations", [])]
+    given += [o["expansion"] for o in facts.get("organisations", []) if o.get("expansion")]
+    given += [p["name"] for p in facts.get("people", [])]
+    gold = list(entry.get("organisations", [])) + list(entry.get("people", []))
+    found = sum(any(name_matches(g, want) for g in given) for want in gold)
+    entries = [[o["name"], o.get("expansion") or ""] for o in facts.get("organisations", [])]
+    entries += [[p["name"]] for p in facts.get("people", [])]
+    names_given = [forms[0] for forms in entries]
+    right = sum(any(name_matches(form, want) for form in forms for want in gold) for forms in entries)
+    topics = [t for t in result.get("topics", []) if topic_defect(t, result.get("title"))]
+    title = title_right(result, entry["title"])
+    counts = {"title": title, "bullets": not bad, "fragments": not fragments, "date": date_ok, "found": found, "gold": len(gold),
+              "right": right, "given": len(names_given), "topics": not topics}
+    cells = ["yes" if title else f"no ({(result.get('title') or '')[:40]!r})",
+             "yes" if not bad else f"no ({', '.join(sorted(set(bad)))})", "yes" if not fragments else f"no ({fragments})",
+             "yes" if date_ok else f"no ({facts.get('date')} vs {entry.get('date')})",
+             f"{found}/{len(gold)}", f"{right}/{len(names_given)}", "yes" if not topics else f"no ({'; '.join(topics)[:40]})"]
+    return cells, counts
+
+
+def print_english(rows: list[tuple[str, list[object], dict[str, int]]]) -> None:
+    if not rows:
+        return
+    print("\nEnglish releases (issue 25): title, bullets without dateline/contact/furniture, no fragment, release date, "
+          "organisations+people found (recall) and right (precision), topics without kicker/verb/number:\n")
+    table = [(name[:44], *cells) for name, cells, _ in rows]
+    total = {key: sum(c[key] for _, _, c in rows) for key in rows[0][2]}
+    n = len(rows)
+    table.append(("all", f"{total['title']}/{n}", f"{total['bullets']}/{n}", f"{total['fragments']}/{n}", f"{total['date']}/{n}",
+                  f"{total['found']}/{total['gold']} ({100 * total['found'] / max(1, total['gold']):.0f} %)",
+                  f"{total['right']}/{total['given']} ({100 * total['right'] / max(1, total['given']):.0f} %)", f"{total['topics']}/{n}"))
+    print(markdown_table(["release", "headline as title", "bullets clean", "no fragment", "date", "names found", "names right",
+                          "topics clean"], table))
+
+
 def run(command: str, files: list[Path], extra: list[str]) -> dict[str, dict]:
     proc = subprocess.run([command, *map(str, files), "-f", "jsonl", "-n", "3", "-j", "2", *extra],
                           capture_output=True, text=True, check=False)
@@ -212,6 +317,7 @@ def main() -> None:
     parser.add_argument("--set", type=Path, help="a held-out folder (files/, gold.jsonl): measured whole, no halves")
     parser.add_argument("--half", choices=("A", "B"), help="only this half of the publisher split")
     parser.add_argument("--show", action="store_true", help="print each document's defects and bullets")
+    parser.add_argument("--language", choices=("fr", "en"), help="only the releases of this language")
     parser.add_argument("--command", default=shutil.which("summarize") or str(Path(sys.executable).with_name("summarize")))
     args = parser.parse_args()
     if args.set:
@@ -219,7 +325,9 @@ def main() -> None:
     if not args.real.is_dir():
         raise SystemExit(f"real releases not found: {args.real} (set SUMMARIZE_REAL_DIR)")
     gold = {json.loads(line)["file"]: json.loads(line) for line in (args.real / "gold.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()}
-    files = [p for p in documents(args.real) if p.name in gold]
+    files = [p for p in documents(args.real, set(gold)) if p.name in gold]
+    if args.language:
+        files = [p for p in files if gold[p.name].get("language", "fr") == args.language]
     if args.set:
         half_of = {p.name: "held-out" for p in files}
     else:
@@ -233,9 +341,12 @@ def main() -> None:
     defect_totals: dict[str, int] = defaultdict(int)
     news = {name: [0, 0] for name in SYSTEMS}
     news_half: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+    english: list[tuple[str, list[object], dict[str, int]]] = []
     for path in files:
         entry = gold[path.name]
         result = outputs["default"].get(path.name, {"error": "no output"})
+        if entry.get("language") == "en":
+            english.append((path.name, *english_row(entry, result)))
         bullets = result.get("summary", [])
         defects: dict[str, list[str]] = defaultdict(list)
         if "error" in result:
@@ -295,6 +406,7 @@ def main() -> None:
     print("\nNews sentences found in a 3-sentence summary (80 % of a gold sentence's words in one bullet):\n")
     print(markdown_table(["system", "found", "share"],
                          [(name, f"{hit}/{total}", f"{100 * hit / max(1, total):.0f} %") for name, (hit, total) in news.items()]))
+    print_english(english)
 
 
 if __name__ == "__main__":

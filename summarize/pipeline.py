@@ -170,9 +170,9 @@ def summarize_text(
     chosen = [candidates[i].text for i in ranking.selected]
     texts = [s.text for s in candidates]
     headline_text = [doc_title] if title_source == "heading" and doc_title else []  # the headline is text of the release too
-    tags = SentenceTags()  # every sentence tagged once, for topics and facts alike
+    tags = SentenceTags(lang)  # every sentence tagged once, for topics and facts alike
     read = texts[:GRAMMAR_SENTENCE_LIMIT]
-    facts = extract_facts(structure, texts, tags, GRAMMAR_SENTENCE_LIMIT)
+    facts = extract_facts(structure, texts, tags, GRAMMAR_SENTENCE_LIMIT, lang)
     topic_list = extract_topics(headline_text + read, doc_title if title_source != "first_sentence" else None, topics, lang, tags,
                                 *listed_names(facts)) if topics else []
     stats = Stats(
@@ -186,7 +186,7 @@ def summarize_text(
         rank_of = {i: r + 1 for r, i in enumerate(order)}
         selected = set(ranking.selected)
         scores = [ScoredSentence(i, s.text, round(ranking.scores[i], 4), rank_of[i], i in selected,
-                                 pushed_down_reasons(candidates, i, ranking, len(chosen)))
+                                 pushed_down_reasons(candidates, i, ranking, len(chosen), lang))
                   for i, s in enumerate(candidates)]
     return Summary(
         source=source, language=lang, title=doc_title, summary=chosen, topics=topic_list, facts=facts,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -63,12 +64,47 @@ def abbreviations(language: str) -> Abbreviations:
     )
 
 
+# The language whose furniture the structure stage is reading: set by `text.structure.parse_structure`
+# for the release at hand, so that every helper it calls (headline checks, the tail's parsing) reads the
+# same patterns without a parameter threaded through each of them. French unless told.
+FURNITURE_LANGUAGE: ContextVar[str] = ContextVar("furniture_language", default="fr")
+
+
+def furniture_patterns(language: str | None = None) -> dict[str, re.Pattern[str]]:
+    """One compiled alternation per furniture kind (header, read_also, end, about, ...) of the
+    language (default: the release the structure stage is reading)."""
+    return _furniture_patterns(language or FURNITURE_LANGUAGE.get())
+
+
+DATELINE_PARTS = ("wire", "region", "verbs")  # sections of furniture_en.txt that are no line kinds (dateline parts, verbs)
+
+
 @cache
-def furniture_patterns() -> dict[str, re.Pattern[str]]:
-    """One compiled alternation per furniture kind (header, read_also, end, about, ...)."""
+def dateline_parts(language: str) -> dict[str, str]:
+    """{"wire": alternation, "region": alternation} of a language's dateline parts ("" when it has none)."""
+    if language != "en":
+        return {part: "" for part in DATELINE_PARTS}
+    groups = sections("furniture_en.txt")
+    return {part: "|".join(f"(?:{p})" for p in groups.get(part, [])) for part in DATELINE_PARTS}
+
+
+@cache
+def sentence_verbs(language: str) -> frozenset[str]:
+    """Words that make "Name, words" a sentence in the language beyond the French ones (English: [verbs])."""
+    return frozenset(sections("furniture_en.txt").get("verbs", [])) if language == "en" else frozenset()
+
+
+@cache
+def _furniture_patterns(language: str) -> dict[str, re.Pattern[str]]:
+    """French: ``furniture_fr.txt``. English: the French file's lines (kickers and end marks already in
+    both languages) and ``furniture_en.txt``'s, kind by kind; the English file is read only for English."""
+    groups = sections("furniture_fr.txt")
+    if language == "en":
+        english = {kind: lines for kind, lines in sections("furniture_en.txt").items() if kind not in DATELINE_PARTS}
+        groups = {kind: groups.get(kind, []) + english.get(kind, []) for kind in dict.fromkeys([*groups, *english])}
     return {
         kind: re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
-        for kind, patterns in sections("furniture_fr.txt").items()
+        for kind, patterns in groups.items()
         if patterns
     }
 

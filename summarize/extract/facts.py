@@ -47,42 +47,53 @@ _YEAR = re.compile(r"^(?:19|20)\d{2}$")
 
 
 def extract_facts(structure: Structure, sentences: Sequence[str], tags: Callable[[str], Sequence[Token]] | None = None,
-                  tagged_limit: int | None = None) -> dict:
+                  tagged_limit: int | None = None, language: str = "fr") -> dict:
     """A JSON-ready dict of facts; keys with nothing found are left out. `tags` gives a sentence's
     tagged tokens (a document's shared `chunking.SentenceTags`); organisations are looked for in
-    the first `tagged_limit` sentences."""
+    the first `tagged_limit` sentences. An English release has its dates, people and organisations
+    read the English way (``facts_en.py``)."""
+    english = None
+    if language == "en":
+        from . import facts_en as english
     body = " ".join(sentences)
-    roles = "|".join(sorted(word_list("roles_fr.txt"), key=len, reverse=True))
     facts: dict = {}
     if structure.header:
         facts["header"] = structure.header
     if structure.dateline:
         facts["dateline"] = structure.dateline.to_dict()
-    dates = _dates(body, structure)
+    dates = english.dates(body, structure) if english else _dates(body, structure)
     if dates:
         facts["dates"] = dates
     main_date = structure.dateline.iso if structure.dateline and structure.dateline.iso else None
-    if main_date or dates:
+    if main_date or (dates and not english):  # English: the release's date is its dateline's, a date of the body is an event's
         facts["date"] = main_date or dates[0]["iso"]
     places = _places(body, structure)
     if places:
         facts["places"] = places
         facts["place"] = places[0]
     elsewhere = [line for kind, line in structure.removed if kind in _NAMING_FURNITURE] + ([structure.about] if structure.about else [])
-    people = _people(sentences, roles, elsewhere)
+    roles = "|".join(sorted(word_list("roles_fr.txt"), key=len, reverse=True))
+    people = english.people(sentences, structure) if english else _people(sentences, roles, elsewhere)
     if people:
         facts["people"] = people
     from .organisations import find_organisations
 
     signed = [line for kind, line in structure.removed if kind in _SENDER_FURNITURE]
     named_in = ([structure.title] if structure.title else []) + list(sentences[:tagged_limit]) + ([structure.about] if structure.about else []) + signed
-    organisations = find_organisations(named_in, people, tags)  # the headline and "À propos" name bodies too
+    if english:
+        if tags is None:
+            from ..grammar.chunking import SentenceTags
+
+            tags = SentenceTags("en")
+        organisations = english.organisations(named_in, people, tags)
+    else:
+        organisations = find_organisations(named_in, people, tags)  # the headline and "À propos" name bodies too
     if organisations:
         facts["organisations"] = organisations
-    figures = _figures(body)
+    figures = english.figures(body) if english else _figures(body)
     if figures:
         facts["figures"] = figures
-    quotes = _quotes(body, people)
+    quotes = english.quotes(body, people) if english else _quotes(body, people)
     if quotes:
         facts["quotes"] = quotes
     if structure.contacts:

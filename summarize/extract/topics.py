@@ -119,14 +119,21 @@ def extract_topics(sentences: Sequence[str], title: str | None, count: int, lang
     if tags is None:
         from ..grammar.chunking import SentenceTags
 
-        tags = SentenceTags()
+        tags = SentenceTags(language if language == "en" else "fr")
     candidates: dict[tuple[str, ...], _Candidate] = {}
     texts = [_without_addresses(text) for text in ([title] if title else []) + list(sentences)]
     position = 0
+    english_names: frozenset[str] | None = None  # English: the words the text capitalises inside sentences
     for number, text in enumerate(texts):
         is_title = bool(title) and number == 0
         if language == "fr":
             _count_noun_phrases(tags(text), text, position, is_title, candidates)
+        elif language == "en":
+            from .topics_en import count_noun_phrases, names_in, sentence_tokens
+
+            names = english_names if english_names is not None else names_in(sentences)
+            english_names = names
+            count_noun_phrases(sentence_tokens(text, tags, names), text, position, is_title, candidates, _Candidate)
         else:
             for run in _runs(text, language):
                 _count_phrases(run, text, position, is_title, candidates)

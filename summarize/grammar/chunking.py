@@ -156,11 +156,12 @@ class SentenceTags:
     """The tags of one document's sentences, computed once for the topic and the facts stages
     however long the document is (an LRU cache would tag a 100,000-line file twice)."""
 
-    def __init__(self) -> None:
+    def __init__(self, language: str = "fr") -> None:
         self._memo: dict[str, tuple[Token, ...]] = {}
+        self.language = language  # the tagger: French, or English for an English release
 
     def __call__(self, text: str) -> tuple[Token, ...]:
         tokens = self._memo.get(text)
         if tokens is None:
-            tokens = self._memo[text] = tuple(tag_text(text))
+            tokens = self._memo[text] = tuple(tag_text(text, self.language))
         return tokens

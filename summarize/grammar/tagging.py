@@ -140,6 +140,8 @@ class TaggerModel:
     weights: dict[str, str]
     lemmas: dict[str, str] | None = None  # None: read from LEMMAS_FILE when first asked (no stage needs them)
     lemma_rules: dict[str, dict[str, list]] | None = None  # tag -> word ending -> [letters to strip, letters to add]
+    names: Container[str] | None = None  # words news capitalises (None: French news, names_fr.txt)
+    lemmas_file: str = LEMMAS_FILE
     _rows: dict[str, int] = field(default_factory=dict, repr=False)
     _word_scores: dict[tuple[str, str, bool], int] = field(default_factory=dict, repr=False)
     _tag_pairs: dict[tuple[str, str], int] = field(default_factory=dict, repr=False)  # the two tags before
@@ -184,7 +186,7 @@ class TaggerModel:
         """Greedy tagging. The context features of `context_features` are spelt out inline here
         (a quarter faster); tests/test_grammar.py checks that both give the same tags."""
         lowers = [w.lower().replace("’", "'") for w in words]  # normalize_word, inline (a call per token shows)
-        names = known_names()
+        names = known_names() if self.names is None else self.names
         shape_of = self._shapes
         shapes = [shape_of.get(w) or _keep(shape_of, w, shape(w), WORD_SCORES_KEPT) for w in words]
         padded = ["<s>", *lowers, "</s>", "</s>"]  # padded[i + 1] is word i
@@ -235,7 +237,7 @@ class TaggerModel:
             tag = self.tag_of_word.get(lower)
             if tag is None:
                 scores = [0] * len(self.tags)
-                for feature in features(words, lowers, shapes, i, prev, prev2, known_names()):
+                for feature in features(words, lowers, shapes, i, prev, prev2, known_names() if self.names is None else self.names):
                     for cell in self.weights.get(feature, "").split():
                         index, weight = cell.split(":")
                         scores[int(index)] += int(weight)
@@ -246,7 +248,7 @@ class TaggerModel:
 
     def lemma(self, word: str, tag: str) -> str:
         if self.lemmas is None or self.lemma_rules is None:
-            tables = json_data(LEMMAS_FILE)
+            tables = json_data(self.lemmas_file)
             self.lemmas, self.lemma_rules = tables["lemmas"], tables["lemma_rules"]
         lower = normalize_word(word)
         known = self.lemmas.get(lower + " " + tag)
@@ -278,16 +280,30 @@ def known_names() -> Container[str]:
     return sorted_list("names_fr.txt")
 
 
-@lru_cache(maxsize=1)
-def model() -> TaggerModel:
+@lru_cache(maxsize=2)
+def model(language: str = "fr") -> TaggerModel:
+    """The tagger of a language: French (``tagger_fr.json``) or English (``tagger_en.json``, UD
+    English-EWT, read only when an English release is tagged)."""
+    if language == "en":
+        data = json_data("tagger_en.json")
+        return TaggerModel(data["tags"], data["tag_of_word"], data["weights"], names=frozenset(), lemmas_file="lemmas_en.json")
     data = json_data(MODEL_FILE)
     return TaggerModel(data["tags"], data["tag_of_word"], data["weights"])
 
 
-def tag_text(text: str) -> list[Token]:
+# English tokens as UD English-EWT writes them: a possessive or a contraction stays with its word
+# ("Ethelo's", "don't": EWT's multi-word tokens, one token with a joined tag, as in French).
+_TOKEN_EN = re.compile(
+    r"\d+(?:,\d{3})+(?:\.\d+)?(?![\d])|\d+(?:[.,]\d+)*(?![^\W\d_])"
+    r"|[^\W_]+(?:[-'’.&][^\W_]+)*"
+    r"|[^\w\s]",
+)
+
+
+def tag_text(text: str, language: str = "fr") -> list[Token]:
     """Tokens of one sentence (or any short text) with tag and lemma."""
-    spans = tokenize(text)
+    spans = tokenize(text) if language != "en" else [m.span() for m in _TOKEN_EN.finditer(text)]
     words = [text[a:b] for a, b in spans]
-    tagger = model()
+    tagger = model(language)
     tags = tagger.tag(words)
     return [Token(w, a, b, t) for w, (a, b), t in zip(words, spans, tags, strict=True)]

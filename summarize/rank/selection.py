@@ -29,7 +29,7 @@ def choose(sentences: list[Sentence], count: int, word_budget: int | None, algor
             title_stems: list[str], language: str) -> Ranking:
     """Score once, then select by sentence count or by the largest selection within the word budget."""
     scores, params = score(sentences, algorithm, title_stems, language)
-    scores = demote_incomplete(sentences, scores, count)
+    scores = demote_incomplete(sentences, scores, count, language)
     if word_budget is not None:
         best_count = 1
         for k in range(2, min(len(sentences), 60) + 1):
@@ -58,27 +58,27 @@ def is_standfirst(sentences: list[Sentence], index: int) -> bool:
     return alone and first.kind == "text" and first.word_count >= STANDFIRST_MIN_WORDS and not first.text.rstrip().endswith((":", ";", ","))
 
 
-def is_pointer(sentence: str) -> bool:
+def is_pointer(sentence: str, language: str = "fr") -> bool:
     """A sentence that only says where to read more ("Le programme est accessible sur le site…",
     "Pour plus d'informations, …": the [pointer] patterns of data/furniture_fr.txt), or that holds a
     link or an e-mail address."""
-    pattern = furniture_patterns().get("pointer")
+    pattern = furniture_patterns(language).get("pointer")
     if URL_RE.search(sentence) or EMAIL_RE.search(sentence):  # a bullet quotes the sender's words, not an address to type
         return True
     return bool(pattern and pattern.fullmatch(sentence.strip()))
 
 
-def demote_incomplete(sentences: list[Sentence], scores: list[float], count: int) -> list[float]:
+def demote_incomplete(sentences: list[Sentence], scores: list[float], count: int, language: str = "fr") -> list[float]:
     """Incomplete sentences (a list's lead-in, a bullet without a verb) and pointers go below every
     complete one, as long as enough complete ones remain: a summary bullet must stand on its own."""
-    complete = [(is_complete(s.text) or is_standfirst(sentences, s.index)) and not is_pointer(s.text) for s in sentences]
+    complete = [(is_complete(s.text) or is_standfirst(sentences, s.index)) and not is_pointer(s.text, language) for s in sentences]
     if not scores or all(complete) or sum(complete) < min(count, len(sentences)):
         return scores
     drop = max(scores) - min(scores) + 1.0
     return [x if ok else x - drop for x, ok in zip(scores, complete, strict=True)]
 
 
-def pushed_down_reasons(sentences: list[Sentence], index: int, ranking: Ranking, count: int) -> list[str]:
+def pushed_down_reasons(sentences: list[Sentence], index: int, ranking: Ranking, count: int, language: str = "fr") -> list[str]:
     """What lowered a sentence's chances, in the words --explain shows: length, anaphora, quote, incomplete."""
     sentence, params = sentences[index], ranking.params or NO_ADJUSTMENT
     reasons = []
@@ -92,6 +92,6 @@ def pushed_down_reasons(sentences: list[Sentence], index: int, ranking: Ranking,
         reasons.append("quote")
     if not is_complete(sentence.text) and not is_standfirst(sentences, index):
         reasons.append("incomplete (no final punctuation)")
-    elif is_pointer(sentence.text):
+    elif is_pointer(sentence.text, language):
         reasons.append("pointer (only says where to read more)")
     return reasons

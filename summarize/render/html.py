@@ -27,9 +27,11 @@ FURNITURE_LABELS = {
 }
 PAGE_LABELS = {
     "fr": {"digest": "Revue des communiqués", "contents": "Sommaire", "full_text": "Texte intégral",
-           "set_aside": "écarté du résumé", "failed": "Échecs", "rank": "rang", "source": "Source"},
+           "set_aside": "écarté du résumé", "failed": "Échecs", "rank": "rang", "source": "Source",
+           "colon": " :"},
     "en": {"digest": "Press release digest", "contents": "Contents", "full_text": "Full text",
-           "set_aside": "left out of the summary", "failed": "Failures", "rank": "rank", "source": "Source"},
+           "set_aside": "left out of the summary", "failed": "Failures", "rank": "rank", "source": "Source",
+           "colon": ":"},
 }
 
 STYLE = """
@@ -116,7 +118,7 @@ def to_html_digest(results: list[dict[str, Any]], links: dict[str, str] | None =
             sections.append(_release(result, heading_level=2, anchor=anchor))
     failed = sum("error" in r for r in results)
     body = (f'<h1>{escape(lab["digest"])}</h1><p class="meta">{len(results) - failed} / {len(results)}'
-            f'{" · " + escape(lab["failed"]) + f" : {failed}" if failed else ""}</p>'
+            f'{" · " + escape(lab["failed"]) + lab["colon"] + f" {failed}" if failed else ""}</p>'
             f'<nav class="toc" aria-label="{escape(lab["contents"], quote=True)}"><h2>{escape(lab["contents"])}</h2>'
             f'<ol>{"".join(items)}</ol></nav>{"".join(sections)}')
     return _document(lab["digest"], language, body)
@@ -142,7 +144,7 @@ def _release(result: dict[str, Any], heading_level: int, anchor: str | None) -> 
     date = facts.get("date")
     meta = " · ".join(escape(str(x)) for x in (date, place) if x)
     parts = [f'<h{heading_level}>{escape(result.get("title") or lab["no_title"])}</h{heading_level}>',
-             f'<p class="meta">{meta + " · " if meta else ""}{escape(pl["source"])} : {escape(result["source"])}</p>',
+             f'<p class="meta">{meta + " · " if meta else ""}{escape(pl["source"])}{pl["colon"]} {escape(result["source"])}</p>',
              f'<h{sub}>{escape(lab["summary"])}</h{sub}><ul class="summary">',
              *(f"<li>{escape(s)}</li>" for s in result.get("summary", [])), "</ul>"]
     if result.get("topics"):

@@ -8,11 +8,13 @@ LABELS = {
     "fr": {"summary": "Résumé", "topics": "Thèmes clés", "facts": "Repères", "stats": "Statistiques",
            "words": "mots", "sentences": "phrases", "date": "Date", "dates": "Autres dates", "place": "Lieu", "people": "Personnes",
            "organisations": "Organisations", "figures": "Chiffres", "quotes": "Citations",
-           "contacts": "Contact presse", "error": "Erreur", "explain": "Scores", "no_title": "(sans titre)"},
+           "contacts": "Contact presse", "error": "Erreur", "explain": "Scores", "no_title": "(sans titre)",
+           "colon": " :", "rank": "rang", "sentence": "phrase", "open_quote": "« ", "close_quote": " »"},
     "en": {"summary": "Summary", "topics": "Key topics", "facts": "Key facts", "stats": "Statistics",
            "words": "words", "sentences": "sentences", "date": "Date", "dates": "Other dates", "place": "Place", "people": "People",
            "organisations": "Organisations", "figures": "Figures", "quotes": "Quotes",
-           "contacts": "Press contact", "error": "Error", "explain": "Scores", "no_title": "(untitled)"},
+           "contacts": "Press contact", "error": "Error", "explain": "Scores", "no_title": "(untitled)",
+           "colon": ":", "rank": "rank", "sentence": "sentence", "open_quote": "“", "close_quote": "”"},
 }
 
 
@@ -48,7 +50,8 @@ def fact_lines(result: dict[str, Any]) -> list[tuple[str, str]]:
         lines.append((lab["figures"], ", ".join(f["text"] for f in facts["figures"][:6])))
     if facts.get("quotes"):
         q = facts["quotes"][0]
-        lines.append((lab["quotes"], f"« {shorten(q['quote'], 140)} »" + (f" — {q['speaker']}" if q.get("speaker") else "")))
+        lines.append((lab["quotes"], f"{lab['open_quote']}{shorten(q['quote'], 140)}{lab['close_quote']}"
+                      + (f" — {q['speaker']}" if q.get("speaker") else "")))
     if facts.get("contacts"):
         press = [c for c in facts["contacts"] if "presse" in (c.get("text") or "").lower() or "press" in (c.get("email") or "")]
         c = (press or facts["contacts"])[0]  # the press contact before investor relations

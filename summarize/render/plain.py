@@ -19,22 +19,22 @@ def to_text(result: dict[str, Any], header: bool = False) -> str:
         out.append(f"==> {result['source']} <==")
     out.append(result.get("title") or lab["no_title"])
     out.append("")
-    out.append(f"{lab['summary']} :" if result["language"] == "fr" else f"{lab['summary']}:")
+    out.append(f"{lab['summary']}{lab['colon']}")
     out.extend(f"- {s}" for s in result["summary"])
     if result["topics"]:
         out.append("")
-        out.append(f"{lab['topics']} :" if result["language"] == "fr" else f"{lab['topics']}:")
+        out.append(f"{lab['topics']}{lab['colon']}")
         out.extend(f"- {t}" for t in result["topics"])
     facts = fact_lines(result)
     if facts:
         out.append("")
-        out.append(f"{lab['facts']} :" if result["language"] == "fr" else f"{lab['facts']}:")
-        out.extend(f"  {name} : {value}" for name, value in facts)
+        out.append(f"{lab['facts']}{lab['colon']}")
+        out.extend(f"  {name}{lab['colon']} {value}" for name, value in facts)
     out.append("")
-    out.append(f"{lab['stats']} : {stats_line(result)}")
+    out.append(f"{lab['stats']}{lab['colon']} {stats_line(result)}")
     if result.get("scores"):
         out.append("")
-        out.append(f"{lab['explain']} :")
+        out.append(f"{lab['explain']}{lab['colon']}")
         out.extend(f"  {'*' if s['selected'] else ' '} #{s['rank']:<3} {s['score']:>8.3f}  {s['text']}{reasons_suffix(s)}" for s in result["scores"])
     return "\n".join(out) + "\n"
 
@@ -51,10 +51,10 @@ def to_markdown(result: dict[str, Any]) -> str:
     facts = fact_lines(result)
     if facts:
         out += ["", f"**{lab['facts']}**", ""]
-        out.extend(f"- *{name}* : {value}" for name, value in facts)
+        out.extend(f"- *{name}*{lab['colon']} {value}" for name, value in facts)
     out += ["", f"_{stats_line(result)}_"]
     if result.get("scores"):
-        out += ["", "| # | rang | score | phrase |", "|---|---|---|---|"]
+        out += ["", f"| # | {lab['rank']} | score | {lab['sentence']} |", "|---|---|---|---|"]
         out.extend(f"| {s['index']} | {s['rank']}{' ✓' if s['selected'] else ''} | {s['score']:.3f} | {s['text']}{reasons_suffix(s)} |"
                    for s in result["scores"])
     return "\n".join(out) + "\n"

@@ -32,13 +32,13 @@ def rich_panel(result: dict[str, Any]):
         for name, value in facts:
             grid.add_row(name, value)
         parts.append(grid)
-    parts += [Text(""), Text(f"{lab['stats']} : {stats_line(result)}", style="dim")]
+    parts += [Text(""), Text(f"{lab['stats']}{lab['colon']} {stats_line(result)}", style="dim")]
     if result.get("scores"):
         table = Table(title=lab["explain"], show_lines=False, expand=True)
         table.add_column("#", justify="right")
-        table.add_column("rang", justify="right")
+        table.add_column(lab["rank"], justify="right")
         table.add_column("score", justify="right")
-        table.add_column("phrase")
+        table.add_column(lab["sentence"])
         for s in result["scores"]:
             style = "bold" if s["selected"] else "dim"
             table.add_row(str(s["index"]), str(s["rank"]), f"{s['score']:.3f}", s["text"] + reasons_suffix(s), style=style)

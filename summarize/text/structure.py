@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
-from ..resources import furniture_patterns
+from ..resources import FURNITURE_LANGUAGE, furniture_patterns, sentence_verbs
 from .dates import DATE_PATTERN, DATE_RE, to_iso
 from .headline import HEADLINE, KICKER_LED, NOT_HEADLINE, headline_verdict, without_kicker, without_trailing_link
 from .reflow import is_letter_spaced, is_shouted, reflow
@@ -46,6 +46,7 @@ _FOREIGN_MIN_WORDS = 12
 _FOREIGN_MIN_HEADING_WORDS = 8
 _SHORTEST_PROSE_WORDS = 20
 _LONGEST_ATTRIBUTION_WORDS = 25
+_LONGEST_ENGLISH_ATTRIBUTION_WORDS = 12
 _CLOSING_QUOTES = ("»", "”", '"')
 _ATTRIBUTION_RE = re.compile(
     r"^[-–—]?\s*(?:(?:M\.|Mme|Mlle|Dr|Pr)\s+)?[A-ZÀ-Ý][\w'’-]+(?:\s+(?:de\s+|d'|van\s+|von\s+)?[A-ZÀ-Ý][\w'’-]+){1,3}\s*(?:,|–|—|-|\()\s*(?P<role>.+)$"
@@ -166,11 +167,24 @@ def parse_structure(text: str, known_title: str | None = None, language: str | N
     letter puts above it (letterhead, address, site notice) is not body. With `language`,
     paragraphs in another language (the English half of a bilingual release) are set aside.
     """
-    lines = _underlined_headings([_clean_line(line) for line in reflow(text).split("\n")])
-    doc = _parse_lines(list(lines), known_title, language, keep_tail=False)
-    if not doc.body and any(kind in ("about", "end", "contact") for kind, _ in doc.removed):
-        doc = _parse_lines(list(lines), known_title, language, keep_tail=True)  # body sentences are never all lost
-    return doc
+    furniture = FURNITURE_LANGUAGE.set("en" if language == "en" else "fr")  # every helper reads this language's patterns
+    try:
+        lines = _underlined_headings([_clean_line(line) for line in reflow(text).split("\n")])
+        doc = _parse_lines(list(lines), known_title, language, keep_tail=False)
+        if not doc.body and any(kind in ("about", "end", "contact") for kind, _ in doc.removed):
+            doc = _parse_lines(list(lines), known_title, language, keep_tail=True)  # body sentences are never all lost
+        return doc
+    finally:
+        FURNITURE_LANGUAGE.reset(furniture)
+
+
+def _dateline_match(line: str) -> object | None:
+    """Whether a line opens with a dateline, in the language being read (English: wires' datelines)."""
+    if FURNITURE_LANGUAGE.get() != "en":
+        return DATELINE_RE.match(line)
+    from .datelines_en import match_dateline
+
+    return match_dateline(line)
 
 
 _RULE = re.compile(r"([=\-~#*^+_])\1{2,}")
@@ -242,6 +256,7 @@ def _parse_lines(lines: list[str], known_title: str | None, language: str | None
                 doc.header = doc.header or collapse_letter_spacing(line)
             continue
         if kind == "header" and not started and len(line) < 90:
+            line, kind = _kicker_over_dateline(doc, line), "header"  # English: "FOR IMMEDIATE RELEASE 15 MAY 2019"
             doc.header = doc.header or line
             doc.set_aside((kind, line))
             continue
@@ -255,7 +270,8 @@ def _parse_lines(lines: list[str], known_title: str | None, language: str | None
         if doc.dateline is not None and _is_dateline_only(line):
             doc.set_aside(("dateline", line))
             continue
-        if (doc.dateline is None and (not started or len(doc.paragraphs) <= _DATELINE_AFTER_LEAD)) or _is_dateline_only(line):
+        if ((doc.dateline is None and (not started or len(doc.paragraphs) <= _DATELINE_AFTER_LEAD)) or _is_dateline_only(line)
+                or _english_place_slot(doc)):
             line = _take_dateline(doc, line)
             if not line:
                 continue
@@ -428,13 +444,13 @@ def _drop_above(doc: Structure, lines: list[str], title_index: int) -> None:
     """What stands above the headline is page or letter furniture: keep the kicker and dateline, drop the rest."""
     for position in range(title_index):
         line = lines[position]
-        if not line or _furniture_kind_of(line) == "header" or DATELINE_RE.match(line) or is_letter_spaced(line):
+        if not line or _furniture_kind_of(line) == "header" or _dateline_match(line) or is_letter_spaced(line):
             continue
         if len(line.split()) > _LONGEST_LETTERHEAD_WORDS:
             return  # a body paragraph above the headline: the headline was repeated inside the text
     for position in range(title_index):
         line = lines[position]
-        if line and not (_furniture_kind_of(line) == "header" or DATELINE_RE.match(line) or is_letter_spaced(line)):
+        if line and not (_furniture_kind_of(line) == "header" or _dateline_match(line) or is_letter_spaced(line)):
             doc.set_aside(("letterhead", line))
             lines[position] = ""
 
@@ -447,9 +463,9 @@ def _drop_letterhead(doc: Structure, lines: list[str]) -> None:
         if _furniture_kind_of(line) == "header":
             above = [i for i in range(index) if lines[i]]
             if above and _headline_follows(lines, index) and all(len(lines[i].split()) <= _LONGEST_LETTERHEAD_WORDS and not _TERMINAL_END.search(lines[i])
-                             or DATELINE_RE.match(lines[i]) for i in above):
+                             or _dateline_match(lines[i]) for i in above):
                 for i in above:
-                    if not DATELINE_RE.match(lines[i]):
+                    if not _dateline_match(lines[i]):
                         doc.set_aside(("letterhead", lines[i]))
                         lines[i] = ""
             return
@@ -551,8 +567,10 @@ def _is_attribution(line: str, after_quote: bool = False) -> bool:
     longest = _LONGEST_ATTRIBUTION_WORDS * (2 if after_quote else 1)
     if not match or len(line.split()) > longest:
         return False
+    if FURNITURE_LANGUAGE.get() == "en" and line.rstrip().endswith(".") and len(line.split()) > _LONGEST_ENGLISH_ATTRIBUTION_WORDS:
+        return False  # "The Brazilian Central Bank (BCB) reported that…": a sentence; "Jane Doe, CEO of Acme." is short
     role_words = set(re.findall(r"[\w']+", match.group("role").lower()))
-    return not role_words & _VERB_MARKERS
+    return not role_words & _VERB_MARKERS and not role_words & sentence_verbs(FURNITURE_LANGUAGE.get())
 
 
 def _cut_glued_attribution(doc: Structure, line: str) -> str:
@@ -575,6 +593,11 @@ def _is_prose(line: str) -> bool:
 
 def _is_dateline_only(line: str) -> bool:
     """"Lyon, le 3 Mars 2021." standing alone anywhere: a dateline, never a sentence."""
+    if FURNITURE_LANGUAGE.get() == "en":
+        from .datelines_en import match_dateline
+
+        english = match_dateline(line)
+        return english is not None and english.end >= len(line.rstrip(". "))
     match = DATELINE_RE.match(line)
     return bool(match) and match.end() >= len(line.rstrip(". "))
 
@@ -596,6 +619,8 @@ def _language_run(line: str, language: str, in_foreign: bool, is_heading: bool) 
 
 def _take_dateline(doc: Structure, line: str) -> str:
     """Cut a leading dateline off the line and keep it as metadata; return the rest."""
+    if FURNITURE_LANGUAGE.get() == "en":
+        return _take_english_dateline(doc, line)
     match = DATELINE_RE.match(line)
     if not match:
         return line
@@ -621,6 +646,49 @@ def _take_dateline(doc: Structure, line: str) -> str:
     return line[match.end():].strip()
 
 
+def _take_english_dateline(doc: Structure, line: str) -> str:
+    """The English form of `_take_dateline`: a wire's or newsroom's dateline (see datelines_en)."""
+    from .datelines_en import match_dateline
+
+    found = match_dateline(line)
+    if found is None or (doc.dateline is not None and (found.place is None or found.date is not None)):
+        return line
+    if doc.dateline is not None:  # "January 13, 2014" above, "Cambridge, MA – On Monday, …" opening the body
+        doc.dateline = Dateline(text=f"{found.text}, {doc.dateline.text}", place=found.place, date=doc.dateline.date, iso=doc.dateline.iso)
+    else:
+        doc.dateline = Dateline(text=found.text, place=found.place, date=found.date, iso=found.iso)
+    doc.set_aside(("dateline", found.text))
+    return line[found.end:].strip()
+
+
+def _english_place_slot(doc: Structure) -> bool:
+    """English: the first body paragraph may still open with the place of a dateline whose date
+    stood alone above ("January 13, 2014" … "Cambridge, MA – On Monday, …")."""
+    return (FURNITURE_LANGUAGE.get() == "en" and doc.dateline is not None and doc.dateline.place is None
+            and len(doc.body) <= 1)
+
+
+_KICKER_WORDS = 6
+
+
+def _kicker_over_dateline(doc: Structure, line: str) -> str:
+    """English: a kicker and the dateline under it joined on one line ("FOR IMMEDIATE RELEASE 15 MAY
+    2019"): the dateline is kept as the dateline, the kicker as the header."""
+    if FURNITURE_LANGUAGE.get() != "en" or doc.dateline is not None:
+        return line
+    from .datelines_en import match_dateline
+
+    for cut in [m.start() for m in re.finditer(r"\s", line)][:_KICKER_WORDS]:
+        head, rest = line[:cut].strip(" :-–—"), line[cut:].strip(" :-–—")
+        if rest and furniture_kind(head) == "header" and not re.search(r"\d", head) and _is_dateline_only(rest):
+            found = match_dateline(rest)
+            if found is not None and (found.iso or found.place):
+                doc.dateline = Dateline(text=found.text, place=found.place, date=found.date, iso=found.iso)
+                doc.set_aside(("dateline", found.text))
+                return head
+    return line
+
+
 def _parse_tail(doc: Structure, tail: list[str]) -> None:
     """Contacts and the "À propos" text from everything after the end of the body."""
     about: list[str] = []
@@ -640,13 +708,19 @@ def _parse_tail(doc: Structure, tail: list[str]) -> None:
         if kind in ("legal", "social", "read_also"):
             doc.removed.append((kind, line))
             continue
-        if section == "about" and not (EMAIL_RE.search(line) or PHONE_RE.search(line)):
+        if (section == "about" or _english_boilerplate(section, line)) and not (EMAIL_RE.search(line) or PHONE_RE.search(line)):
             about.append(line)
         else:
             block.append(line)
         doc.removed.append(("about" if section == "about" else "contact", line))
     if about:
         doc.about = " ".join(about)
+
+
+def _english_boilerplate(section: str | None, line: str) -> bool:
+    """English: prose under the end mark ("###" then "Adjunct Action is a project of the Service
+    Employees International Union…") is the sender's boilerplate, an "About" without its heading."""
+    return FURNITURE_LANGUAGE.get() == "en" and section in (None, "end") and _is_prose(line)
 
 
 def _add_contact(doc: Structure, lines: list[str]) -> None:

@@ -1,0 +1,139 @@
+"""The English parts of the facts stage: dates as English writes them, people and organisations.
+
+`facts.extract_facts` calls these for an English release; places, figures, contacts and the
+dateline are read as for French. Imported only for English releases.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from functools import cache
+from typing import TYPE_CHECKING
+
+from ..text.dates import WEEKDAYS_EN, date_re_en, month_year_iso_en, month_year_re_en, ordinal_day_iso, ordinal_day_re_en, to_iso_en
+from ..text.structure import Structure
+
+if TYPE_CHECKING:
+    from ..grammar.tagging import Token
+
+_WEEKDAY = re.compile(r"\b(?:on|this|last|next)\s+(?P<day>" + "|".join(WEEKDAYS_EN) + r")\b", re.IGNORECASE)
+
+
+def dates(body: str, structure: Structure) -> list[dict]:
+    """Every date of the body once, in order: full dates (the dateline's year when one has none),
+    months of a year, and, against the release date, "on the 16th" and "on Monday"."""
+    reference = structure.dateline.iso if structure.dateline else None
+    default_year = int(reference[:4]) if reference else None
+    out: list[dict] = []
+    seen: set[str] = set()
+    spans: list[tuple[int, int]] = []
+
+    def add(text: str, iso: str | None) -> None:
+        if iso and iso not in seen:
+            seen.add(iso)
+            out.append({"text": text, "iso": iso})
+
+    for match in date_re_en().finditer(body):
+        spans.append(match.span())
+        add(match.group(), to_iso_en(match, default_year))
+    for match in month_year_re_en().finditer(body):
+        if not any(a <= match.start() < b for a, b in spans):
+            add(match.group(), month_year_iso_en(match))
+    if reference:
+        for match in ordinal_day_re_en().finditer(body):
+            if not any(a <= match.start("day") < b for a, b in spans):
+                add(match.group().strip(), ordinal_day_iso(match.group("day"), reference))
+        from ..text.dates import resolve_weekday_en
+
+        for match in _WEEKDAY.finditer(body):
+            if not any(a <= match.start("day") < b for a, b in spans):
+                add(match.group(), resolve_weekday_en(match.group("day"), reference))
+    return out
+
+
+@cache
+def _contact_name_re() -> re.Pattern[str]:
+    """"Jonathan Huskey (SEIU)", "Tom Hughes, Communications Manager": the name a contact block opens with."""
+    from .people_en import PERSON
+
+    return re.compile(rf"(?:(?:media|press)\s+contacts?\s*:?\s*)?(?P<name>{PERSON})\s*(?:\(|,|[-–—|]|$)", re.IGNORECASE)
+
+
+def people(sentences: Sequence[str], structure: Structure) -> list[dict]:
+    """People with their roles, and the people the contact block names."""
+    from .people_en import find_people
+
+    found = find_people(sentences)
+    known = {p["name"] for p in found}
+    for contact in structure.contacts:
+        named = _contact_name_re().match(contact.text)
+        name = contact.name or (named.group("name") if named else None)
+        if name and name not in known and len(name.split()) in (2, 3) and not any(w.lower() in ("media", "press", "office", "relations") for w in name.split()):
+            found.append({"name": name, "role": None})
+            known.add(name)
+    return found
+
+
+def organisations(named_in: Sequence[str], found_people: list[dict], tags: Callable[[str], Sequence[Token]]) -> list[dict]:
+    from .organisations_en import find_organisations
+
+    return find_organisations(named_in, found_people, tags)
+
+
+_QUOTE = re.compile(r"[“\"](?P<quote>[^“”\"]{15,600}?)[”\"]")
+_SPEECH = r"(?:said|says|added|adds|explained|noted|commented|stated|remarked)"
+
+
+def quotes(body: str, found_people: list[dict]) -> list[dict]:
+    """Quoted words of four words or more, with their speaker: '"…," said Jane Doe', '"…" – Jane Doe',
+    'Jane Doe said: "…"', or the one person named with "he"/"she said" right after."""
+    from .people_en import PERSON
+
+    names = [p["name"] for p in found_people]
+    out = []
+    for match in _QUOTE.finditer(body):
+        quote = match.group("quote").strip().rstrip(",")
+        if len(quote.split()) < 4:
+            continue
+        after = body[match.end():match.end() + 160]
+        before = body[max(0, match.start() - 160):match.start()]
+        speaker = None
+        named = re.match(rf"\s*[,.]?\s*(?:{_SPEECH}\s+(?:(?:Professor|Prof\.|Dr\.?|Mr\.?|Ms\.?|Mrs\.?)\s+)?|[-–—]\s*)(?P<name>{PERSON})", after) \
+            or re.match(rf"\s*[,.]?\s*(?P<name>{PERSON})\s+{_SPEECH}\b", after) \
+            or re.search(rf"(?P<name>{PERSON})(?:,[^,“\"]{{0,120}},)?\s+{_SPEECH}\s*:?\s*$", before)
+        if named:
+            speaker = next((n for n in names if named.group("name") in n or n in named.group("name")), named.group("name"))
+        out.append({"quote": quote, "speaker": speaker})
+    return out
+
+
+# "$40 million", "€2.3 billion", "£15 million", "40 percent", "250-megawatt", "1,800 miles",
+# "300,000 small businesses": a number with a currency, a scale, a unit or the plural noun it counts
+_FIGURE = re.compile(
+    r"(?<![\w.,$€£])(?P<currency>US\$|C\$|A\$|[$€£¥])?\s?(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d,.]\d)"
+    r"(?:\s?(?P<scale>million|billion|trillion|bn|[mM])\b)?"
+    r"(?:[\s-]?(?P<unit>%|percent\b|per\s+cent\b|megawatts?\b|gigawatts?\b|MW\b|GW\b|kWh\b|MWh\b|GWh\b|miles?\b|km\b|"
+    r"kilomet(?:er|re)s?\b|tonnes?\b|tons?\b|hectares?\b|acres?\b|square\s+(?:feet|metres|meters)\b))?"
+    r"(?:\s+(?P<counts>(?:[a-z]+\s)?[a-z]{3,}s)\b)?"
+)
+_NOT_COUNTED = frozenset("years months weeks days hours minutes times percent cents was has is this".split())
+
+
+def figures(body: str) -> list[dict]:
+    """Numbers with a currency, a scale, a unit or a counted noun, as the French stage gives them."""
+    out, seen = [], set()
+    for match in _FIGURE.finditer(body):
+        currency, number, scale, unit, counts = (match.group(k) for k in ("currency", "number", "scale", "unit", "counts"))
+        if counts and (counts.split()[-1] in _NOT_COUNTED or counts.split()[0] in ("and", "or", "of", "to", "in", "the")):
+            counts = None
+        if not (currency or scale or unit or counts):
+            continue
+        if re.fullmatch(r"(?:19|20)\d{2}", number) and not (currency or unit):
+            continue  # a year
+        end = match.end("counts") if counts else max(match.end(k) for k in ("number", "scale", "unit") if match.group(k))
+        text = " ".join(body[match.start():end].split()).strip()
+        if text not in seen:
+            seen.add(text)
+            out.append({"text": text, "unit": currency or unit or None, "counts": counts})
+    return out[:20]

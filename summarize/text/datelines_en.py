@@ -1,0 +1,93 @@
+"""English datelines: where and when a release was sent, as wires and newsrooms write it.
+
+"AUSTIN, TX., Nov. 30, 2016 /PRNewswire/ --", "NEW YORK, March 3, 2020 (GLOBE NEWSWIRE) --",
+"SAN FRANCISCO--(BUSINESS WIRE)--", "LONDON (Reuters) -", "Cambridge, MA –", "March 3, 2020 —".
+The wires' marks and the state codes live in ``data/furniture_en.txt`` ([wire], [region]); this
+module is imported only for English releases.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..resources import dateline_parts
+from .dates import DATE_PATTERN_EN, date_re_en, to_iso_en
+
+_DATE = "(?i:" + re.sub(r"\(\?P<\w+>", "(?:", DATE_PATTERN_EN) + ")"
+_WORD = r"[A-Z0-9][\w'’.&]*(?:-[\w'’.]+)*"
+_ONE_PLACE = rf"{_WORD}(?: (?:{_WORD}|of|upon|on|de|la|du|el|al)){{0,5}}"
+_PLACE = rf"(?P<placeN>{_ONE_PLACE}(?:,\s*{_ONE_PLACE}){{0,3}})"
+_DASH = r"(?:-{1,3}|[–—])"
+_LONGEST_PLACE_PART_WORDS = 5
+
+
+@dataclass(frozen=True)
+class EnglishDateline:
+    text: str
+    place: str | None  # the city (a wire's event name and state code left out)
+    date: str | None
+    iso: str | None
+    end: int  # where the body resumes in the line
+
+
+@cache
+def _dateline_re() -> re.Pattern[str]:
+    marks = dateline_parts("en")["wire"]
+
+    def wire(n: int) -> str:
+        return rf"(?P<wire{n}>\s*(?i:{marks}))"
+
+    def place(n: int) -> str:
+        return _PLACE.replace("<placeN>", f"<place{n}>")
+
+    return re.compile(
+        r"^(?:"
+        rf"(?P<date4>{_DATE}){wire(4)}?"  # March 3, 2020 —, Thursday, 6 March 2025 —
+        rf"|{place(1)}\s*(?:,\s*|\(\s*|\s{_DASH}\s)(?P<date1>{_DATE})\s*\)?{wire(1)}?"  # AUSTIN, TX., Nov. 30, 2016 /PRNewswire/
+        rf"|{place(2)}{wire(2)}(?:\s*{_DASH}?\s*(?P<date2>{_DATE}))?"  # LONDON (Reuters), SAN FRANCISCO--(BUSINESS WIRE)
+        rf"|{place(3)}(?=\s*{_DASH}\s+\S)"  # Cambridge, MA – (checked: a state code or a place in capitals)
+        r")"
+        rf"(?:\s*{_DASH}+\s*|\s*[:|]\s+|\s*,\s+(?=[A-Z])|\.?\s*$)"
+    )
+
+
+@cache
+def _region_re() -> re.Pattern[str]:
+    return re.compile(rf"(?:{dateline_parts('en')['region']})\.?")
+
+
+def _groups(match: re.Match[str]) -> tuple[str | None, str | None, str | None]:
+    """(place, date, wire) of whichever branch matched (each branch numbers its groups)."""
+    values: dict[str, str | None] = {"place": None, "date": None, "wire": None}
+    for name, value in match.groupdict().items():
+        if value is not None:
+            values[name.rstrip("0123456789")] = value
+    return values["place"], values["date"], values["wire"]
+
+
+def match_dateline(line: str) -> EnglishDateline | None:
+    """The dateline a line opens with, or None. A place without a date or a wire counts only when it
+    is a city with its state code ("Cambridge, MA –") or a city in capitals ("WASHINGTON —")."""
+    match = _dateline_re().match(line)
+    if not match:
+        return None
+    place, date_text, wire = _groups(match)
+    parts = [part.strip() for part in place.split(",")] if place else []
+    if any(len(part.split()) > _LONGEST_PLACE_PART_WORDS for part in parts):
+        return None
+    region = _region_re()
+    if place and not date_text and not wire:
+        capitals = place.isupper() and len(place.split()) <= 3 and len(parts) == 1
+        if not (capitals or (len(parts) >= 2 and region.fullmatch(parts[-1]))):
+            return None
+    city = next((part for part in parts if not region.fullmatch(part) and not re.search(r"\d", part)), None)
+    date_match = date_re_en().search(date_text) if date_text else None
+    return EnglishDateline(
+        text=match.group().strip(" -–—:|/,"),
+        place=city,
+        date=date_match.group() if date_match else None,
+        iso=to_iso_en(date_match) if date_match else None,
+        end=match.end(),
+    )
