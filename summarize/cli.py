@@ -6,6 +6,7 @@ import os
 import sys
 import time
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional
 
@@ -74,6 +75,7 @@ def main(
     scheduler: Optional[str] = typer.Option(None, "--scheduler", envvar="SUMMARIZE_SCHEDULER",
                                             help="Run on this Dask cluster (tcp://host:8786) instead of local processes."),
     partition_size: str = typer.Option("1M", "--partition-size", help="With --records: input bytes per task (e.g. 1M, 64M)."),
+    no_dedup: bool = typer.Option(False, "--no-dedup", help="Treat every input as its own release, even when the same text arrived twice."),
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version."),
 ) -> None:
     """Summarize French press releases: files, folders, or stdin."""
@@ -94,6 +96,7 @@ def main(
     if records:
         from .run.records import Fields
 
+        options = replace(options, dedup=not no_dedup)
         fields = Fields(text=text_field, id=id_field, title=title_field)
         raise typer.Exit(_run_records(paths, options, fields, fmt, output_dir, jobs, scheduler,
                                       _parse_size(partition_size, "--partition-size")))
@@ -116,6 +119,7 @@ def main(
     stdin_data = sys.stdin.buffer.read(size_limit + 1) if "-" in paths else None
     fmt = fmt or ("rich" if sys.stdout.isatty() else "text")
     inputs = list(iter_inputs(paths, tuple(glob or ()), tuple(exclude or ()), (out_dir,) if out_dir else ()))
+    options = replace(options, dedup=not no_dedup and len(inputs) > 1)  # one input has no copy to find
     from .run.batch import Interrupts
 
     cluster = _connect(scheduler) if scheduler else None
@@ -123,6 +127,10 @@ def main(
         with Interrupts() as interrupts:
             workers = cluster.threads if cluster else jobs or os.cpu_count() or 1
             results = run(iter(inputs), options, workers, stdin_data, interrupts, cluster.executor if cluster else None)
+            if options.dedup:
+                from .run.dedup import mark
+
+                results = mark(results)
             total = len(inputs)
             single = total == 1 and not os.path.isdir(inputs[0].source) if inputs else True
             protected = {Path(i.source).resolve() for i in inputs if i.source != "-"}
@@ -195,6 +203,10 @@ def _run_records(paths: list[str], options, fields, fmt: str | None, output_dir:
                 code = _emit_parts(outcomes, job.records, out_dir, interrupts)
             else:
                 results = ((Input(r["source"], r["source"]), r) for outcome in outcomes for r in outcome.results or [])
+                if options.dedup:
+                    from .run.dedup import mark
+
+                    results = mark(results)
                 code = _emit(results, job.records, False, fmt, None, set(), interrupts, "records")
             outcomes.close()
     except KeyboardInterrupt:  # while planning

@@ -8,11 +8,13 @@ LABELS = {
     "fr": {"summary": "Résumé", "topics": "Thèmes clés", "facts": "Repères", "stats": "Statistiques",
            "words": "mots", "sentences": "phrases", "date": "Date", "dates": "Autres dates", "place": "Lieu", "people": "Personnes",
            "organisations": "Organisations", "figures": "Chiffres", "quotes": "Citations",
-           "contacts": "Contact presse", "error": "Erreur", "explain": "Scores", "no_title": "(sans titre)"},
+           "contacts": "Contact presse", "error": "Erreur", "explain": "Scores", "no_title": "(sans titre)",
+           "same_as": "même communiqué que", "also_received": "reçu aussi :", "duplicate": "doublon"},
     "en": {"summary": "Summary", "topics": "Key topics", "facts": "Key facts", "stats": "Statistics",
            "words": "words", "sentences": "sentences", "date": "Date", "dates": "Other dates", "place": "Place", "people": "People",
            "organisations": "Organisations", "figures": "Figures", "quotes": "Quotes",
-           "contacts": "Press contact", "error": "Error", "explain": "Scores", "no_title": "(untitled)"},
+           "contacts": "Press contact", "error": "Error", "explain": "Scores", "no_title": "(untitled)",
+           "same_as": "same release as", "also_received": "also received:", "duplicate": "duplicate"},
 }
 
 
@@ -54,6 +56,12 @@ def fact_lines(result: dict[str, Any]) -> list[tuple[str, str]]:
         c = (press or facts["contacts"])[0]  # the press contact before investor relations
         lines.append((lab["contacts"], " · ".join(v for v in (c.get("name"), c.get("email"), c.get("phone")) if v)))
     return lines
+
+
+def same_release_line(result: dict[str, Any]) -> str | None:
+    """"même communiqué que <source>" for a copy of a release already shown in this run, else None."""
+    first = result.get("duplicate_of")
+    return f"{labels(result)['same_as']} {first}" if first else None
 
 
 def shorten(text: str, limit: int) -> str:

@@ -38,6 +38,7 @@ class Options:
     explain: bool = False
     max_size: int = DEFAULT_MAX_SIZE
     document: bool = False  # keep the whole release in reading order (the HTML page shows it)
+    dedup: bool = False  # attach the duplicate signature of the body (run/dedup.py) for the client to match
 
 
 @dataclass(frozen=True)
@@ -150,13 +151,18 @@ def summarize_raw(raw: RawText, source: str, options: Options) -> dict[str, Any]
     from ..pipeline import summarize_text
 
     try:
-        result = summarize_text(
+        summary = summarize_text(
             raw.text, options.sentences, options.topics, algorithm=options.algorithm, language=options.language,
             words_budget=options.words, ratio=options.ratio, explain=options.explain, source=source,
             title=raw.headline, document=options.document,
-        ).to_dict()
+        )
     except (RecursionError, MemoryError):
         return {"source": source, "error": _TOO_BIG}
+    result = summary.to_dict()
+    if options.dedup:
+        from .dedup import SIGNATURE_KEY, signature
+
+        result[SIGNATURE_KEY] = signature(summary.body_text)
     if raw.metadata:
         result["metadata"] = dict(raw.metadata)
         if "date" not in result["facts"] and _ISO_DATE.match(raw.metadata.get("date", "")):

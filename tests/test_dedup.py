@@ -1,0 +1,183 @@
+"""Duplicates across the inputs of one run (issue 26): the same release received as a text file, a
+web page and a re-sent, re-wrapped e-mail body is one release; other releases keep their own group."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+from html import escape
+from pathlib import Path
+
+import pytest
+
+from summarize.run import dedup
+
+ROOT = Path(__file__).resolve().parent.parent
+REAL = ROOT.parent / "shared" / "real"
+GREETING = "Bonjour,\n\nVeuillez trouver ci-dessous notre communiqué.\n\n"
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "summarize", *args], capture_output=True, text=True, timeout=300, check=False)
+
+
+def paragraphs(text: str) -> list[str]:
+    return [" ".join(block.split()) for block in text.split("\n\n") if block.strip()]
+
+
+def web_page(text: str) -> str:
+    """The release as a press-room page: a navigation bar, a breadcrumb, the text, a footer."""
+    blocks = paragraphs(text)
+    return ("<!DOCTYPE html><html lang='fr'><head><meta charset='utf-8'><title>Espace presse</title></head><body>"
+            "<header><nav><ul><li><a href='/'>Accueil</a></li><li><a href='/groupe'>Le groupe</a></li>"
+            "<li><a href='/presse'>Presse</a></li><li><a href='/contact'>Contact</a></li></ul></nav>"
+            "<p><a href='/'>Accueil</a> &gt; <a href='/presse'>Presse</a> &gt; Communiqués</p></header><main><article>"
+            + "".join(f"<p>{escape(b)}</p>" for b in blocks)
+            + "</article></main><footer><a href='/mentions'>Mentions légales</a> · <a href='/cookies'>Cookies</a>"
+              " · © Tous droits réservés</footer></body></html>")
+
+
+def resent(text: str) -> str:
+    """Forwarded again: a greeting above it, every paragraph hard-wrapped at 60 columns."""
+    return GREETING + "\n\n".join("\n".join(textwrap.wrap(b, 60)) for b in paragraphs(text)) + "\n"
+
+
+@pytest.fixture
+def pile(samples, tmp_path) -> Path:
+    """Three copies of the Veltis release (cp1252 text, web page, re-sent e-mail text) and two other releases."""
+    veltis = next(p for p in samples if p.name.startswith("veltis"))
+    text = veltis.read_bytes().decode("cp1252")
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    (folder / "1-veltis.txt").write_bytes(veltis.read_bytes())
+    (folder / "2-veltis-page.html").write_text(web_page(text), encoding="utf-8")
+    (folder / "3-veltis-renvoi.txt").write_text(resent(text), encoding="utf-8")
+    for other in ("metropole", "ong"):
+        source = next(p for p in samples if p.name.startswith(other))
+        (folder / f"4-{source.name}").write_bytes(source.read_bytes())
+    return folder
+
+
+def results_of(*args: str) -> list[dict]:
+    proc = run(*args, "-f", "jsonl", "-j", "2")
+    assert proc.returncode == 0, proc.stderr
+    return [json.loads(line) for line in proc.stdout.splitlines()]
+
+
+def test_three_copies_share_one_group_and_the_other_releases_have_their_own(pile):
+    results = results_of(str(pile))
+    by_name = {Path(r["source"]).name: r for r in results}
+    first = by_name["1-veltis.txt"]
+    assert first["duplicate_of"] is None
+    for copy in ("2-veltis-page.html", "3-veltis-renvoi.txt"):
+        assert by_name[copy]["group"] == first["group"], copy
+        assert by_name[copy]["duplicate_of"] == first["source"], copy
+    others = [r for name, r in by_name.items() if name.startswith("4-")]
+    assert len(others) == 2 and all(r["duplicate_of"] is None for r in others)
+    assert len({first["group"], *(r["group"] for r in others)}) == 3
+    assert not any(key.startswith("_") for r in results for key in r), "the signature never leaves the run"
+
+
+def test_the_group_id_comes_from_the_content_not_the_order_or_the_name(pile, tmp_path):
+    before = {Path(r["source"]).name: r["group"] for r in results_of(str(pile))}
+    renamed = tmp_path / "other"
+    renamed.mkdir()
+    (renamed / "a-autre.txt").write_bytes((pile / "4-ong-eau-vive-senegal.txt").read_bytes())
+    (renamed / "b-veltis.txt").write_bytes((pile / "1-veltis.txt").read_bytes())
+    after = {Path(r["source"]).name: r["group"] for r in results_of(str(renamed))}
+    assert after["b-veltis.txt"] == before["1-veltis.txt"]
+    assert after["a-autre.txt"] == before["4-ong-eau-vive-senegal.txt"]
+
+
+def test_text_output_names_the_first_copy_instead_of_repeating_the_summary(pile):
+    proc = run(str(pile), "-f", "text")
+    assert proc.returncode == 0, proc.stderr
+    blocks = proc.stdout.split("==> ")
+    copy = next(b for b in blocks if b.startswith(f"{pile / '3-veltis-renvoi.txt'} <=="))
+    assert f"même communiqué que {pile / '1-veltis.txt'}" in copy
+    assert "Résumé" not in copy and "Repères" not in copy
+    assert sum("Résumé :" in b for b in blocks) == 3
+
+
+def test_no_dedup_gives_every_input_its_own_entry(pile):
+    results = results_of(str(pile), "--no-dedup")
+    assert len(results) == 5
+    assert all("group" not in r and "duplicate_of" not in r for r in results)
+    proc = run(str(pile), "-f", "text", "--no-dedup")
+    assert "même communiqué" not in proc.stdout and proc.stdout.count("Résumé :") == 5
+
+
+def test_an_english_copy_says_same_release_as(tmp_path):
+    original = REAL / "281-nodejs-foundation-nodejs-platform-continues-to-grow.orig.md"
+    if not original.exists():
+        pytest.skip("../shared/real is not here")
+    (tmp_path / "a.md").write_bytes(original.read_bytes())
+    (tmp_path / "b.txt").write_text(resent(original.read_text(encoding="utf-8")).replace(GREETING, "Hello,\n\nPlease find our release below.\n\n"),
+                                    encoding="utf-8")
+    proc = run(str(tmp_path / "a.md"), str(tmp_path / "b.txt"), "-f", "text")
+    assert proc.returncode == 0, proc.stderr
+    assert f"same release as {tmp_path / 'a.md'}" in proc.stdout
+
+
+def test_a_pdf_laid_out_by_the_press_office_and_a_wrapped_e_mail_are_copies_of_their_originals(tmp_path):
+    pairs = [(REAL / "101-dinum-demarches-simplifiees-6-mois.orig.md", REAL / "pdf" / "101-dinum-demarches-simplifiees-6-mois.letterhead.pdf"),
+             (REAL / "116-fsfe-commission-europeenne-verrouillage-2013.orig.xhtml",
+              REAL / "wrapped" / "116-fsfe-commission-europeenne-verrouillage-2013.wrapped72.txt")]
+    if not all(p.exists() for pair in pairs for p in pair):
+        pytest.skip("../shared/real is not here")
+    results = results_of(*(str(p) for pair in pairs for p in pair))
+    assert [r["duplicate_of"] for r in results] == [None, str(pairs[0][0]), None, str(pairs[1][0])]
+
+
+def test_two_releases_of_one_sender_with_the_same_letterhead_are_not_copies():
+    letterhead = sorted((REAL / "pdf").glob("*.letterhead.pdf")) if (REAL / "pdf").is_dir() else []
+    wrapped = sorted((REAL / "wrapped").glob("*.txt")) if (REAL / "wrapped").is_dir() else []
+    if len(letterhead) < 2 or len(wrapped) < 2:
+        pytest.skip("../shared/real is not here")
+    results = results_of(*map(str, letterhead + wrapped))  # one directorate's letterhead; one foundation's "À propos"
+    assert all(r["duplicate_of"] is None for r in results)
+    assert len({r["group"] for r in results}) == len(results)
+
+
+def test_signature_ignores_case_accents_punctuation_and_line_breaks():
+    text = "Le Groupe publie ses résultats annuels, en hausse de 12 % sur un an, portés par quatre entrepôts."
+    other = "LE GROUPE PUBLIE SES RESULTATS\nannuels en hausse de 12 %  sur un an — portes par quatre entrepots !"
+    assert dedup.signature(text) == dedup.signature(other)
+    assert dedup.signature("") is None and dedup.signature(" — … ") is None
+
+
+def test_a_corrected_figure_or_a_typo_keeps_the_release_and_another_text_does_not(samples):
+    text = next(p for p in samples if p.name.startswith("veltis")).read_bytes().decode("cp1252")
+    base = dedup.signature(text)
+    corrected = dedup.signature(text.replace("1,42 milliard", "1,43 milliard"))
+    typo = dedup.signature(text.replace("logistique", "logsitique"))
+    other = dedup.signature(next(p for p in samples if p.name.startswith("metropole")).read_text(encoding="utf-8", errors="replace"))
+    assert dedup.similarity(base, corrected) >= dedup.THRESHOLD
+    assert dedup.similarity(base, typo) >= dedup.THRESHOLD
+    assert dedup.similarity(base, other) < dedup.THRESHOLD
+
+
+def test_the_matcher_keeps_only_first_members_as_fixed_size_signatures(samples):
+    matcher = dedup.Matcher()
+    try:
+        texts = [p.read_bytes().decode("utf-8", "replace") for p in samples]
+        found = [matcher.match(f"copy{n}-{i}", dedup.signature(t)) for n in range(3) for i, t in enumerate(texts)]
+        assert [m.duplicate_of for m in found[: len(texts)]] == [None] * len(texts)
+        assert [m.duplicate_of for m in found[len(texts):]] == [f"copy0-{i}" for i in range(len(texts))] * 2
+        rows = matcher._db.execute("SELECT COUNT(*), MAX(LENGTH(signature)) FROM firsts").fetchone()
+        assert rows == (len(texts), dedup.PERMUTATIONS * 4)
+        assert matcher._db.execute("SELECT COUNT(*) FROM bands").fetchone()[0] <= len(texts) * dedup.BANDS
+        assert matcher.match("empty", None).duplicate_of is None
+    finally:
+        matcher.close()
+
+
+def test_the_dedup_module_is_not_imported_for_one_file(samples):
+    proc = subprocess.run([sys.executable, "-X", "importtime", "-m", "summarize", str(samples[0]), "-f", "json"],
+                          capture_output=True, text=True, timeout=120, check=False)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    imported = {line.rsplit("|", 1)[-1].strip() for line in proc.stderr.splitlines() if line.startswith("import time:")}
+    assert "summarize.run" in imported or "summarize.run.batch" in imported  # the probe sees the package's modules
+    assert not {"summarize.run.dedup", "sqlite3", "summarize.render.overview"} & imported
