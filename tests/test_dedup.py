@@ -181,3 +181,81 @@ def test_the_dedup_module_is_not_imported_for_one_file(samples):
     imported = {line.rsplit("|", 1)[-1].strip() for line in proc.stderr.splitlines() if line.startswith("import time:")}
     assert "summarize.run" in imported or "summarize.run.batch" in imported  # the probe sees the package's modules
     assert not {"summarize.run.dedup", "sqlite3", "summarize.render.overview"} & imported
+
+
+# --- the HTML digest ---------------------------------------------------------------------------------
+
+def digest_of(*args: str):
+    from tests.test_html import parse
+
+    proc = run(*args, "-f", "html")
+    assert proc.returncode == 0, proc.stderr
+    return proc.stdout, parse(proc.stdout)
+
+
+def test_the_digest_shows_a_release_received_three_times_once_with_the_other_copies(pile):
+    html, page = digest_of(str(pile))
+    assert len([1 for tag, _ in page.tags if tag == "article"]) == 3
+    text = "".join(page.all_text)
+    headline = "Groupe Veltis : chiffre d’affaires en hausse de 12 %"
+    assert sum(headline in h for h in page.text_by_tag["h2"]) == 1  # one section
+    assert sum(headline in a for a in page.text_by_tag["a"]) == 1  # one contents line
+    also = [line for line in html.split('<span class="also">')[1:]]
+    assert len(also) == 2  # under its contents line and under its section heading
+    for block in also:
+        shown = block.split("</span>")[0]
+        assert "reçu aussi :" in shown and "2-veltis-page.html" in shown and "3-veltis-renvoi.txt" in shown
+        assert "1-veltis.txt" not in shown
+    assert "1</strong> communiqués" not in text
+    assert "3 communiqués · 2 reçus en double" in " ".join(text.split())
+
+
+def test_no_dedup_lists_the_three_copies_as_three_releases(pile):
+    html, page = digest_of(str(pile), "--no-dedup")
+    assert len([1 for tag, _ in page.tags if tag == "article"]) == 5
+    assert "reçu aussi" not in html
+    assert "5 communiqués · 0 reçus en double" in " ".join("".join(page.all_text).split())
+
+
+def test_the_overview_links_recurring_organisations_and_counts_releases_per_day(tmp_path):
+    names = ["113-fsfe-ftf-guide-juridique-2009.orig.xhtml", "114-fsfe-brevets-novell-concurrence-2011.orig.xhtml",
+             "115-fsfe-pdfreaders-2286-sites-publicite.orig.xhtml", "wrapped/115-fsfe-pdfreaders-2286-sites-publicite.wrapped72.txt"]
+    if not all((REAL / n).exists() for n in names):
+        pytest.skip("../shared/real is not here")
+    results = results_of(*(str(REAL / n) for n in names))
+    html, page = digest_of(*(str(REAL / n) for n in names))
+    overview = html.split('<section class="overview"', 1)[1].split("</section>", 1)[0]
+    # FSFE is named by the three distinct releases (the copy does not count twice), each linked to its section
+    fsfe = next(item for item in overview.split("<li>") if item.startswith("FSFE "))
+    assert [int(x) for x in __import__("re").findall(r'href="#r(\d+)"', fsfe)] == [1, 2, 3]
+    ids = {attrs.get("id") for tag, attrs in page.tags if tag == "article"}
+    assert {"r1", "r2", "r3"} <= ids and "r4" not in ids
+    dates = [r["facts"].get("date") or "" for r in results if not r["duplicate_of"]]
+    days = [d for d in dates if len(d) == 10]  # a month alone ("2009-02") is no day
+    assert days
+    assert [a["role"] for tag, a in page.tags if tag == "svg"] == ["img"]
+    assert page.remote == []  # no script, no remote reference: still self-contained
+    for day in days:
+        assert f"<title>{day} : 1</title>" in overview
+    assert overview.count("<rect ") == len(set(days))
+    if len(days) < len(dates):
+        assert f"sans date : {len(dates) - len(days)}" in overview
+
+
+def test_a_browser_draws_the_overview_chart_of_the_pile(pile, tmp_path):
+    from tests.test_html import chromium, headless, parse
+
+    browser = chromium()
+    digest = tmp_path / "digest.html"
+    digest.write_text(run(str(pile), "-f", "html").stdout, encoding="utf-8")
+    dom = headless(browser, tmp_path, "--dump-dom", digest.as_uri())
+    assert dom.returncode == 0, dom.stderr[-2000:]
+    rendered = parse(dom.stdout)
+    assert [a.get("class") for tag, a in rendered.tags if tag == "section"] == ["overview"]
+    assert len([1 for tag, _ in rendered.tags if tag == "rect"]) >= 1
+    shot = tmp_path / "top.png"
+    done = headless(browser, tmp_path, f"--screenshot={shot}", "--window-size=900,900", digest.as_uri())
+    assert done.returncode == 0 and shot.exists(), done.stderr[-2000:]
+    image = pytest.importorskip("PIL.Image").open(shot).convert("RGB")
+    bar = sum(1 for pixel in (image.get_flattened_data() if hasattr(image, "get_flattened_data") else image.getdata()) if pixel == (0x3A, 0x7B, 0xD5))
+    assert bar > 22 * 40, "the bars of the chart are painted at the top of the page"
