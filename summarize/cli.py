@@ -200,7 +200,7 @@ def _run_records(paths: list[str], options, fields, fmt: str | None, output_dir:
                 return EXIT_FAILED
             outcomes = corpus.outcomes(job, options, fields, executor, window, out_dir, interrupts.check)
             if out_dir is not None:
-                code = _emit_parts(outcomes, job.records, out_dir, interrupts)
+                code = _emit_parts(outcomes, job.records, out_dir, interrupts, options.dedup)
             else:
                 results = ((Input(r["source"], r["source"]), r) for outcome in outcomes for r in outcome.results or [])
                 if options.dedup:
@@ -222,14 +222,21 @@ def _run_records(paths: list[str], options, fields, fmt: str | None, output_dir:
     return code
 
 
-def _emit_parts(outcomes, total: int, out_dir: str, interrupts: Interrupts) -> int:
-    """Report the part files the workers wrote: errors and progress on stderr, nothing on stdout."""
+def _emit_parts(outcomes, total: int, out_dir: str, interrupts: Interrupts, dedup: bool = False) -> int:
+    """Report the part files the workers wrote: errors and progress on stderr, nothing on stdout;
+    with dedup, match the signatures they sent back into _groups.jsonl."""
     started = time.monotonic()
     done = failed = parts = 0
     progress = _progress(total) if sys.stderr.isatty() else None
+    if dedup:
+        from .run.dedup import GroupsFile
+
+        groups = GroupsFile(out_dir)
     try:
         for outcome in outcomes:
             interrupts.check()
+            if dedup:
+                groups.add(outcome.signatures)
             done += outcome.records
             failed += len(outcome.errors)
             parts += outcome.part is not None
@@ -240,12 +247,19 @@ def _emit_parts(outcomes, total: int, out_dir: str, interrupts: Interrupts) -> i
     except KeyboardInterrupt:
         if progress:
             progress[0].stop()
+        if dedup:
+            groups.discard()
         typer.echo(f"summarize: interrupted after {done} of {total} records", err=True)
         return EXIT_INTERRUPTED
+    except BaseException:
+        if dedup:
+            groups.discard()
+        raise
     if progress:
         progress[0].stop()
     elapsed = time.monotonic() - started
-    typer.echo(f"summarize: {done - failed} summarized, {failed} failed in {elapsed:.1f} s; {parts} part files in {out_dir}", err=True)
+    written = f"; {groups.finish()} ({groups.duplicates} duplicates)" if dedup else ""
+    typer.echo(f"summarize: {done - failed} summarized, {failed} failed in {elapsed:.1f} s; {parts} part files in {out_dir}{written}", err=True)
     return EXIT_FAILED if failed else EXIT_OK
 
 

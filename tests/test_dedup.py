@@ -259,3 +259,48 @@ def test_a_browser_draws_the_overview_chart_of_the_pile(pile, tmp_path):
     image = pytest.importorskip("PIL.Image").open(shot).convert("RGB")
     bar = sum(1 for pixel in (image.get_flattened_data() if hasattr(image, "get_flattened_data") else image.getdata()) if pixel == (0x3A, 0x7B, 0xD5))
     assert bar > 22 * 40, "the bars of the chart are painted at the top of the page"
+
+
+# --- records ---------------------------------------------------------------------------------------------
+
+@pytest.fixture
+def corpus(samples, tmp_path) -> Path:
+    """Six sample releases as JSONL records, with the Veltis release again (re-sent) and the Nantes one again (a typo)."""
+    texts = {p.stem: p.read_bytes().decode("utf-8") if not p.name.startswith("veltis") else p.read_bytes().decode("cp1252") for p in samples}
+    records = [{"id": name, "text": text} for name, text in texts.items()]
+    nantes = next(k for k in texts if k.startswith("metropole"))
+    records.append({"id": "veltis-again", "text": resent(texts["veltis-resultats-annuels-2024"])})
+    records.append({"id": "nantes-again", "text": texts[nantes].replace("tramway", "tramawy", 1)})
+    path = tmp_path / "corpus.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+def test_records_copies_are_found_across_partitions(corpus):
+    proc = run("--records", str(corpus), "-f", "jsonl", "-j", "2", "--partition-size", "4k")
+    assert proc.returncode == 0, proc.stderr
+    results = {r["id"]: r for r in map(json.loads, proc.stdout.splitlines())}
+    assert results["veltis-again"]["duplicate_of"] == f"{corpus}#veltis-resultats-annuels-2024"
+    assert results["veltis-again"]["group"] == results["veltis-resultats-annuels-2024"]["group"]
+    nantes = next(k for k in results if k.startswith("metropole"))
+    assert results["nantes-again"]["duplicate_of"] == f"{corpus}#{nantes}"
+    assert sum(r["duplicate_of"] is None for r in results.values()) == len(results) - 2
+    assert len({r["group"] for r in results.values()}) == len(results) - 2
+
+
+def test_records_written_to_parts_get_a_groups_file_beside_them(corpus, tmp_path):
+    pytest.importorskip("pyarrow")
+    out = tmp_path / "parts"
+    proc = run("--records", str(corpus), "-o", str(out), "-j", "2", "--partition-size", "4k")
+    assert proc.returncode == 0, proc.stderr
+    lines = [json.loads(line) for line in (out / "_groups.jsonl").read_text(encoding="utf-8").splitlines()]
+    ids = [json.loads(line)["id"] for line in corpus.read_text(encoding="utf-8").splitlines()]
+    assert [line["id"] for line in lines] == ids
+    copies = {line["id"]: line["duplicate_of"] for line in lines if line["duplicate_of"]}
+    assert set(copies) == {"veltis-again", "nantes-again"}
+    assert "2 duplicates" in proc.stderr
+    assert [p.name for p in out.iterdir() if p.name.startswith(".")] == []  # no temporary file left
+    import pyarrow.parquet as pq
+
+    columns = pq.read_table(out).column_names
+    assert "_signature" not in columns and len(pq.read_table(out)) == len(ids)

@@ -17,6 +17,8 @@ that both give the same values. Imported only for runs of more than one input.
 from __future__ import annotations
 
 import hashlib
+import json
+import os
 import re
 import struct
 import unicodedata
@@ -162,3 +164,57 @@ def mark(results: Iterable[tuple[Any, dict[str, Any]]], matcher: Matcher | None 
         close = getattr(results, "close", None)
         if close is not None:
             close()  # closing the marked stream stops the batch behind it (its pool) at once
+
+
+class GroupsFile:
+    """`_groups.jsonl` beside the part files of `--records -o`: one line a record, {"id", "source",
+    "group", "duplicate_of"}, in input order. Written as the parts come in to a hidden temporary
+    file (memory stays flat), renamed into place (or uploaded) once the job is complete: whole or
+    absent, like a part."""
+
+    NAME = "_groups.jsonl"  # "_": Parquet readers (pyarrow, Dask) skip it when they read the folder as a dataset
+
+    def __init__(self, out_dir: str) -> None:
+        import tempfile
+
+        self.out_dir = out_dir
+        self.remote = "://" in out_dir
+        if not self.remote:
+            os.makedirs(out_dir, exist_ok=True)
+        self.matcher = Matcher()
+        self.duplicates = 0
+        handle, self._temp = tempfile.mkstemp(prefix=".groups-", suffix=".tmp", dir=None if self.remote else out_dir)
+        self._stream = os.fdopen(handle, "w", encoding="utf-8")
+
+    def add(self, signatures: Iterable[tuple[str, str | None, bytes | None]]) -> None:
+        for source, record_id, value in signatures:
+            found = self.matcher.match(source, value)
+            self.duplicates += found.duplicate_of is not None
+            line = {"id": record_id, "source": source, "group": found.group, "duplicate_of": found.duplicate_of}
+            self._stream.write(json.dumps(line, ensure_ascii=False) + "\n")
+
+    def finish(self) -> str:
+        """Put the file in place; return where it is."""
+        self._stream.close()
+        self.matcher.close()
+        try:
+            if not self.remote:
+                target = os.path.join(self.out_dir, self.NAME)
+                os.replace(self._temp, target)
+                return target
+            from fsspec.core import url_to_fs  # an object store: one upload, atomic there
+
+            fs, root = url_to_fs(self.out_dir)
+            fs.put_file(self._temp, f"{root.rstrip('/')}/{self.NAME}")
+            return f"{self.out_dir.rstrip('/')}/{self.NAME}"
+        finally:
+            self.discard()
+
+    def discard(self) -> None:
+        """An interrupted or failed job leaves no groups file and no temporary one."""
+        self._stream.close()
+        self.matcher.close()
+        try:
+            os.unlink(self._temp)
+        except OSError:
+            pass

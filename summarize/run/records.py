@@ -67,6 +67,7 @@ class PartitionOutcome:
     errors: list[str] = field(default_factory=list)
     results: list[dict[str, Any]] | None = None
     part: str | None = None
+    signatures: list[tuple[str, str | None, bytes | None]] = field(default_factory=list)  # (source, id, signature) with -o and dedup
 
 
 # --- finding and planning -------------------------------------------------------------------
@@ -385,8 +386,16 @@ def run_partition(partition: Partition, options: Options, fields: Fields, out_di
     errors = [result["error"] for result in results if "error" in result]
     if out_dir is None:
         return PartitionOutcome(partition.index, len(results), errors, results=results)
+    signatures = _signatures(results) if options.dedup else []
     part = write_part(results, out_dir, partition.index, run_id) if results else None
-    return PartitionOutcome(partition.index, len(results), errors, part=part)
+    return PartitionOutcome(partition.index, len(results), errors, part=part, signatures=signatures)
+
+
+def _signatures(results: list[dict[str, Any]]) -> list[tuple[str, str | None, bytes | None]]:
+    """What the client needs to find duplicates among records written to part files: 512 bytes a record."""
+    from .dedup import SIGNATURE_KEY
+
+    return [(r["source"], r.get("id"), r.pop(SIGNATURE_KEY, None)) for r in results if "error" not in r]
 
 
 def _reason(exc: BaseException) -> str:
