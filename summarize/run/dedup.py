@@ -8,10 +8,11 @@ shingles reaches THRESHOLD (chosen with `benchmarks/duplicates.py`). The client 
 signature against the first member of every group found so far through LSH bands kept in a
 temporary SQLite file, so its memory does not grow with the run (see docs/scaling.md).
 
-The MinHash is datasketch's scheme (SHA-1 of each shingle, universal hashing modulo 2^61 - 1,
-permutations drawn by NumPy's RandomState with seed 1) written here with NumPy, which is already
-a dependency: datasketch would add SciPy and import it with the package. The benchmark checks
-that both give the same values. Imported only for runs of more than one input.
+The MinHash is datasketch 2.0's default scheme ("affine32": SHA-1 of each shingle, MurmurHash3's
+finaliser, then a * h + b modulo 2^32 with odd a, drawn by NumPy's RandomState with seed 1),
+written here with NumPy, which is already a dependency: datasketch would add SciPy and import it
+with the package. The benchmark checks that both give the same values. Imported only for runs of
+more than one input.
 """
 
 from __future__ import annotations
@@ -33,8 +34,6 @@ PERMUTATIONS = 128
 ROWS = 4  # MinHash values per LSH band: 32 bands find a pair at J = 0.5 with probability 0.87, at J = 0.6 with 0.99
 BANDS = PERMUTATIONS // ROWS
 THRESHOLD = 0.5  # estimated Jaccard similarity from which two releases are one (benchmarks/duplicates.py)
-_PRIME = (1 << 61) - 1
-_MAX_HASH = (1 << 32) - 1
 _WORD = re.compile(r"\w+")
 
 
@@ -61,12 +60,24 @@ def shingles(words: list[str], size: int = SHINGLE) -> set[str]:
 
 @cache
 def _permutations():
+    """datasketch 2.0's "affine32" permutations h -> a * h + b mod 2^32, a odd (a bijection)."""
     import numpy as np
 
     generator = np.random.RandomState(1)
-    pairs = [(generator.randint(1, _PRIME, dtype=np.uint64), generator.randint(0, _PRIME, dtype=np.uint64))
-             for _ in range(PERMUTATIONS)]
-    return np.array(pairs, dtype=np.uint64).T
+    a = generator.randint(0, 1 << 31, PERMUTATIONS, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = generator.randint(0, 1 << 32, PERMUTATIONS, dtype=np.uint32)
+    return a, b
+
+
+def _premix(values):
+    """MurmurHash3's 32-bit finaliser, applied once before the permutations (as datasketch does)."""
+    import numpy as np
+
+    values = values ^ (values >> np.uint32(16))
+    values = values * np.uint32(0x85EBCA6B)
+    values = values ^ (values >> np.uint32(13))
+    values = values * np.uint32(0xC2B2AE35)
+    return values ^ (values >> np.uint32(16))
 
 
 def signature(text: str) -> bytes | None:
@@ -76,11 +87,10 @@ def signature(text: str) -> bytes | None:
     grams = shingles(normalised_words(text))
     if not grams:
         return None
-    hashes = np.array([struct.unpack("<I", hashlib.sha1(g.encode("utf-8")).digest()[:4])[0] for g in sorted(grams)],
-                      dtype=np.uint64, ndmin=2).T
+    hashes = np.array([struct.unpack("<I", hashlib.sha1(g.encode("utf-8")).digest()[:4])[0] for g in grams],
+                      dtype=np.uint32).reshape(-1, 1)
     a, b = _permutations()
-    with np.errstate(over="ignore"):  # the product wraps modulo 2^64, as in datasketch
-        values = ((hashes * a + b) % _PRIME) & _MAX_HASH
+    values = _premix(hashes) * a + b  # uint32 arithmetic: the wrap-around is the modulo 2^32
     return values.min(axis=0).astype("<u4").tobytes()
 
 
