@@ -284,6 +284,29 @@ def scale_cost(limit: int) -> str:
             f"peak memory +{grown:.0f} MB with every text and signature held by this script); {copies} found as copies")
 
 
+def index_growth(count: int) -> str:
+    """The client's index as it grows to `count` distinct releases (random signatures: no copy, the
+    worst case for its size): resident memory and time per match for each 100,000."""
+    import numpy as np
+
+    def rss() -> float:
+        with open("/proc/self/status", encoding="ascii") as status:
+            return next(int(line.split()[1]) for line in status if line.startswith("VmRSS")) / 1024
+
+    generator = np.random.default_rng(26)
+    matcher = dedup.Matcher()
+    rows, started, before = [], time.perf_counter(), rss()
+    for number in range(count):
+        matcher.match(f"s{number}", generator.integers(0, 2**32, dedup.PERMUTATIONS, dtype=np.uint32).astype("<u4").tobytes())
+        if (number + 1) % 100_000 == 0:
+            now = time.perf_counter()
+            pages = matcher._db.execute("PRAGMA page_count").fetchone()[0] * matcher._db.execute("PRAGMA page_size").fetchone()[0]
+            rows.append((f"{number + 1:,}", f"{(now - started) / 100_000 * 1000:.2f}", f"{rss():.0f} (+{rss() - before:.0f})", f"{pages / 2**20:.0f}"))
+            started = now
+    matcher.close()
+    return markdown_table(("distinct releases", "ms per match (last 100,000)", "process RSS MB", "index on disk MB"), rows)
+
+
 def datasketch_check(docs: list[Document]) -> str:
     try:
         from datasketch import MinHash
@@ -312,6 +335,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--orangesum", type=int, default=200, help="OrangeSum articles varied, and same-day pairs")
     parser.add_argument("--seed", type=int, default=26)
+    parser.add_argument("--index", type=int, default=300_000, help="distinct random signatures for the index growth table (0: skip)")
     parser.add_argument("--scale", type=int, default=21401, help="OrangeSum training articles for the cost at scale")
     args = parser.parse_args()
     rng = random.Random(args.seed)
@@ -347,6 +371,9 @@ def main() -> None:
           f"signature {sign_ms:.2f} ms (worker), match {matching_cost(all_docs) * 1000:.2f} ms (client, index of every release)")
     print(datasketch_check(all_docs))
     print(scale_cost(args.scale))
+    if args.index:
+        print()
+        print(index_growth(args.index))
 
 
 if __name__ == "__main__":
