@@ -119,7 +119,8 @@ def main(
     stdin_data = sys.stdin.buffer.read(size_limit + 1) if "-" in paths else None
     fmt = fmt or ("rich" if sys.stdout.isatty() else "text")
     inputs = list(iter_inputs(paths, tuple(glob or ()), tuple(exclude or ()), (out_dir,) if out_dir else ()))
-    options = replace(options, dedup=not no_dedup and len(inputs) > 1)  # one input has no copy to find
+    # One input has no copy to find, unless it is an e-mail whose attachment repeats its body (matched by the worker).
+    options = replace(options, dedup=not no_dedup and len(inputs) > 1, dedup_attachments=not no_dedup)
     from .run.batch import Interrupts
 
     cluster = _connect(scheduler) if scheduler else None

@@ -304,3 +304,28 @@ def test_records_written_to_parts_get_a_groups_file_beside_them(corpus, tmp_path
 
     columns = pq.read_table(out).column_names
     assert "_signature" not in columns and len(pq.read_table(out)) == len(ids)
+
+
+# --- one e-mail: the release in the body and attached ------------------------------------------------
+
+def test_an_e_mail_alone_that_carries_its_release_twice_shows_it_once(tmp_path):
+    from email.message import EmailMessage
+
+    body_file = REAL / "101-dinum-demarches-simplifiees-6-mois.orig.md"
+    pdf = REAL / "pdf" / "101-dinum-demarches-simplifiees-6-mois.letterhead.pdf"
+    other = REAL / "pdf" / "104-dinsic-assises-identite-numerique-2018.letterhead.pdf"
+    if not all(p.exists() for p in (body_file, pdf, other)):
+        pytest.skip("../shared/real is not here")
+    message = EmailMessage()
+    message["From"], message["To"], message["Subject"] = "presse@example.org", "desk@example.org", "Communiqué"
+    message.set_content(GREETING + body_file.read_text(encoding="utf-8").split("---", 2)[2])
+    for attached in (pdf, other):
+        message.add_attachment(attached.read_bytes(), maintype="application", subtype="pdf", filename=attached.name)
+    mail = tmp_path / "envoi.eml"
+    mail.write_bytes(bytes(message))
+    results = results_of(str(mail))
+    assert [r.get("attachment") for r in results] == [None, pdf.name, other.name]
+    assert [r["duplicate_of"] for r in results] == [None, str(mail), None]
+    assert results[1]["group"] == results[0]["group"] != results[2]["group"]
+    assert f"même communiqué que {mail}" in run(str(mail), "-f", "text").stdout
+    assert all("group" not in r for r in results_of(str(mail), "--no-dedup"))
