@@ -6,6 +6,7 @@ import os
 import sys
 import time
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional
 
@@ -79,6 +80,7 @@ def main(
     watch: Optional[str] = typer.Option(None, "--watch", metavar="DIR",
                                         help="Summarize the folder's files, then each one that appears or changes, once written (Ctrl-C stops)."),
     settle: float = typer.Option(2.0, "--settle", min=0.0, help="With --watch: seconds a file must stay unchanged before it is read."),
+    no_dedup: bool = typer.Option(False, "--no-dedup", help="Treat every input as its own release, even when the same text arrived twice."),
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version."),
 ) -> None:
     """Summarize French press releases: files, folders, or stdin."""
@@ -99,10 +101,12 @@ def main(
     options = Options(sentences=sentences, topics=topics, algorithm=algorithm, language=language,
                       words=words, ratio=ratio, explain=explain, max_size=size_limit, document=fmt == "html")
     if watch is not None:
-        raise typer.Exit(_watch(watch, options, fmt, output_dir, jobs, tuple(glob or ()), tuple(exclude or ()), settle, force))
+        raise typer.Exit(_watch(watch, replace(options, dedup=not no_dedup), fmt, output_dir, jobs, tuple(glob or ()),
+                                tuple(exclude or ()), settle, force))
     if records:
         from .run.records import Fields
 
+        options = replace(options, dedup=not no_dedup)
         fields = Fields(text=text_field, id=id_field, title=title_field)
         raise typer.Exit(_run_records(paths, options, fields, fmt, output_dir, jobs, scheduler,
                                       _parse_size(partition_size, "--partition-size"), force))
@@ -128,6 +132,8 @@ def main(
     stdin_data = sys.stdin.buffer.read(size_limit + 1) if "-" in paths else None
     fmt = fmt or ("rich" if sys.stdout.isatty() else "text")
     inputs = list(iter_inputs(paths, tuple(glob or ()), tuple(exclude or ()), (out_dir,) if out_dir else ()))
+    # One input has no copy to find, unless it is an e-mail whose attachment repeats its body (matched by the worker).
+    options = replace(options, dedup=not no_dedup and len(inputs) > 1, dedup_attachments=not no_dedup)
     from .run.batch import Interrupts
 
     plan = _incremental_plan(inputs, options, fmt, out_dir, force) if out_dir is not None else None
@@ -137,6 +143,10 @@ def main(
         with Interrupts() as interrupts:
             workers = cluster.threads if cluster else jobs or os.cpu_count() or 1
             results = run(iter(todo), options, workers, stdin_data, interrupts, cluster.executor if cluster else None)
+            if options.dedup:
+                from .run.dedup import mark
+
+                results = mark(results)
             total = len(inputs)
             single = total == 1 and not os.path.isdir(inputs[0].source) if inputs else True
             protected = {Path(i.source).resolve() for i in inputs if i.source != "-"}
@@ -174,7 +184,17 @@ def _watch(folder: str, options, fmt: str | None, output_dir: str | None, jobs: 
     from .run.incremental import Manifest, fingerprint, key_of, make_plan
     from .run.watch import Inbox, batches, keep, selector
 
-    on_result = keep  # per-result hook: the duplicate matcher (run/dedup.py) marks releases already seen here
+    on_result, matcher = keep, None
+    if options.dedup:  # a release already seen in this session (another file, or the same sent twice) is marked
+        from .run.dedup import Matcher, mark
+
+        matcher = Matcher()
+
+        def on_result(item, result):  # noqa: F811 - the hook the watcher calls per result
+            marked = next(mark([(item, result)], matcher))[1]
+            if marked.get("duplicate_of") == result["source"]:
+                marked["duplicate_of"] = None  # the same file changed: a new version, not a copy
+            return marked
     key = fingerprint(options, fmt, __version__)
     manifest = Manifest.load(out_dir, key) if out_dir is not None else Manifest(None, key)
     skip = (out_dir,) if out_dir is not None else ()
@@ -203,6 +223,8 @@ def _watch(folder: str, options, fmt: str | None, output_dir: str | None, jobs: 
                 first = False
         except KeyboardInterrupt:  # a second Ctrl-C while waiting
             pass
+    if matcher is not None:
+        matcher.close()
     typer.echo("summarize: interrupted", err=True)
     return EXIT_INTERRUPTED
 
@@ -305,9 +327,13 @@ def _run_records(paths: list[str], options, fields, fmt: str | None, output_dir:
                 typer.echo(f"summarize: resuming: {len(kept.indices)} part files of an earlier run kept ({kept.records} records)", err=True)
             outcomes = corpus.outcomes(job, options, fields, executor, window, out_dir, interrupts.check, kept.indices)
             if out_dir is not None:
-                code = _emit_parts(outcomes, job.records, out_dir, interrupts, kept)
+                code = _emit_parts(outcomes, job.records, out_dir, interrupts, kept, options.dedup)
             else:
                 results = ((Input(r["source"], r["source"]), r) for outcome in outcomes for r in outcome.results or [])
+                if options.dedup:
+                    from .run.dedup import mark
+
+                    results = mark(results)
                 code = _emit(results, job.records, False, fmt, None, set(), interrupts, "records")
             outcomes.close()
     except KeyboardInterrupt:  # while planning
@@ -323,17 +349,28 @@ def _run_records(paths: list[str], options, fields, fmt: str | None, output_dir:
     return code
 
 
-def _emit_parts(outcomes, total: int, out_dir: str, interrupts: Interrupts, kept) -> int:
+def _emit_parts(outcomes, total: int, out_dir: str, interrupts: Interrupts, kept, dedup: bool = False) -> int:
     """Report the part files the workers wrote: errors and progress on stderr, nothing on stdout.
-    Kept parts of an earlier run count in the exit code as if this run had written them."""
+    Kept parts of an earlier run count in the exit code as if this run had written them; with dedup,
+    match the signatures the workers sent back into _groups.jsonl (the records of this run only
+    when parts were kept: their signatures are not stored with them)."""
     started = time.monotonic()
     done = failed = parts = 0
     progress = _progress(total) if sys.stderr.isatty() else None
     if progress and kept.records:
         progress[0].update(progress[1], advance=kept.records)
+    if dedup:
+        from .run.dedup import GroupsFile
+
+        groups = GroupsFile(out_dir)
+        if kept.indices:
+            typer.echo("summarize: duplicates are matched among the records summarized in this run only "
+                       "(--force redoes the job and matches them all)", err=True)
     try:
         for outcome in outcomes:
             interrupts.check()
+            if dedup:
+                groups.add(outcome.signatures)
             done += outcome.records
             failed += outcome.records if outcome.lost else len(outcome.errors)
             parts += outcome.part is not None
@@ -344,14 +381,21 @@ def _emit_parts(outcomes, total: int, out_dir: str, interrupts: Interrupts, kept
     except KeyboardInterrupt:
         if progress:
             progress[0].stop()
+        if dedup:
+            groups.discard()
         typer.echo(f"summarize: interrupted after {kept.records + done} of {total} records", err=True)
         return EXIT_INTERRUPTED
+    except BaseException:
+        if dedup:
+            groups.discard()
+        raise
     if progress:
         progress[0].stop()
     elapsed = time.monotonic() - started
     up = f"{kept.records} up to date, " if kept.indices else ""
+    written = f"; {groups.finish()} ({groups.duplicates} duplicates)" if dedup else ""
     typer.echo(f"summarize: {up}{done - failed} summarized, {failed} failed in {elapsed:.1f} s; "
-               f"{parts + len(kept.indices)} part files in {out_dir}", err=True)
+               f"{parts + len(kept.indices)} part files in {out_dir}{written}", err=True)
     return EXIT_FAILED if failed or kept.errors else EXIT_OK
 
 

@@ -50,6 +50,7 @@ class Summary:
     scores: list[ScoredSentence] | None = None
     warnings: list[str] = field(default_factory=list)
     document: list[dict[str, Any]] | None = None  # the whole release in reading order, for renderers that show it
+    body_text: str = field(default="", repr=False)  # the body sentences after furniture removal: what duplicates are judged on
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -193,6 +194,7 @@ def summarize_text(
         stats=stats, algorithm=algorithm, title_source=title_source, scores=scores,
         warnings=[warning] if warning else [],
         document=document_blocks(structure, candidates, ranking) if document else None,
+        body_text="\n".join(texts),
     )
 
 

@@ -79,5 +79,6 @@ def read_jsonl(text: str) -> list[dict]:
 
 
 def without_source(results: list[dict]) -> list[dict]:
-    """Results compared across input formats: the source names the file, the rest must agree."""
-    return [{k: v for k, v in r.items() if k != "source"} for r in results]
+    """Results compared across input formats: the source names the file (so does "duplicate_of",
+    before its record id), the rest must agree."""
+    return [{k: (v.rpartition("#")[2] if k == "duplicate_of" and v else v) for k, v in r.items() if k != "source"} for r in results]

@@ -82,6 +82,8 @@ def test_parquet_parts_from_the_workers(cluster, corpus, tmp_path):
     remote = cli("--records", str(path), "-o", str(out), "--partition-size", "16k", "--scheduler", cluster.scheduler_address)
     assert remote.returncode == 1 and "part files in" in remote.stderr
     names = sorted(name for name in os.listdir(out) if name != ".summarize.job.json")  # the job the parts belong to
+    assert names[0] == "_groups.jsonl"  # the duplicate groups the client matched (issue 26)
+    names = names[1:]
     assert names == [f"part-{i:05d}.parquet" for i in range(len(names))]  # nothing temporary left, no gap
     table = pq.read_table(out)
     assert table.schema.names[:4] == ["id", "source", "language", "title"] and table.schema.names[-1] == "error"

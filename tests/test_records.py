@@ -105,8 +105,9 @@ def test_parquet_parts_hold_every_record_once_with_the_contract_columns(tmp_path
     out = tmp_path / "out"
     run = cli("--records", str(corpus), "-o", str(out), "--partition-size", "4k")
     assert run.returncode == 0, run.stderr
-    parts = sorted(p.name for p in out.iterdir() if p.name != ".summarize.job.json")  # which job the parts belong to
+    parts = sorted(p.name for p in out.iterdir() if p.name not in (".summarize.job.json", "_groups.jsonl"))  # the job; the duplicate groups (issue 26)
     assert parts and all(p.startswith("part-") and p.endswith(".parquet") for p in parts)
+    assert (out / "_groups.jsonl").is_file()
     table = pq.read_table(out)
     assert table.schema.names == ["id", "source", "language", "title", "summary", "topics", "facts", "sentences", "words",
                                   "summary_words", "warnings", "error"]

@@ -10,6 +10,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import textwrap
 import threading
 import time
 from pathlib import Path
@@ -112,7 +113,8 @@ def test_a_release_written_in_two_chunks_is_read_once_whole_and_ctrl_c_exits_130
     result = json.loads((out / "nouveau.summary.json").read_text(encoding="utf-8"))
     whole = one_shot(inbox / "nouveau.txt")
     assert "j.perrin@ffhandball-exemple.fr" in json.dumps(result["facts"])  # from the second chunk
-    assert {k: v for k, v in result.items() if k != "source"} == {k: v for k, v in whole.items() if k != "source"}
+    marks = ("source", "group", "duplicate_of")  # the dropped file is a copy of the one already there
+    assert {k: v for k, v in result.items() if k not in marks} == {k: v for k, v in whole.items() if k not in marks}
     assert code == 130
     while not lines.empty():
         seen.append(lines.get())
@@ -177,3 +179,35 @@ def test_watch_usage_errors_and_a_missing_watchfiles(samples, tmp_path):
     missing = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert missing.returncode == 1 and missing.stderr.strip() == (
         "summarize: --watch needs watchfiles (pip install 'summarize-communiques[watch]')")
+
+
+def test_a_release_sent_again_into_the_watched_folder_is_marked_as_a_copy(samples, tmp_path):
+    """The same release re-sent later (a greeting above it, re-wrapped) is "duplicate_of" the first
+    file the watcher saw; another release has its own group; a changed file is not its own copy."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    first = inbox / "a.txt"
+    shutil.copy(samples[0], first)
+    proc, lines = start(str(inbox), "--settle", "0.5")
+    seen: list[str] = []
+    try:
+        wait_for_line(lines, "1 summarized", seen)
+        text = samples[0].read_text(encoding="utf-8")
+        rewrapped = "\n\n".join(textwrap.fill(" ".join(p.split()), 60) for p in text.split("\n\n"))
+        staged = tmp_path / "staged.txt"
+        staged.write_text("Bonjour,\n\nVeuillez trouver ci-dessous notre communiqué.\n\n" + rewrapped, encoding="utf-8")
+        os.replace(staged, inbox / "b.txt")
+        wait_for_line(lines, "1 summarized", seen)
+        shutil.copy(samples[1], staged)
+        os.replace(staged, inbox / "c.txt")
+        wait_for_line(lines, "1 summarized", seen)
+        first.write_bytes(first.read_bytes().replace(b"2025", b"2031"))
+        wait_for_line(lines, "1 summarized", seen)
+    finally:
+        stdout, code = proc.stop()
+    results = [json.loads(line) for line in stdout.splitlines()]
+    assert code == 130 and [Path(r["source"]).name for r in results] == ["a.txt", "b.txt", "c.txt", "a.txt"]
+    a, b, c, a_again = results
+    assert a["duplicate_of"] is None and b["duplicate_of"] == a["source"] and b["group"] == a["group"]
+    assert c["duplicate_of"] is None and c["group"] != a["group"]
+    assert a_again["duplicate_of"] is None  # a new version of the same file, not a copy of itself

@@ -28,10 +28,14 @@ FURNITURE_LABELS = {
 PAGE_LABELS = {
     "fr": {"digest": "Revue des communiqués", "contents": "Sommaire", "full_text": "Texte intégral",
            "set_aside": "écarté du résumé", "failed": "Échecs", "rank": "rang", "source": "Source",
-           "colon": " :"},
+           "overview": "Vue d'ensemble", "releases": "communiqués", "duplicates": "reçus en double",
+           "senders": "Expéditeurs", "recurring_topics": "Thèmes qui reviennent", "recurring_organisations": "Organisations qui reviennent",
+           "per_day": "Communiqués par jour", "undated": "sans date", "earlier": "plus anciens", "colon": " :"},
     "en": {"digest": "Press release digest", "contents": "Contents", "full_text": "Full text",
            "set_aside": "left out of the summary", "failed": "Failures", "rank": "rank", "source": "Source",
-           "colon": ":"},
+           "overview": "Overview", "releases": "releases", "duplicates": "received twice or more",
+           "senders": "Senders", "recurring_topics": "Recurring topics", "recurring_organisations": "Recurring organisations",
+           "per_day": "Releases per day", "undated": "undated", "earlier": "earlier", "colon": ":"},
 }
 
 STYLE = """
@@ -61,6 +65,13 @@ nav.toc ol { padding-left: 1.2rem; }
 nav.toc li { margin: .5rem 0; }
 nav.toc .first { color: #3d3d3d; font-size: .92rem; }
 .error { color: #8a1c1c; }
+.also { color: #3d3d3d; font-size: .92rem; }
+section.overview { background: #f5f7fb; border: 1px solid #d6dcea; border-radius: .4rem; padding: .2rem 1rem .8rem; margin: 1rem 0; }
+section.overview .counts { font-size: 1.1rem; margin: .4rem 0; }
+ul.mentions { list-style: none; padding: 0; margin: .2rem 0; columns: 2 16rem; }
+ul.mentions li { margin: .15rem 0; break-inside: avoid; }
+.refs a { font-size: .8rem; margin-left: .2rem; }
+svg.days { display: block; max-width: 100%; height: auto; }
 article.release { border-top: 2px solid #1a1a1a; margin-top: 2rem; padding-top: .5rem; }
 a { color: #0b4fb3; }
 @media (max-width: 36rem) {
@@ -70,6 +81,7 @@ a { color: #0b4fb3; }
 }
 @media print {
   .furniture, .score, nav.toc { display: none; }
+  section.overview { break-after: page; }
   article.release { break-before: page; border-top: none; }
   article.release:first-of-type { break-before: auto; }
   mark { background: none; font-weight: 600; text-decoration: underline; }
@@ -91,16 +103,21 @@ def to_html_page(result: dict[str, Any]) -> str:
 
 
 def to_html_digest(results: list[dict[str, Any]], links: dict[str, str] | None = None) -> str:
-    """Several releases: a table of contents (title, date, source, first summary sentence, failures),
-    then each release in its own section; with `links`, the contents point to separate pages instead."""
+    """Several releases: an overview of the pile, a table of contents (title, date, source, first
+    summary sentence, failures), then each release in its own section, once: the copies of a
+    release received twice are listed under it ("reçu aussi"). With `links`, the contents point to
+    separate pages instead."""
+    from .overview import build_overview
+
     languages = [r.get("language") for r in results if r.get("language")]
     language = max(set(languages), key=languages.count) if languages else "fr"
     lab = page_labels(language)
+    hrefs = [escape(links[r["source"]], quote=True) if links and r["source"] in links else f"#r{n}" for n, r in enumerate(results, 1)]
+    copies = _copies(results)
     items = []
     sections = []
     for number, result in enumerate(results, start=1):
-        anchor = f"r{number}"
-        href = escape(links[result["source"]], quote=True) if links and result["source"] in links else f"#{anchor}"
+        anchor, href = f"r{number}", hrefs[number - 1]
         if "error" in result:
             message = result["error"].removeprefix(f'{result["source"]}: ')
             items.append(f'<li class="error"><strong>{escape(result["source"])}</strong> — {escape(message)}</li>')
@@ -108,20 +125,93 @@ def to_html_digest(results: list[dict[str, Any]], links: dict[str, str] | None =
                 sections.append(f'<article class="release" id="{anchor}"><h2>{escape(result["source"])}</h2>'
                                 f'<p class="error">{escape(result["error"])}</p></article>')
             continue
+        if result.get("duplicate_of") and number - 1 not in copies:
+            continue  # a copy: shown under the first one it came with
+        also = _also_received(result, [(results[i]["source"], hrefs[i] if links else None) for i in copies.get(number - 1, [])])
         date = result.get("facts", {}).get("date")
         first = result["summary"][0] if result.get("summary") else ""
         items.append(
             f'<li><a href="{href}">{escape(result.get("title") or labels(result)["no_title"])}</a>'
             f'{" · " + escape(str(date)) if date else ""} · <span class="meta">{escape(result["source"])}</span>'
-            f'<br><span class="first">{escape(first)}</span></li>')
+            f'<br><span class="first">{escape(first)}</span>{also}</li>')
         if not links:
-            sections.append(_release(result, heading_level=2, anchor=anchor))
+            sections.append(_release(result, heading_level=2, anchor=anchor, also=also))
     failed = sum("error" in r for r in results)
     body = (f'<h1>{escape(lab["digest"])}</h1><p class="meta">{len(results) - failed} / {len(results)}'
             f'{" · " + escape(lab["failed"]) + lab["colon"] + f" {failed}" if failed else ""}</p>'
+            f'{_overview(build_overview(results), hrefs, results, lab)}'
             f'<nav class="toc" aria-label="{escape(lab["contents"], quote=True)}"><h2>{escape(lab["contents"])}</h2>'
             f'<ol>{"".join(items)}</ol></nav>{"".join(sections)}')
     return _document(lab["digest"], language, body)
+
+
+def _copies(results: list[dict[str, Any]]) -> dict[int, list[int]]:
+    """Position of each group's first member -> positions of its copies (none without dedup)."""
+    first_of: dict[str, int] = {}
+    copies: dict[int, list[int]] = {}
+    for position, result in enumerate(results):
+        group = result.get("group")
+        if group is None or "error" in result:
+            continue
+        if not result.get("duplicate_of"):
+            first_of.setdefault(group, position)
+        elif group in first_of:
+            copies.setdefault(first_of[group], []).append(position)
+    return copies
+
+
+def _also_received(result: dict[str, Any], others: list[tuple[str, str | None]]) -> str:
+    """"reçu aussi : a.pdf, b.eml" under a release that came more than once (each a link with pages)."""
+    if not others:
+        return ""
+    names = ", ".join(f'<a href="{href}">{escape(source)}</a>' if href else escape(source) for source, href in others)
+    return f'<br><span class="also">{escape(labels(result)["also_received"])} {names}</span>'
+
+
+def _overview(overview, hrefs: list[str], results: list[dict[str, Any]], lab: dict[str, str]) -> str:
+    """The top of a digest: counts, senders, recurring topics and organisations, releases per day."""
+    counts = (f'<p class="counts"><strong>{overview.releases}</strong> {escape(lab["releases"])}'
+              f' · <strong>{overview.duplicates}</strong> {escape(lab["duplicates"])}'
+              f'{f" · <strong>{overview.failed}</strong> " + escape(lab["failed"].lower()) if overview.failed else ""}</p>')
+    parts = [f'<section class="overview" aria-label="{escape(lab["overview"], quote=True)}"><h2>{escape(lab["overview"])}</h2>', counts]
+    for title, mentions in ((lab["senders"], overview.senders), (lab["recurring_topics"], overview.topics),
+                            (lab["recurring_organisations"], overview.organisations)):
+        if not mentions:
+            continue
+        rows = "".join(
+            f'<li>{escape(m.name)} <span class="refs">'
+            + " ".join(f'<a href="{hrefs[i]}" title="{escape(results[i].get("title") or "", quote=True)}">{i + 1}</a>' for i in m.releases)
+            + "</span></li>" for m in mentions)
+        parts.append(f'<h3>{escape(title)}</h3><ul class="mentions">{rows}</ul>')
+    if overview.days:
+        parts.append(f'<h3>{escape(lab["per_day"])}</h3>{_day_chart(overview.days, lab)}')
+        notes = [f'{escape(lab["undated"])}{lab["colon"]} {overview.undated}' if overview.undated else "",
+                 f'{escape(lab["earlier"])}{lab["colon"]} {overview.earlier}' if overview.earlier else ""]
+        if any(notes):
+            parts.append(f'<p class="meta">{" · ".join(n for n in notes if n)}</p>')
+    parts.append("</section>")
+    return "".join(parts)
+
+
+def _day_chart(days: list[tuple[str, int]], lab: dict[str, str]) -> str:
+    """Releases per day as an inline SVG bar chart: no script, no external file, readable in print."""
+    bar, gap, height, top, bottom = 22, 8, 64, 16, 30
+    peak = max(count for _, count in days) or 1
+    width = len(days) * (bar + gap) + gap
+    shapes = []
+    for i, (day, count) in enumerate(days):
+        x = gap + i * (bar + gap)
+        tall = max(2, round(count / peak * height))
+        y = top + height - tall
+        label = f"{day}{lab['colon']} {count}"
+        shapes.append(f'<g><title>{escape(label)}</title><rect x="{x}" y="{y}" width="{bar}" height="{tall}" fill="#3a7bd5"></rect>'
+                      f'<text x="{x + bar / 2}" y="{y - 4}" text-anchor="middle" font-size="11" fill="#1a1a1a">{count}</text>'
+                      f'<text x="{x + bar / 2}" y="{top + height + 13}" text-anchor="middle" font-size="10" fill="#3d3d3d">{escape(day[8:10])}</text>'
+                      f'<text x="{x + bar / 2}" y="{top + height + 25}" text-anchor="middle" font-size="9" fill="#3d3d3d">{escape(day[5:7])}</text></g>')
+    summary = ", ".join(f"{day}{lab['colon']} {count}" for day, count in days)
+    return (f'<svg class="days" xmlns="http://www.w3.org/2000/svg" role="img" width="{width}" height="{top + height + bottom}" '
+            f'viewBox="0 0 {width} {top + height + bottom}" aria-label="{escape(lab["per_day"] + " — " + summary, quote=True)}">'
+            f'<line x1="0" y1="{top + height}" x2="{width}" y2="{top + height}" stroke="#6b6b6b"></line>{"".join(shapes)}</svg>')
 
 
 def _document(title: str, language: str, body: str) -> str:
@@ -133,7 +223,7 @@ def _document(title: str, language: str, body: str) -> str:
             f"<body><main>{body}</main></body></html>\n")
 
 
-def _release(result: dict[str, Any], heading_level: int, anchor: str | None) -> str:
+def _release(result: dict[str, Any], heading_level: int, anchor: str | None, also: str = "") -> str:
     if "error" in result:
         return f'<h{heading_level}>{escape(result["source"])}</h{heading_level}><p class="error">{escape(result["error"])}</p>'
     lab = labels(result)
@@ -144,7 +234,7 @@ def _release(result: dict[str, Any], heading_level: int, anchor: str | None) -> 
     date = facts.get("date")
     meta = " · ".join(escape(str(x)) for x in (date, place) if x)
     parts = [f'<h{heading_level}>{escape(result.get("title") or lab["no_title"])}</h{heading_level}>',
-             f'<p class="meta">{meta + " · " if meta else ""}{escape(pl["source"])}{pl["colon"]} {escape(result["source"])}</p>',
+             f'<p class="meta">{meta + " · " if meta else ""}{escape(pl["source"])}{pl["colon"]} {escape(result["source"])}{also}</p>',
              f'<h{sub}>{escape(lab["summary"])}</h{sub}><ul class="summary">',
              *(f"<li>{escape(s)}</li>" for s in result.get("summary", [])), "</ul>"]
     if result.get("topics"):

@@ -9,12 +9,14 @@ LABELS = {
            "words": "mots", "sentences": "phrases", "date": "Date", "dates": "Autres dates", "place": "Lieu", "people": "Personnes",
            "organisations": "Organisations", "figures": "Chiffres", "quotes": "Citations",
            "contacts": "Contact presse", "error": "Erreur", "explain": "Scores", "no_title": "(sans titre)",
-           "colon": " :", "rank": "rang", "sentence": "phrase", "open_quote": "« ", "close_quote": " »"},
+           "colon": " :", "rank": "rang", "sentence": "phrase", "open_quote": "« ", "close_quote": " »",
+           "same_as": "même communiqué que", "also_received": "reçu aussi :", "duplicate": "doublon"},
     "en": {"summary": "Summary", "topics": "Key topics", "facts": "Key facts", "stats": "Statistics",
            "words": "words", "sentences": "sentences", "date": "Date", "dates": "Other dates", "place": "Place", "people": "People",
            "organisations": "Organisations", "figures": "Figures", "quotes": "Quotes",
            "contacts": "Press contact", "error": "Error", "explain": "Scores", "no_title": "(untitled)",
-           "colon": ":", "rank": "rank", "sentence": "sentence", "open_quote": "“", "close_quote": "”"},
+           "colon": ":", "rank": "rank", "sentence": "sentence", "open_quote": "“", "close_quote": "”",
+           "same_as": "same release as", "also_received": "also received:", "duplicate": "duplicate"},
 }
 
 
@@ -57,6 +59,12 @@ def fact_lines(result: dict[str, Any]) -> list[tuple[str, str]]:
         c = (press or facts["contacts"])[0]  # the press contact before investor relations
         lines.append((lab["contacts"], " · ".join(v for v in (c.get("name"), c.get("email"), c.get("phone")) if v)))
     return lines
+
+
+def same_release_line(result: dict[str, Any]) -> str | None:
+    """"même communiqué que <source>" for a copy of a release already shown in this run, else None."""
+    first = result.get("duplicate_of")
+    return f"{labels(result)['same_as']} {first}" if first else None
 
 
 def shorten(text: str, limit: int) -> str:

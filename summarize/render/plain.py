@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from .labels import fact_lines, labels, reasons_suffix, stats_line
+from .labels import fact_lines, labels, reasons_suffix, same_release_line, stats_line
 
 
 def to_text(result: dict[str, Any], header: bool = False) -> str:
@@ -18,6 +18,9 @@ def to_text(result: dict[str, Any], header: bool = False) -> str:
     if header:
         out.append(f"==> {result['source']} <==")
     out.append(result.get("title") or lab["no_title"])
+    same = same_release_line(result)
+    if same:
+        return "\n".join([*out, same]) + "\n"
     out.append("")
     out.append(f"{lab['summary']}{lab['colon']}")
     out.extend(f"- {s}" for s in result["summary"])
@@ -43,7 +46,11 @@ def to_markdown(result: dict[str, Any]) -> str:
     if "error" in result:
         return f"> **{result['source']}**: {result['error']}\n"
     lab = labels(result)
-    out = [f"## {result.get('title') or lab['no_title']}", "", f"*{result['source']}*", "", f"**{lab['summary']}**", ""]
+    out = [f"## {result.get('title') or lab['no_title']}", "", f"*{result['source']}*", ""]
+    same = same_release_line(result)
+    if same:
+        return "\n".join([*out, same]) + "\n"
+    out += [f"**{lab['summary']}**", ""]
     out.extend(f"- {s}" for s in result["summary"])
     if result["topics"]:
         out += ["", f"**{lab['topics']}**", ""]

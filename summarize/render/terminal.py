@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .labels import fact_lines, labels, reasons_suffix, stats_line
+from .labels import fact_lines, labels, reasons_suffix, same_release_line, stats_line
 
 
 def rich_panel(result: dict[str, Any]):
@@ -17,6 +17,10 @@ def rich_panel(result: dict[str, Any]):
     if "error" in result:
         return Panel(Text(result["error"], style="red"), title=Text(result["source"], style="bold red"), border_style="red")
     lab = labels(result)
+    same = same_release_line(result)
+    if same:
+        return Panel(Text(same, style="dim"), title=Text(result.get("title") or lab["no_title"], style="bold"),
+                     subtitle=Text(result["source"], style="dim"), title_align="left", subtitle_align="right", border_style="dim")
     parts: list[Any] = [Text(lab["summary"], style="bold cyan")]
     for sentence in result["summary"]:
         parts.append(Text.assemble(("• ", "cyan"), sentence))
@@ -59,7 +63,8 @@ def rich_batch_table(results: list[dict[str, Any]]):
         if "error" in r:
             table.add_row(name, "", "", f"[red]{escape(r['error'])}[/red]")
         else:
-            table.add_row(name, escape(r.get("title") or ""), escape((r["topics"] or [""])[0]), "[green]ok[/green]")
+            status = f"[dim]{escape(labels(r)['duplicate'])}[/dim]" if r.get("duplicate_of") else "[green]ok[/green]"
+            table.add_row(name, escape(r.get("title") or ""), escape((r["topics"] or [""])[0]), status)
     return table
 
 

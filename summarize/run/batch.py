@@ -12,7 +12,7 @@ import re
 import stat
 from collections import deque
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -38,6 +38,8 @@ class Options:
     explain: bool = False
     max_size: int = DEFAULT_MAX_SIZE
     document: bool = False  # keep the whole release in reading order (the HTML page shows it)
+    dedup: bool = False  # attach the duplicate signature of the body (run/dedup.py) for the client to match
+    dedup_attachments: bool = False  # one input alone: match an e-mail's body and attachments among themselves
 
 
 @dataclass(frozen=True)
@@ -140,6 +142,9 @@ def summarize_input(item: Input, options: Options, stdin_data: bytes | None = No
         return [{"source": source, "error": _clean_message(str(exc), item.source, source)}]
     except (RecursionError, MemoryError):
         return [{"source": source, "error": _TOO_BIG}]
+    marking = bool(raw.attachments) and options.dedup_attachments and not options.dedup
+    if marking:
+        options = replace(options, dedup=True)  # the release often comes twice: in the body and as the attached PDF
     results = [summarize_raw(raw, source, options)] if raw.text.strip() else []
     for name, attachment in raw.attachments:
         part_source = f"{source}#{display_path(name)}"
@@ -149,6 +154,10 @@ def summarize_input(item: Input, options: Options, stdin_data: bytes | None = No
             result = summarize_raw(attachment, part_source, options)
         result["attachment"] = display_path(name)
         results.append(result)
+    if marking:
+        from .dedup import mark
+
+        results = [result for _, result in mark((None, r) for r in results)]
     return results
 
 
@@ -156,13 +165,18 @@ def summarize_raw(raw: RawText, source: str, options: Options) -> dict[str, Any]
     from ..pipeline import summarize_text
 
     try:
-        result = summarize_text(
+        summary = summarize_text(
             raw.text, options.sentences, options.topics, algorithm=options.algorithm, language=options.language,
             words_budget=options.words, ratio=options.ratio, explain=options.explain, source=source,
             title=raw.headline, document=options.document,
-        ).to_dict()
+        )
     except (RecursionError, MemoryError):
         return {"source": source, "error": _TOO_BIG}
+    result = summary.to_dict()
+    if options.dedup:
+        from .dedup import SIGNATURE_KEY, signature
+
+        result[SIGNATURE_KEY] = signature(summary.body_text)
     if raw.metadata:
         result["metadata"] = dict(raw.metadata)
         if "date" not in result["facts"] and _ISO_DATE.match(raw.metadata.get("date", "")):

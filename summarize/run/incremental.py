@@ -37,8 +37,11 @@ def stamp(path: str | os.PathLike[str]) -> Stamp | None:
 
 
 def fingerprint(options: Options, fmt: str, version: str) -> str:
-    """One string for everything that shapes a result file: options, format and version."""
-    described = json.dumps({"options": asdict(options), "format": fmt, "version": version}, sort_keys=True)
+    """One string for everything that shapes a result file: options, format and version. Whether
+    copies are looked for is left out: it follows the number of inputs of a run (a folder, the same
+    folder watched), and a result's summary does not depend on it."""
+    shaping = {key: value for key, value in asdict(options).items() if key not in ("dedup", "dedup_attachments")}
+    described = json.dumps({"options": shaping, "format": fmt, "version": version}, sort_keys=True)
     return hashlib.sha256(described.encode("utf-8")).hexdigest()[:32]
 
 

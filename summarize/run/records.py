@@ -70,6 +70,7 @@ class PartitionOutcome:
     results: list[dict[str, Any]] | None = None
     part: str | None = None
     lost: bool = False  # the task itself failed: none of its records was summarized
+    signatures: list[tuple[str, str | None, bytes | None]] = field(default_factory=list)  # (source, id, signature) with -o and dedup
 
 
 # --- finding and planning -------------------------------------------------------------------
@@ -388,8 +389,16 @@ def run_partition(partition: Partition, options: Options, fields: Fields, out_di
     errors = [result["error"] for result in results if "error" in result]
     if out_dir is None:
         return PartitionOutcome(partition.index, len(results), errors, results=results)
+    signatures = _signatures(results) if options.dedup else []
     part = write_part(results, out_dir, partition.index, run_id) if results else None
-    return PartitionOutcome(partition.index, len(results), errors, part=part)
+    return PartitionOutcome(partition.index, len(results), errors, part=part, signatures=signatures)
+
+
+def _signatures(results: list[dict[str, Any]]) -> list[tuple[str, str | None, bytes | None]]:
+    """What the client needs to find duplicates among records written to part files: 512 bytes a record."""
+    from .dedup import SIGNATURE_KEY
+
+    return [(r["source"], r.get("id"), r.pop(SIGNATURE_KEY, None)) for r in results if "error" not in r]
 
 
 def _reason(exc: BaseException) -> str:
@@ -456,10 +465,14 @@ def existing_parts(out_dir: str) -> list[str]:
 
 
 def remove_temporary_parts(out_dir: str, run_id: str = "*") -> None:
-    """Temporary files of this run (or of any run: "*") left by a worker killed while writing."""
+    """Temporary files of this run (or of any run: "*") left by a worker killed while writing, and
+    the duplicate groups' temporary file of a client killed before it finished (run/dedup.py)."""
     if is_url(out_dir) or not os.path.isdir(out_dir):
         return
-    for leftover in Path(out_dir).glob(f".part-*.{run_id}.*tmp"):
+    leftovers = list(Path(out_dir).glob(f".part-*.{run_id}.*tmp"))
+    if run_id == "*":
+        leftovers += Path(out_dir).glob(".groups-*.tmp")
+    for leftover in leftovers:
         try:
             leftover.unlink()
         except OSError:
