@@ -144,8 +144,8 @@ class TaggerModel:
     lemmas_file: str = LEMMAS_FILE
     _rows: dict[str, int] = field(default_factory=dict, repr=False)
     _tag_pairs: dict[tuple[str, str], int] = field(default_factory=dict, repr=False)  # the two tags before
-    _forms: dict[str, tuple] = field(default_factory=dict, repr=False)  # word as written -> `_form`
-    _padding: tuple | None = field(default=None, repr=False)
+    _forms: dict[str, list] = field(default_factory=dict, repr=False)  # word as written -> `_form`
+    _padding: tuple[list, list] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         count = len(self.tags)
@@ -176,29 +176,33 @@ class TaggerModel:
         fields = array("I", ((scores << INDEX_BITS) + self._indices).to_bytes(self._packed_bytes, "little"))
         return self._tag_by_index_bits[max(fields) & INDEX_MASK]
 
-    def _form(self, word: str) -> tuple[str, str | None, int, int, int, int, int]:
-        """What a word form brings wherever it stands, summed once per form and kept: (lower-case
-        form, its fixed tag or None, its own features' weights inside a sentence and at its start,
-        its weights as the word before, the word after, and the second word after another)."""
+    def _form(self, word: str) -> list:
+        """What a word form brings wherever it stands, summed once per form and kept: [lower-case
+        form, its fixed tag or None, its own features' weights inside a sentence, the same at a
+        sentence start (None until needed), its weights as the word before, as the word after,
+        and as the second word after another]."""
         lower = word.lower().replace("’", "'")  # normalize_word, inline
         shape_ = shape(word)
         fixed = self.tag_of_word.get(lower)
         parse = self._row
         names = known_names() if self.names is None else self.names
-        own = first = 0
-        if fixed is None:
-            own = sum(map(parse, word_features(lower, shape_, False, names)))
-            first = sum(map(parse, word_features(lower, shape_, True, names)))
-        form = (lower, fixed, own, first, parse("w- " + lower) + parse("s- " + lower[-3:]),
-                parse("w+ " + lower) + parse("s+ " + lower[-3:]) + parse("sh+ " + shape_), parse("w++ " + lower))
+        own = 0 if fixed is not None else sum(map(parse, word_features(lower, shape_, False, names)))
+        form = [lower, fixed, own, None, parse("w- " + lower) + parse("s- " + lower[-3:]),
+                parse("w+ " + lower) + parse("s+ " + lower[-3:]) + parse("sh+ " + shape_), parse("w++ " + lower)]
         return _keep(self._forms, word, form, WORD_SCORES_KEPT)
 
-    def _edges(self) -> tuple[tuple, tuple]:
+    def _first_scores(self, word: str, form: list) -> int:
+        """A form's own weights as a sentence's first word (its shape feature says so), kept in the form."""
+        names = known_names() if self.names is None else self.names
+        form[3] = sum(map(self._row, word_features(form[0], shape(word), True, names)))
+        return form[3]
+
+    def _edges(self) -> tuple[list, list]:
         """The padding forms: "<s>" as the word before the first, "</s>" (shape "end") after the last."""
         if self._padding is None:
             parse = self._row
-            start = ("<s>", None, 0, 0, parse("w- <s>") + parse("s- <s>"), 0, 0)
-            end = ("</s>", None, 0, 0, 0, parse("w+ </s>") + parse("s+ /s>") + parse("sh+ end"), parse("w++ </s>"))
+            start = ["<s>", None, 0, 0, parse("w- <s>") + parse("s- <s>"), 0, 0]
+            end = ["</s>", None, 0, 0, 0, parse("w+ </s>") + parse("s+ /s>") + parse("sh+ end"), parse("w++ </s>")]
             self._padding = (start, end)
         return self._padding
 
@@ -217,7 +221,8 @@ class TaggerModel:
             form = padded[i + 1]
             tag = form[1]
             if tag is None:
-                scores = (form[2] if i else form[3]) + padded[i][4] + padded[i + 2][5] + padded[i + 3][6]
+                scores = form[2] if i else (form[3] if form[3] is not None else self._first_scores(words[0], form))
+                scores += padded[i][4] + padded[i + 2][5] + padded[i + 3][6]
                 key2 = (prev2, prev)
                 context = pairs.get(key2)
                 if context is None:
