@@ -1,8 +1,9 @@
 """Speed benchmark (issue 6): whole-process wall time and peak memory against sumy, same run.
 
 - cold start: `summarize FILE` vs the `sumy` CLI (LexRank, 3 sentences) on one release;
-- throughput: 1,500 OrangeSum validation articles as files, `summarize DIR -j 2` (summary and
-  topics) vs sumy's library in a process pool of 2 (LexRank, 3 sentences);
+- throughput: 1,500 OrangeSum validation articles as files, `summarize DIR -j 2 -f jsonl` (the full
+  output: summary, topics, facts, duplicate groups) vs sumy's library in a process pool of 2
+  (LexRank, 3 sentences);
 - one 1 MB document: `summarize FILE` (goal: under 3 s and 200 MB).
 
 sumy needs NLTK's punkt data, which cannot be downloaded here: the benchmark writes NLTK's

@@ -79,7 +79,7 @@ def test_the_tagger_memory_does_not_grow_with_new_words(monkeypatch):
     for n in range(3000):
         tagger.tag(["Le", f"zorglub{n}", "dévoile", f"Mirlak{n}", f"frimbé{n}", "."])
     assert len(tagger._rows) <= 1001
-    for cache in (tagger._word_scores, tagger._befores, tagger._afters, tagger._shapes):
+    for cache in (tagger._forms,):
         assert len(cache) <= 201
     assert len(tagger._tag_pairs) <= (len(tagger.tags) + 1) ** 2  # "<s>" starts a sentence
     assert tagger.tag(sentence) == expected  # what was forgotten is recomputed the same

@@ -197,9 +197,12 @@ def _people(sentences: Sequence[str], roles: str, elsewhere: Sequence[str] = ())
         name = match.group("name")
         if not any(name in known for known in people):
             people.setdefault(name, {"name": name, "role": None})
-    for name in _named_people([*sentences, *elsewhere]):
-        if not any(name.lower() in known.lower() or known.lower() in name.lower() for known in people):
+    lowered = [known.lower() for known in people]  # kept beside `people`: lowering every known name for
+    for name in _named_people([*sentences, *elsewhere]):  # every new one was most of this loop on long texts
+        lower = name.lower()
+        if not any(lower in known or known in lower for known in lowered):
             people[name] = {"name": name, "role": None}
+            lowered.append(lower)
     return list(people.values())
 
 

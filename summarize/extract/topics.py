@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -145,7 +145,8 @@ def extract_topics(sentences: Sequence[str], title: str | None, count: int, lang
     _drop_listed_names(candidates, scores, bodies, people, language)
     _prefer_whole_entities(candidates, scores)
     scored = sorted(((s, candidates[k]) for k, s in scores.items()), key=lambda pair: (-pair[0], pair[1].first))
-    return _deduplicate([_as_subject(c, candidates, scores) for _, c in scored], count)
+    by_first_stem = _phrases_by_first_stem(candidates, scores)
+    return _deduplicate((_as_subject(c, by_first_stem, scores) for _, c in scored), count)  # lazy: stops at `count`
 
 
 def _count_noun_phrases(tokens: Sequence[Token], text: str, position: int, is_title: bool,
@@ -276,9 +277,16 @@ def _drop_listed_names(candidates: dict[tuple[str, ...], _Candidate], scores: di
     name people (Wikinews FR), where release gold leaves them to the people list."""
     whole = _name_keys(bodies, language)
     pieces = whole + _name_keys(people, language)
+    holding: dict[str, set[int]] = defaultdict(set)  # stem -> the pieces that hold it: a key is checked
+    for number, name in enumerate(pieces):          # against those only (all pieces made a 1 MB file quadratic)
+        for stem_ in name:
+            holding[stem_].add(number)
     for key in list(scores):
-        if key in whole or any(key != name and set(key) <= set(name) and _has_capital(_display_form(candidates[key]))
-                               for name in pieces):
+        if key in whole:
+            del scores[key]
+            continue
+        within = set.intersection(*(holding.get(stem_, set()) for stem_ in key))  # the pieces holding every stem
+        if any(key != pieces[number] for number in within) and _has_capital(_display_form(candidates[key])):
             del scores[key]
 
 
@@ -320,16 +328,26 @@ def _display_form(cand: _Candidate) -> str:
 PHRASE_SHARE = 0.5
 
 
-def _as_subject(cand: _Candidate, candidates: dict[tuple[str, ...], _Candidate],
+def _phrases_by_first_stem(candidates: dict[tuple[str, ...], _Candidate],
+                           scores: dict[tuple[str, ...], float]) -> dict[str, list[_Candidate]]:
+    """The scored phrases of two words or more under their first stem, in the candidates' order:
+    what `_as_subject` looks through, without a pass over every candidate for each noun."""
+    index: dict[str, list[_Candidate]] = defaultdict(list)
+    for key, cand in candidates.items():
+        if len(key) > 1 and key in scores:
+            index[key[0]].append(cand)
+    return index
+
+
+def _as_subject(cand: _Candidate, by_first_stem: dict[str, list[_Candidate]],
                 scores: dict[tuple[str, ...], float]) -> _Candidate:
     if len(cand.key) > 1 or cand.capitalised or any(form[:1].isupper() or not form.isalpha() for form in cand.forms):
         return cand  # a phrase, a name, a code, an acronym
-    usual = [c for key, c in candidates.items() if len(key) > 1 and key[0] == cand.key[0] and key in scores
-             and c.count >= max(2, PHRASE_SHARE * cand.count)]
+    usual = [c for c in by_first_stem.get(cand.key[0], ()) if c.count >= max(2, PHRASE_SHARE * cand.count)]
     return max(usual, key=lambda c: (c.count, scores[c.key], -c.first)) if usual else cand
 
 
-def _deduplicate(ranked: list[_Candidate], count: int) -> list[str]:
+def _deduplicate(ranked: Iterable[_Candidate], count: int) -> list[str]:
     """Drop a phrase whose stems are contained in, contain, or share two words with a chosen one."""
     chosen: list[_Candidate] = []
     for cand in ranked:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from array import array
-from collections.abc import Container, Iterable
+from collections.abc import Container
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TypeVar
@@ -143,11 +143,9 @@ class TaggerModel:
     names: Container[str] | None = None  # words news capitalises (None: French news, names_fr.txt)
     lemmas_file: str = LEMMAS_FILE
     _rows: dict[str, int] = field(default_factory=dict, repr=False)
-    _word_scores: dict[tuple[str, str, bool], int] = field(default_factory=dict, repr=False)
     _tag_pairs: dict[tuple[str, str], int] = field(default_factory=dict, repr=False)  # the two tags before
-    _befores: dict[str, int] = field(default_factory=dict, repr=False)  # the word before
-    _afters: dict[tuple[str, str], int] = field(default_factory=dict, repr=False)  # the word after, its shape
-    _shapes: dict[str, str] = field(default_factory=dict, repr=False)  # word as written -> shape
+    _forms: dict[str, list] = field(default_factory=dict, repr=False)  # word as written -> `_form`
+    _padding: tuple[list, list] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         count = len(self.tags)
@@ -174,55 +172,64 @@ class TaggerModel:
             _keep(self._rows, feature, row, FEATURE_ROWS_KEPT)
         return row
 
-    def _remember(self, cache: dict, key: object, features: Iterable[str]) -> int:
-        """The summed weights of some features (a word's own, a neighbour's), kept in a bounded table."""
-        return _keep(cache, key, sum(map(self._row, features)), WORD_SCORES_KEPT)
-
     def _best(self, scores: int) -> str:
         fields = array("I", ((scores << INDEX_BITS) + self._indices).to_bytes(self._packed_bytes, "little"))
         return self._tag_by_index_bits[max(fields) & INDEX_MASK]
 
-    def tag(self, words: list[str]) -> list[str]:
-        """Greedy tagging. The context features of `context_features` are spelt out inline here
-        (a quarter faster); tests/test_grammar.py checks that both give the same tags."""
-        lowers = [w.lower().replace("’", "'") for w in words]  # normalize_word, inline (a call per token shows)
+    def _form(self, word: str) -> list:
+        """What a word form brings wherever it stands, summed once per form and kept: [lower-case
+        form, its fixed tag or None, its own features' weights inside a sentence, the same at a
+        sentence start (None until needed), its weights as the word before, as the word after,
+        and as the second word after another]."""
+        lower = word.lower().replace("’", "'")  # normalize_word, inline
+        shape_ = shape(word)
+        fixed = self.tag_of_word.get(lower)
+        parse = self._row
         names = known_names() if self.names is None else self.names
-        shape_of = self._shapes
-        shapes = [shape_of.get(w) or _keep(shape_of, w, shape(w), WORD_SCORES_KEPT) for w in words]
-        padded = ["<s>", *lowers, "</s>", "</s>"]  # padded[i + 1] is word i
-        shapes_after = [*shapes[1:], "end"]
-        dictionary, known, best, rows, parse = self.tag_of_word, self._word_scores, self._best, self._rows, self._row
-        pairs, befores, afters = self._tag_pairs, self._befores, self._afters
+        own = 0 if fixed is not None else sum(map(parse, word_features(lower, shape_, False, names)))
+        form = [lower, fixed, own, None, parse("w- " + lower) + parse("s- " + lower[-3:]),
+                parse("w+ " + lower) + parse("s+ " + lower[-3:]) + parse("sh+ " + shape_), parse("w++ " + lower)]
+        return _keep(self._forms, word, form, WORD_SCORES_KEPT)
+
+    def _first_scores(self, word: str, form: list) -> int:
+        """A form's own weights as a sentence's first word (its shape feature says so), kept in the form."""
+        names = known_names() if self.names is None else self.names
+        form[3] = sum(map(self._row, word_features(form[0], shape(word), True, names)))
+        return form[3]
+
+    def _edges(self) -> tuple[list, list]:
+        """The padding forms: "<s>" as the word before the first, "</s>" (shape "end") after the last."""
+        if self._padding is None:
+            parse = self._row
+            start = ["<s>", None, 0, 0, parse("w- <s>") + parse("s- <s>"), 0, 0]
+            end = ["</s>", None, 0, 0, 0, parse("w+ </s>") + parse("s+ /s>") + parse("sh+ end"), parse("w++ </s>")]
+            self._padding = (start, end)
+        return self._padding
+
+    def tag(self, words: list[str]) -> list[str]:
+        """Greedy tagging. The features of `features` are spelt out here and summed per word form
+        (its own, and its weights as a neighbour), then per pair of tags: the sums are exact integer
+        additions, so the order does not change a score; tests/test_grammar.py checks that both
+        give the same tags."""
+        forms = self._forms
+        start, end = self._edges()
+        padded = [start, *[forms.get(w) or self._form(w) for w in words], end, end]  # padded[i + 1] is word i
+        best, rows, parse, pairs = self._best, self._rows, self._row, self._tag_pairs
         out: list[str] = []
         prev, prev2 = "<s>", "<s>"
-        for i, lower in enumerate(lowers):
-            tag = dictionary.get(lower)
+        for i in range(len(words)):
+            form = padded[i + 1]
+            tag = form[1]
             if tag is None:
-                scores = known.get((lower, shapes[i], i == 0))
-                if scores is None:
-                    scores = self._remember(known, (lower, shapes[i], i == 0), word_features(lower, shapes[i], i == 0, names))
-                before, after, after2 = padded[i], padded[i + 2], padded[i + 3]
-                key = (prev2, prev)
-                context = pairs.get(key)
+                scores = form[2] if i else (form[3] if form[3] is not None else self._first_scores(words[0], form))
+                scores += padded[i][4] + padded[i + 2][5] + padded[i + 3][6]
+                key2 = (prev2, prev)
+                context = pairs.get(key2)
                 if context is None:
-                    context = pairs[key] = parse("t " + prev) + parse("tt " + prev2 + " " + prev)
-                scores += context
-                context = befores.get(before)
-                if context is None:
-                    context = self._remember(befores, before, ("w- " + before, "s- " + before[-3:]))
-                scores += context
-                key2 = (after, shapes_after[i])
-                context = afters.get(key2)
-                if context is None:
-                    context = self._remember(afters, key2, ("w+ " + after, "s+ " + after[-3:], "sh+ " + shapes_after[i]))
-                scores += context
-                feature = "tw " + prev + " " + lower
+                    context = pairs[key2] = parse("t " + prev) + parse("tt " + prev2 + " " + prev)
+                feature = "tw " + prev + " " + form[0]
                 row = rows.get(feature)
-                scores += parse(feature) if row is None else row
-                feature = "w++ " + after2
-                row = rows.get(feature)
-                scores += parse(feature) if row is None else row
-                tag = best(scores)
+                tag = best(scores + context + (parse(feature) if row is None else row))
             out.append(tag)
             prev2, prev = prev, tag
         return out
