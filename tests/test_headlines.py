@@ -171,3 +171,12 @@ def test_a_long_headline_without_a_blank_line_under_it_and_a_date_above_it():
     result = summarize_text(text)
     assert (result.title, result.title_source) == (headline, "heading")
     assert not any("2025" == s[-4:] for s in result.summary)
+
+
+def test_a_heading_whose_only_change_is_a_trailing_link_cut_does_not_break_the_reading():
+    """Found by the fuzzer: a first heading ending in a link, nothing set aside before it. Cutting
+    the link changed the line without joining a next one; the structure stage then relabelled an
+    entry that did not exist (IndexError)."""
+    text = "# Ti" + "X" * 60 + "ien](https://x.ras** et [lienc(https://x.fr).\nj- point\n"
+    result = summarize_text(text).to_dict()
+    assert result["title"] and "https://x.fr" not in result["title"]

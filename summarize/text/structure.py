@@ -291,9 +291,10 @@ def _parse_lines(lines: list[str], known_title: str | None, language: str | None
                            or (not line.endswith(":") and (is_heading_like(line) or _is_headline(lines, index) or _stands_above_prose(lines, index)))
                            or (len(line.split()) <= _LONGEST_HEADLINE_WORDS and not _TERMINAL_END.search(line)
                                and headline_verdict(line) == KICKER_LED)):
-            joined = without_trailing_link(_with_continuation(doc, lines, index, line, "title"))
+            continued = _with_continuation(doc, lines, index, line, "title")
+            joined = without_trailing_link(continued)
             verdict = headline_verdict(joined)
-            if joined != line and verdict != HEADLINE:
+            if continued != line and verdict != HEADLINE:  # the joined next line is set aside with it, not as a title
                 doc.sequence[-1] = ("header", doc.sequence[-1][1])
             line = joined
             if verdict == HEADLINE:
