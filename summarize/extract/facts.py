@@ -71,9 +71,11 @@ def extract_facts(structure: Structure, sentences: Sequence[str], tags: Callable
     if places:
         facts["places"] = places
         facts["place"] = places[0]
-    elsewhere = [line for kind, line in structure.removed if kind in _NAMING_FURNITURE] + ([structure.about] if structure.about else [])
-    roles = "|".join(sorted(word_list("roles_fr.txt"), key=len, reverse=True))
-    people = english.people(sentences, structure) if english else _people(sentences, roles, elsewhere)
+    if english:
+        people = english.people(sentences, structure)
+    else:
+        elsewhere = [line for kind, line in structure.removed if kind in _NAMING_FURNITURE] + ([structure.about] if structure.about else [])
+        people = _people(sentences, "|".join(sorted(word_list("roles_fr.txt"), key=len, reverse=True)), elsewhere)
     if people:
         facts["people"] = people
     from .organisations import find_organisations
@@ -175,8 +177,8 @@ def _named_people(texts: Sequence[str]) -> list[str]:
     return found
 
 
-_SENDER_FURNITURE = frozenset({"letterhead", "attribution", "signature"})  # lines that name the sender
-_NAMING_FURNITURE = frozenset({"contact", "end", "tail", "about", "attribution", "signature"})  # furniture lines that name people
+_SENDER_FURNITURE = frozenset({"letterhead", "attribution"})  # furniture lines that name the sender
+_NAMING_FURNITURE = frozenset({"contact", "end", "tail", "about", "attribution"})  # furniture lines that name people
 
 
 def _people(sentences: Sequence[str], roles: str, elsewhere: Sequence[str] = ()) -> list[dict]:

@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..resources import listed, sorted_list, word_list
+from ..text.structure import EMAIL_RE, URL_RE
 from ..text.tokens import word_profile, word_spans
 
 if TYPE_CHECKING:
@@ -99,9 +100,10 @@ _LINK_PIECE = re.compile(r"(?i)^(?:https?|www|ftp|mailto|html?|php|pdf|com|org|n
 # An address in a sentence ("https://…", "lumera.co/ks/", "2015.haum.org", an e-mail): its pieces
 # ("ks", "bd", "haum.org") are where to read more, never a subject. A bare two-label name stays:
 # "demarches-simplifiees.fr", "Node.js" name a service or a product.
-_ADDRESS = re.compile(r"(?i)(?:https?://|www\.)\S+|(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}"
-                      r"|(?<![\w.-])[\w-]{1,63}(?:\.[\w-]{1,63}){0,8}\.[a-z]{2,6}/\S*"
-                      r"|(?<![\w.-])(?:[\w-]{1,63}\.){2,8}[a-z]{2,6}(?![\w.-])")  # bounded: linear on a 2 MB word
+_ADDRESS = re.compile("|".join((URL_RE.pattern, EMAIL_RE.pattern,  # the structure stage's link and e-mail patterns
+                                 r"(?<![\w.-])[\w-]{1,63}(?:\.[\w-]{1,63}){0,8}\.[a-z]{2,6}/\S*",
+                                 r"(?<![\w.-])(?:[\w-]{1,63}\.){2,8}[a-z]{2,6}(?![\w.-])")),  # bounded: linear on a 2 MB word
+                      re.IGNORECASE)
 
 
 def _without_addresses(text: str) -> str:
@@ -123,17 +125,16 @@ def extract_topics(sentences: Sequence[str], title: str | None, count: int, lang
     candidates: dict[tuple[str, ...], _Candidate] = {}
     texts = [_without_addresses(text) for text in ([title] if title else []) + list(sentences)]
     position = 0
-    english_names: frozenset[str] | None = None  # English: the words the text capitalises inside sentences
+    if language == "en":
+        from .topics_en import count_noun_phrases, names_in, sentence_tokens
+
+        english_names = names_in(sentences)  # the words the text capitalises inside sentences
     for number, text in enumerate(texts):
         is_title = bool(title) and number == 0
         if language == "fr":
             _count_noun_phrases(tags(text), text, position, is_title, candidates)
         elif language == "en":
-            from .topics_en import count_noun_phrases, names_in, sentence_tokens
-
-            names = english_names if english_names is not None else names_in(sentences)
-            english_names = names
-            count_noun_phrases(sentence_tokens(text, tags, names), text, position, is_title, candidates, _Candidate)
+            count_noun_phrases(sentence_tokens(text, tags, english_names), text, position, is_title, candidates, _Candidate)
         else:
             for run in _runs(text, language):
                 _count_phrases(run, text, position, is_title, candidates)
