@@ -186,15 +186,10 @@ def _watch(folder: str, options, fmt: str | None, output_dir: str | None, jobs: 
 
     on_result, matcher = keep, None
     if options.dedup:  # a release already seen in this session (another file, or the same sent twice) is marked
-        from .run.dedup import Matcher, mark
+        from .run.dedup import Matcher, session_marker
 
         matcher = Matcher()
-
-        def on_result(item, result):  # noqa: F811 - the hook the watcher calls per result
-            marked = next(mark([(item, result)], matcher))[1]
-            if marked.get("duplicate_of") == result["source"]:
-                marked["duplicate_of"] = None  # the same file changed: a new version, not a copy
-            return marked
+        on_result = session_marker(matcher)
     key = fingerprint(options, fmt, __version__)
     manifest = Manifest.load(out_dir, key) if out_dir is not None else Manifest(None, key)
     skip = (out_dir,) if out_dir is not None else ()

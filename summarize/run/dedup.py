@@ -22,7 +22,7 @@ import json
 import os
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -191,6 +191,19 @@ def mark(results: Iterable[tuple[Any, dict[str, Any]]], matcher: Matcher | None 
         close = getattr(results, "close", None)
         if close is not None:
             close()  # closing the marked stream stops the batch behind it (its pool) at once
+
+
+def session_marker(matcher: Matcher) -> Callable[[Any, dict[str, Any]], dict[str, Any]]:
+    """The per-result hook of `--watch`: each result marked against every release the session has
+    seen; a file that changed is a new version of itself, not its own copy."""
+    def marked(item: Any, result: dict[str, Any]) -> dict[str, Any]:
+        source = result["source"]
+        result = next(mark([(item, result)], matcher))[1]
+        if result.get("duplicate_of") == source:
+            result["duplicate_of"] = None
+        return result
+
+    return marked
 
 
 class GroupsFile:
