@@ -10,7 +10,7 @@ from .rank.selection import choose, pushed_down_reasons, sentence_budget
 from .read.decoding import fold_ligatures
 from .text.language import resolve_language
 from .text.sentences import split_sentences
-from .text.structure import Structure, parse_structure
+from .text.structure import EXPLICIT_HEADING_RE, Structure, parse_structure
 from .text.tokens import content_stems, stems_of_words, words
 
 DERIVED_TITLE_WORDS = 14
@@ -216,7 +216,8 @@ def document_blocks(structure: Structure, candidates: list[Sentence], ranking: R
     blocks: list[dict[str, Any]] = []
     for kind, item in structure.sequence:
         if kind != "paragraph":
-            blocks.append({"kind": "title" if kind == "title" else "furniture", "label": kind, "text": item})
+            marked = EXPLICIT_HEADING_RE.match(item)  # "## Contacts": the readers' heading mark is not the sender's text
+            blocks.append({"kind": "title" if kind == "title" else "furniture", "label": kind, "text": marked.group("text") if marked else item})
             continue
         paragraph = structure.paragraphs[int(item)]
         if paragraph.kind == "heading":
