@@ -34,7 +34,7 @@ def headline_verdict(line: str) -> str:
     if not text or not any(ch.isalpha() for ch in text) or len(text.split()) < 2:
         return NOT_HEADLINE  # a single word is a label ("Date", "Lieu", "Contact"), not a headline
     patterns = _patterns()
-    if patterns[NOT_HEADLINE].fullmatch(text):
+    if patterns[NOT_HEADLINE].fullmatch(text) or patterns[NOT_HEADLINE].fullmatch(text.lstrip("-–—•·|> ")):
         return NOT_HEADLINE
     lead = patterns[KICKER_LED].match(text)
     rest = text[lead.end():] if lead else ""

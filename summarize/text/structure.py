@@ -32,7 +32,9 @@ _PLACE = rf"(?P<place>{_ONE_PLACE}(?:,\s*{_ONE_PLACE}){{0,9}})"  # "Bordeaux, Ma
 DATELINE_RE = re.compile(
     r"^(?:" + _PLACE + r"(?:,\s*[A-Z]{2,3}\.?)?\s*(?:,\s*|\(\s*|[-–—]\s+|(?<=\w)\s+(?=le\s+\d))(?:le\s+)?(?P<date>" + _DATE_ANON + r")\s*\)?"
     r"|(?P<date2>(?:le\s+)?(?:" + _DATE_ANON + r")))"
-    r"\s*(?:[-–—:|/]+\s*|,\s+(?=[A-ZÀ-Ý«\"])|\.?$)",
+    # after a comma, a dateline needs its place and a capital ("Paris, le 3 mars 2025, La société…"):
+    # "Le dimanche 5 août 2018, la conférence…" and "Le 3 mars, Debian a…" are sentences
+    r"\s*(?:[-–—:|/]+\s*|(?(place),\s+(?-i:(?=[A-ZÀ-Ý«\"]))|(?!))|\.?$)",
     re.IGNORECASE,
 )
 EXPLICIT_HEADING_RE = re.compile(r"^(?P<marks>#{1,6})\s+(?P<text>\S.*?)\s*#*$")  # "# Title", "## Sub-heading" from the readers
