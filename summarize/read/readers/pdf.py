@@ -581,8 +581,12 @@ def _starts_block(previous: Line, line: Line, leading: float, usual_width: float
     gap = previous.y - line.y
     if gap <= 0 or gap > PARAGRAPH_GAP * leading * max(line.size, 1):
         return True  # a new column, a page region or a paragraph space
-    if previous.bold and _shouted(previous.text) and _shouted(line.text) and abs(previous.x + previous.x1 - line.x - line.x1) < 2 * line.size:
-        return bool(_SENTENCE_END.search(previous.text))  # a title in bold capitals centred on two lines
+    centred = abs(previous.x + previous.x1 - line.x - line.x1) < 2 * line.size and abs(line.x - previous.x) > line.size
+    display = previous.bold or previous.size >= body_size + 0.5
+    wrapped = line.text[:1].islower() or previous.text.endswith(",")  # the phrase runs on: not a second item of a centred block
+    if (previous.bold and _shouted(previous.text) and _shouted(line.text) and abs(previous.x + previous.x1 - line.x - line.x1) < 2 * line.size) \
+            or (display and centred and wrapped):
+        return bool(_SENTENCE_END.search(previous.text))  # a title or sub-heading (bold, or larger) centred on two lines
     short = line.size <= body_size + 0.5 and previous.width < SHORT_LINE_SHARE * usual_width
     if abs(line.x - previous.x) > 3 * max(line.size, 1) or short:
         return True  # text set elsewhere on the line (a date right of an address), or the short lines of an address
