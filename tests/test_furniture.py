@@ -87,3 +87,13 @@ def test_html_entities_of_markdown_are_characters_in_bullets():
     first = summarize_text(raw.text, title=raw.headline).summary[0]
     assert first.startswith("La médiathèque de Morteau et l’association « Lire & Dire » ouvriront")
     assert "&" not in first.replace("Lire & Dire", "")
+
+
+def test_a_forwarding_note_and_a_lone_slogan_are_not_bullets():
+    """A site that forwards another sender's release opens with a note pointing to it; a short
+    exclamation standing alone under the headline is a slogan, not a sentence to quote."""
+    text = ("Le club des lecteurs relaie l'annonce de la ville. Retrouvez ci-dessous le communiqué de la mairie.\n\n"
+            + HEADLINE + "\n\nEnfin le dimanche à la médiathèque !\n\n" + "\n\n".join(NEWS) + "\n")
+    result = summarize_text(text, sentences=4)
+    assert result.title == HEADLINE
+    assert result.summary == NEWS

@@ -49,6 +49,26 @@ def test_a_front_matter_title_that_names_the_kind_of_statement_gives_way_to_the_
         assert summarize_text(raw.text, title=raw.headline).title == HEADLINE, label
 
 
+def test_the_senders_name_set_as_a_heading_above_the_headline_is_letterhead():
+    """A PDF or page that sets the sender's name ("Association …", "Comité de soutien à …") as a heading
+    above the kicker or under it, then the headline: the name is letterhead, not the title."""
+    for head in ("## Association des Amis du Val\n\n# Communiqué de presse\n\nDate : 3 mars 2025",
+                 "# Communiqué de presse\n\n## Comité de soutien aux cyclistes du Val",
+                 "## Collectif Vélo Saône\n\nDijon, le 3 mars 2025"):
+        title, source = title_of(f"{head}\n\n## {HEADLINE}\n\n{BODY}", "Communiqué de presse")
+        assert (title, source) == (HEADLINE, "heading"), head
+
+
+def test_a_body_that_names_its_sender_in_the_headline_keeps_it():
+    headline = "Association des Amis du Val : douze bornes de recharge pour vélos"
+    assert title_of(f"# {headline}\n\n{BODY}")[0] == headline
+
+
+def test_a_date_behind_a_bar_or_a_dash_is_cut_off_the_title():
+    for dated in (f"{HEADLINE} | MARS 2025", f"{HEADLINE} – 3 mars 2025", f"{HEADLINE} (03/03/2025)"):
+        assert title_of(f"# {dated}\n\n{BODY}", dated)[0] == HEADLINE, dated
+
+
 def test_a_short_site_label_gives_way_to_a_headline_that_opens_the_text():
     markdown = (f"---\ntitle: Mobilité douce\n---\n# {HEADLINE}\n\n{BODY}").encode()
     raw = read_text_bytes(markdown, "label.md")
