@@ -153,6 +153,10 @@ def test_a_verb_after_a_plural_complement_never_ends_a_body_name():
                          "et le Ministère des Affaires étrangères répondent avec la Caisse des dépôts et consignations.")
     assert "Académie des arts" in orgs
     assert {"Fondation des sciences sociales", "Ministère des Affaires étrangères", "Caisse des dépôts et consignations"} <= set(orgs)
+    orgs = organisations("La Cour des comptes affirme aujourd’hui que le budget est tenu. Le Comité d’organisation met tout en œuvre "
+                         "et le Conseil constitutionnel rend sa décision.")
+    assert {"Cour des comptes", "Comité d’organisation", "Conseil constitutionnel"} <= set(orgs)
+    assert not any(name.endswith(("affirme", "met")) for name in orgs)
 
 
 def test_things_tickers_surnames_and_programme_names_are_not_organisations():
