@@ -99,10 +99,13 @@ def test_a_forwarding_note_and_a_lone_slogan_are_not_bullets():
     assert result.summary == NEWS
 
 
-def test_a_sentence_sending_to_a_link_or_continuing_the_one_before_is_no_bullet():
-    """"… et à LIRE SUR CE LIEN les mots de …", "Cliquez ici pour …" send the reader elsewhere; "Ainsi que
+def test_a_sentence_sending_to_a_link_is_no_bullet_and_ainsi_que_needs_the_sentence_before():
+    """"… et à lire sur ce lien les mots de …", "Cliquez ici pour …" send the reader elsewhere; "Ainsi que
     le lien de …" continues a sentence it does not hold."""
-    extra = ["Je vous invite à parcourir le programme et à lire sur ce lien les mots de la directrice de la médiathèque.",
-             "Ainsi que le lien vers la page des horaires et un lien descriptif de l'équipe en 2025."]
-    text = HEADLINE + "\n\n" + "\n\n".join([NEWS[0], extra[0], NEWS[1], extra[1], NEWS[2]]) + "\n"
+    from summarize.rank.ranking import opens_with_anaphora
+
+    links = ["Je vous invite à parcourir le programme et à lire sur ce lien les mots de la directrice de la médiathèque.",
+             "Cliquez ici pour découvrir les horaires détaillés de chaque salle de lecture."]
+    text = HEADLINE + "\n\n" + "\n\n".join([NEWS[0], links[0], NEWS[1], links[1], NEWS[2]]) + "\n"
     assert summarize_text(text, sentences=3).summary == NEWS
+    assert opens_with_anaphora("Ainsi que le lien vers la page des horaires et un lien descriptif de l'équipe.")
