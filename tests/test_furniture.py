@@ -109,3 +109,21 @@ def test_a_sentence_sending_to_a_link_is_no_bullet_and_ainsi_que_needs_the_sente
     text = HEADLINE + "\n\n" + "\n\n".join([NEWS[0], links[0], NEWS[1], links[1], NEWS[2]]) + "\n"
     assert summarize_text(text, sentences=3).summary == NEWS
     assert opens_with_anaphora("Ainsi que le lien vers la page des horaires et un lien descriptif de l'équipe.")
+
+
+def test_what_follows_the_senders_sign_off_is_the_sites_not_the_releases():
+    promo = ("Ville dynamique du Haut-Doubs, Morteau offre un cadre de vie exceptionnel, avec ses écoles, ses commerces "
+             "de proximité et son marché hebdomadaire, à découvrir toute l'année.")
+    for sign_off in ("Votre équipe municipale", "L'équipe de la médiathèque"):
+        text = HEADLINE + "\n\n" + "\n\n".join(NEWS) + f"\n\n{sign_off}\n\n{promo}\n"
+        assert summarize_text(text, sentences=4).summary == NEWS, sign_off
+
+
+def test_complete_sentences_come_before_list_items_even_when_too_few_are_complete():
+    items = ("- la médiathèque ouvre le dimanche à partir du 6 avril de 14 heures à 18 heures\n"
+             "- la médiathèque de Morteau ouvre aussi le mercredi jusqu'à 20 heures\n")
+    text = (HEADLINE + "\n\n" + NEWS[0] + "\n\nLes nouveaux horaires de la médiathèque de Morteau seront les suivants :\n\n"
+            + items + "\n" + NEWS[2] + "\n")
+    summary = summarize_text(text, sentences=3).summary
+    assert summary[0] == NEWS[0] and NEWS[2] in summary  # the two complete sentences, then one list item
+    assert not any(bullet.endswith(":") for bullet in summary)
