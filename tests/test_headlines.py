@@ -59,6 +59,18 @@ def test_the_senders_name_set_as_a_heading_above_the_headline_is_letterhead():
         assert (title, source) == (HEADLINE, "heading"), head
 
 
+def test_an_english_senders_name_over_the_headline_is_letterhead_too():
+    body = ("The Riverside Cycling Club opens twelve charging points for electric bikes in the village halls on March 3. "
+            "The network cost 84,000 dollars, half of it paid by the county.\n\n"
+            "The club hopes to double the number of daily bike trips within two years.\n")
+    headline = "Riverside opens twelve charging points for electric bikes"
+    for sender in ("Riverside Cycling Association", "The Friends' Support Committee"):
+        result = summarize_text(f"# Press release\n\n## {sender}\n\n## {headline}\n\n{body}", title="Press release")
+        assert result.title == headline, sender
+    result = summarize_text(f"# {headline} as the Town Council\n\n{body}")
+    assert result.title == f"{headline} as the Town Council"
+
+
 def test_a_body_that_names_its_sender_in_the_headline_keeps_it():
     headline = "Association des Amis du Val : douze bornes de recharge pour vélos"
     assert title_of(f"# {headline}\n\n{BODY}")[0] == headline

@@ -519,14 +519,18 @@ def _organisation_heads() -> frozenset[str]:
 
 def _names_only_a_sender(line: str) -> bool:
     """A line that is an organisation's name and nothing more ("Association Robots-JU", "Comité de
-    soutien à Antoine Deltour"): an organisation's head noun first, a few words, no colon or figure,
-    at most two lower-case words besides the links of a name (no room for a verb and its object)."""
-    words = re.findall(r"[\w-]+", line.replace("’", "'").split("'")[-1] if line[:2].lower() in ("l'", "l’") else line)
+    soutien à Antoine Deltour", "Antoine Deltour's Support Committee"): a few words, no colon or
+    figure, and either an organisation's head noun first with at most two lower-case words besides
+    the links of a name (no room for a verb and its object), or a head noun last and every word
+    capitalised (the English order)."""
+    text = re.sub(r"['’]s\b", "", line)
+    words = re.findall(r"[\w-]+", text.replace("’", "'").split("'")[-1] if text[:2].lower() in ("l'", "l’") else text)
     if not words or len(words) > _LONGEST_SENDER_WORDS or ":" in line or any(ch.isdigit() for ch in line):
         return False
-    if words[0].lower() not in _organisation_heads():
-        return False
-    return sum(word.islower() and word not in _NAME_LINKS for word in words[1:]) <= 2
+    lowered = [word for word in words[1:] if word.islower() and word not in _NAME_LINKS]
+    if words[0].lower() in _organisation_heads():
+        return len(lowered) <= 2
+    return len(words) >= 2 and words[-1].lower() in _organisation_heads() and not lowered
 
 
 def _headline_below(lines: list[str], index: int) -> bool:
