@@ -119,3 +119,12 @@ def test_a_headline_in_capitals_is_read_in_the_texts_case():
     assert not shouted, result.topics
     assert not [o["name"] for o in result.facts.get("organisations", []) if o["name"].isupper()]
     assert any("Sète" in t or "jardin des plantes" in t for t in result.topics), result.topics
+
+
+def test_a_name_and_the_verb_it_is_the_subject_of_is_no_topic():
+    text = ("La CPU réagit à la proposition de médiation sur la réforme du décret\n\n"
+            "Le Conseil de la CPU réagit à la proposition de médiation. "
+            "La CPU exprime de fortes réserves sur la nature de la médiation proposée.")
+    topics_ = summarize_text(text, topics=8).topics
+    assert not [t for t in topics_ if t.split()[-1] in ("exprime", "réagit")], topics_
+    assert "réforme du décret" in topics_
