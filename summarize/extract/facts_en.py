@@ -62,10 +62,16 @@ def _contact_name_re() -> re.Pattern[str]:
 
 def people(sentences: Sequence[str], structure: Structure) -> list[dict]:
     """People with their roles, and the people the contact block names."""
-    from .people_en import find_people
+    from .people_en import attributions, bylines, find_people
 
     found = find_people(sentences)
     known = {p["name"] for p in found}
+    signed = [line for kind, line in structure.removed if kind == "attribution"]  # "— Manu Ignatius CEO, Subnero"
+    credits = [line for kind, line in structure.removed if kind in ("about", "legal", "end", "tail")]  # "Written by Inge Wallin."
+    for name, role in [(a.name, a.role) for a in attributions(signed)] + [(name, None) for name in bylines(credits)]:
+        if name not in known:
+            found.append({"name": name, "role": role})
+            known.add(name)
     for contact in structure.contacts:
         named = _contact_name_re().match(contact.text)
         name = contact.name or (named.group("name") if named else None)
@@ -76,9 +82,12 @@ def people(sentences: Sequence[str], structure: Structure) -> list[dict]:
 
 
 def organisations(named_in: Sequence[str], found_people: list[dict], tags: Callable[[str], Sequence[Token]]) -> list[dict]:
+    """Bodies named in the text, and those a signature or a list item gives beside a person."""
     from .organisations_en import find_organisations
+    from .people_en import attributions
 
-    return find_organisations(named_in, found_people, tags)
+    affiliations = [a.body for a in attributions(named_in) if a.body]
+    return find_organisations(named_in, found_people, tags, affiliations)
 
 
 _QUOTE = re.compile(r"[“\"](?P<quote>[^“”\"]{15,600}?)[”\"]")
