@@ -66,7 +66,7 @@ def people(sentences: Sequence[str], structure: Structure) -> list[dict]:
 
     found = find_people(sentences)
     known = {p["name"] for p in found}
-    signed = [line for kind, line in structure.removed if kind == "attribution"]  # "— Manu Ignatius CEO, Subnero"
+    signed = _signed_lines(structure)
     credits = [line for kind, line in structure.removed if kind in ("about", "legal", "end", "tail")]  # "Written by Inge Wallin."
     for name, role in [(a.name, a.role) for a in attributions(signed)] + [(name, None) for name in bylines(credits)]:
         if name not in known:
@@ -81,12 +81,21 @@ def people(sentences: Sequence[str], structure: Structure) -> list[dict]:
     return found
 
 
-def organisations(named_in: Sequence[str], found_people: list[dict], tags: Callable[[str], Sequence[Token]]) -> list[dict]:
-    """Bodies named in the text, and those a signature or a list item gives beside a person."""
+def _signed_lines(structure: Structure) -> list[str]:
+    """Lines outside the sentences that name a person with a role: attributions set aside ("— Manu
+    Ignatius CEO, Subnero") and short lines read as headings ("James A. Baker (General Counsel, Federal
+    Bureau of Investigation)" in a list of panellists)."""
+    return [line for kind, line in structure.removed if kind == "attribution"] + list(structure.headings)
+
+
+def organisations(named_in: Sequence[str], found_people: list[dict], tags: Callable[[str], Sequence[Token]],
+                  structure: Structure | None = None) -> list[dict]:
+    """Bodies named in the text, and those a signature, a list item or a panellist's line gives beside a person."""
     from .organisations_en import find_organisations
     from .people_en import attributions
 
-    affiliations = [a.body for a in attributions(named_in) if a.body]
+    lines = list(named_in) + (list(structure.headings) if structure else [])
+    affiliations = [a.body for a in attributions(lines) if a.body]
     return find_organisations(named_in, found_people, tags, affiliations)
 
 

@@ -74,6 +74,8 @@ def is_place(name: str) -> bool:
     return name.strip(" .").removeprefix("the ") in word_list("places_en.txt")
 
 
+_NOT_ROLE_START = frozenset({"along", "with", "and", "or", "who", "which", "that", "as", "in", "on", "at", "to", "from", "by", "when",
+                             "after", "before", "while", "but", "if", "where"})
 _SPEECH = re.compile(r"\b(?:said|says|added|explained|noted|commented|stated|told|announced)\b")
 
 
@@ -82,6 +84,8 @@ def is_role(role: str) -> bool:
     "the lead author of the study"), and it holds no verb of speech."""
     words = re.findall(r"[\w-]+", role.lower())
     roles = role_words()
+    if words and words[0] in _NOT_ROLE_START:
+        return False  # "along with Board Members Jane Nitze": what follows a name, not its role
     return any(w in roles or ("-" in w and any(part in roles for part in w.split("-"))) for w in words[:4]) \
         and not _SPEECH.search(role)
 
@@ -196,10 +200,11 @@ def find_organisations(sentences: Sequence[str], people: Sequence[dict], tags: C
                 found.add(_strip_suffix(item, lex))
     text = " ".join(sentences)
     for person in people:
-        employer = _EMPLOYER.search(person.get("role") or "")
+        role = person.get("role") or ""
+        employer = _EMPLOYER.search(role) if is_role(role) else None  # "Friends of Rural Reading" is a body, not a role
         if employer and text.count(employer.group("name")) >= 2:  # named again: a body ("Secretary of Energy" names none)
             found.add(_strip_suffix(employer.group("name"), lex))
-        at = EMPLOYER_AT.search(person.get("role") or "")
+        at = EMPLOYER_AT.search(role)
         if at:  # "CTO at Fastly": "at" and "with" name an employer ("of" may name a field: "Secretary of Energy")
             found.add(_strip_suffix(at.group("name"), lex))
     names = {p["name"] for p in people}
@@ -213,10 +218,16 @@ def _body_name(sentence: str, tokens: Sequence[Token], start: int, end: int, lex
     start, end = _trim(tokens, start, end, lex)
     if start >= end or end - start > MAX_NAME_WORDS:
         return None
+    owner = next((k for k in range(start, end - 1) if re.search(r"\w['’]s$", tokens[k].text)), None)
+    if owner is not None:  # "WTO’s Ministerial Conference": the body is the owner's, named on its own
+        start = owner + 1
     name = _POSSESSIVE.sub("", _text(sentence, tokens, start, end))  # "World Trade Organization’s 12th Ministerial"
     words = [_POSSESSIVE.sub("", t.text) for t in tokens[start:end]]
     if all(w in person_words for w in words if w[:1].isupper()):
         return None  # a person's name
+    last = words[-1].lower()
+    if last not in lex.heads and (last in role_words() or last.removesuffix("s") in role_words()):
+        return None  # "Program Manager", "Current Board Members": a role, not a body
     if words[-1] in lex.suffixes and len(words) > 1:
         return _strip_suffix(name, lex)  # "Harbor Robotics Inc."
     following = tokens[end].text if end < len(tokens) else ""

@@ -53,8 +53,9 @@ def _not_names() -> frozenset[str]:
 
 
 def _is_person(name: str) -> bool:
-    words = [w for w in name.split() if w[:1].isupper()]
-    return len(words) >= 2 and not any(w.lower().rstrip(".,") in _not_names() for w in words)
+    words = [w for w in name.split() if w[:1].isupper() and not re.fullmatch(r"[A-Z]\.", w)]  # "James A. Baker": "A." is an initial
+    return len(words) >= 2 and not any(w.lower().rstrip(".,") in _not_names() for w in words) \
+        and not (_is_role_word(words[0]) or _is_role_word(words[-1]))  # "Management Officer" is a role's end
 
 
 _ROLE_BEFORE = re.compile(r"((?:[\w-]+\s+(?:and\s+)?){0,3}([\w-]+))\s+$")
@@ -95,6 +96,8 @@ def _role_before(sentence: str, start: int) -> str | None:
     return " ".join(kept) or None
 
 
+# "Board Members Jane Nitze and Ed Felten", "co-founders Ana Ruiz, Li Wei and Sam Roe": a plural role, then its people
+_ROLE_LIST = re.compile(rf"\b(?P<role>[\w-]+s)\s+(?P<names>{_PERSON}(?:\s*,\s*{_PERSON})*,?\s+and\s+{_PERSON})")
 _ANY_PERSON = re.compile(rf"(?<![\w'’-])(?=(?P<name>{_PERSON})(?![\w'’-]))")
 _IS_ROLE = re.compile(rf"(?P<name>{_PERSON}),?\s+(?:is|was|has\s+been|had\s+been|who\s+is|, who\s+is)\s+(?:a|an|the)\s+(?P<role>{_ROLE_TEXT}){_END}")
 
@@ -129,10 +132,16 @@ def _starts(sentence: str) -> list[int]:
     return starts
 
 
+def _without_full_stop(text: str) -> str:
+    """The text without its final full stop, an abbreviation's kept ("Abahlali Movement S.A.")."""
+    text = text.strip()
+    return text if re.search(r"\b[A-Z]\.$", text) else text.rstrip(".").strip()
+
+
 def _body_of(segment: str) -> str | None:
     """The body a segment names, when it is one: capitalised words and small words only, without a
     place, a parenthesis or a trailing description ("Our World Is Not for Sale global network")."""
-    segment = re.sub(r"\s*\([^)]*\)", "", segment).strip(" .")
+    segment = _without_full_stop(re.sub(r"\s*\([^)]*\)", "", segment))
     words = segment.split()
     while words and words[-1][:1].islower():
         words.pop()
@@ -153,13 +162,21 @@ def _attribution_at(sentence: str, start: int) -> Attribution | None:
     name = " ".join(words[:cut])  # "— Jane Doe Chief Executive, Acme": the role is no part of the name
     if not _is_person(name) or is_place(name):
         return None
-    rest = (" ".join(words[cut:]) + ", " if cut < len(words) else "") + sentence[match.end():].strip().rstrip(".").strip()
+    rest = (" ".join(words[cut:]) + ", " if cut < len(words) else "") + _without_full_stop(sentence[match.end():])
     if match.group("sep").isspace() and not is_role(rest.split(",")[0]):
         return None  # "Jane Doe Acme": a space parts a name from a role only
     words = re.findall(r"[\w'’]+", rest)
     if not rest or len(words) > 30 or any(q in rest for q in "“”\"") or any(w in sentence_verbs("en") for w in words):
         return None  # a verb in lower case: a sentence, not a signature ("Is" in "Our World Is Not for Sale" is a name's)
-    segments = [seg.strip(" .") for seg in _SEGMENT_SEP.split(rest) if seg.strip(" .")]
+    read = _role_and_body(rest)
+    return Attribution(name, *read) if read else None
+
+
+def _role_and_body(rest: str) -> tuple[str | None, str | None] | None:
+    """The role and the body of a signature's segments ("Research and Advocacy Director, Amnesty
+    International, UK"): roles, then the first body; a place or a second body ends it. None when the
+    segments are a list of people or do not open with a role or a capital."""
+    segments = [_without_full_stop(seg) for seg in _SEGMENT_SEP.split(rest) if _without_full_stop(seg)]
     listed = any(seg.startswith(("and ", "or ")) and re.match(_PERSON, seg.split(" ", 1)[1]) for seg in segments)
     if not segments or not (is_role(segments[0]) or segments[0][:1].isupper()) or listed:
         return None  # "Jane Doe, John Roe, and Ann Poe attended": a list of names, not one person's line
@@ -180,12 +197,36 @@ def _attribution_at(sentence: str, start: int) -> Attribution | None:
             break  # a place, or a second body: the line's end
         body = named
         role_parts.append(segment)
-    return Attribution(name, ", ".join(role_parts) or None, body)
+    return ", ".join(role_parts) or None, body
+
+
+# "James A. Baker (General Counsel, Federal Bureau of Investigation)": a role in parentheses after a name
+_NAME_PAREN_ROLE = re.compile(rf"(?<![\w'’-]){_TITLE}?(?P<name>{_SIGNED_PERSON})\s*\((?P<inner>[^()]{{3,200}})\)")
+_PARENS = re.compile(r"\((?P<inner>[^()]{5,200})\)")
+
+
+def _in_parentheses(sentence: str) -> list[Attribution]:
+    """"Name (Role, Body)" and "(Name, Role)": a name and its role, one inside parentheses."""
+    out = []
+    for match in _NAME_PAREN_ROLE.finditer(sentence):
+        inner = match.group("inner")
+        if is_role(inner.split(",")[0]) and not any(w in sentence_verbs("en") for w in re.findall(r"[\w'’]+", inner)):
+            words = match.group("name").split()
+            name = next((" ".join(words[i:]) for i in range(len(words) - 1) if _is_person(" ".join(words[i:]))), None)
+            read = _role_and_body(inner)
+            if name and read and not is_place(name):
+                out.append(Attribution(name, *read))
+    for match in _PARENS.finditer(sentence):
+        found = _attribution_at(match.group("inner"), 0)  # "Introductory Remarks (David Medine, PCLOB Chairman)"
+        if found and found.role and is_role(found.role.split(",")[0]):
+            out.append(found)
+    return out
 
 
 def attributions(sentences: Sequence[str]) -> list[Attribution]:
-    """The people named by a quote's attribution or a list item, in order ("” Leah Sullivan, War on
-    Want, UK.", "— Luke Wagner, Distinguished Engineer at Mozilla")."""
+    """The people named by a quote's attribution, a list item or a role in parentheses, in order ("”
+    Leah Sullivan, War on Want, UK.", "— Luke Wagner, Distinguished Engineer at Mozilla", "Julian Ku
+    (Professor of Law, Hofstra University)")."""
     out = []
     for sentence in sentences:
         for start in _starts(sentence):
@@ -193,6 +234,7 @@ def attributions(sentences: Sequence[str]) -> list[Attribution]:
             if found:
                 out.append(found)
                 break
+        out += _in_parentheses(sentence)
     return out
 
 
@@ -234,6 +276,10 @@ def find_people(sentences: Sequence[str]) -> list[dict]:
         for match in _NAME_COMMA_ROLE.finditer(sentence):
             if is_role(match.group("role")):
                 add(match.group("name"), match.group("role"))
+        for match in _ROLE_LIST.finditer(sentence):
+            if _is_role_word(match.group("role")[:-1]):
+                for name in re.findall(_PERSON, match.group("names")):
+                    add(name, None)
         for match in _ROLE_COLON.finditer(sentence):
             if _is_role_word(match.group("role")):
                 add(match.group("name"), None)

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ..resources import dateline_parts
+from ..resources import dateline_parts, word_list
 from .dates import DATE_PATTERN_EN, date_re_en, to_iso_en
 
 _DATE = "(?i:" + re.sub(r"\(\?P<\w+>", "(?:", DATE_PATTERN_EN) + ")"
@@ -73,7 +73,8 @@ def _groups(match: re.Match[str]) -> tuple[str | None, str | None, str | None, s
 
 def match_dateline(line: str) -> EnglishDateline | None:
     """The dateline a line opens with, or None. A place without a date or a wire counts only when it
-    is a city with its state code ("Cambridge, MA –") or a city in capitals ("WASHINGTON —")."""
+    is a city with its state code ("Cambridge, MA –"), a city in capitals ("WASHINGTON —") or a city in
+    capitals with a region of ``data/places_en.txt`` ("HALIFAX, Nova Scotia —")."""
     match = _dateline_re().match(line)
     if not match:
         return None
@@ -81,12 +82,13 @@ def match_dateline(line: str) -> EnglishDateline | None:
     parts = [part.strip() for part in place.split(",")] if place else []
     if any(len(part.split()) > _LONGEST_PLACE_PART_WORDS for part in parts):
         return None
-    if bare and not (len(parts) >= 2 or place.isupper()):
-        return None  # "Acme Robotics March 3, 2020 —" names no place: a city and its state, or a city in capitals
+    if bare and len(parts) < 2:
+        return None  # "Acme Robotics March 3, 2020 —", "FOR IMMEDIATE RELEASE 15 MAY 2019": a city and its state only
     region = _region_re()
     if place and not date_text and not wire:
         capitals = place.isupper() and len(place.split()) <= 3 and len(parts) == 1
-        if not (capitals or (len(parts) >= 2 and region.fullmatch(parts[-1]))):
+        known = len(parts) >= 2 and parts[0].isupper() and parts[-1] in word_list("places_en.txt")  # "HALIFAX, Nova Scotia —"
+        if not (capitals or known or (len(parts) >= 2 and region.fullmatch(parts[-1]))):
             return None
     city = next((part for part in parts if not region.fullmatch(part) and not re.search(r"\d", part)), None)
     date_match = date_re_en().search(date_text) if date_text else None
