@@ -135,3 +135,20 @@ def test_a_speakers_list_names_each_speaker_and_the_body_beside_them():
     orgs = set(names(forum, "organisations"))
     assert {"Harbour Cities Forum", "Atlantic Housing Bank", "Dalhousie Coastal Institute", "Northend Tenants Union"} <= orgs
     assert not {"Canada", "Nova Scotia", "Halifax", "Board Members", "Speakers"} & orgs
+
+
+def test_three_part_names_roles_that_stop_where_they_end_and_served_as():
+    people = find_people(["For details contact Maria Luisa Ortega, Executive Director — 202-555-0142."])
+    assert people == [{"name": "Maria Luisa Ortega", "role": "Executive Director"}]
+    people = find_people(["The board mourns Ruth Calder, who served as a Board Member from 2012 to 2017."])
+    assert people == [{"name": "Ruth Calder", "role": "Board Member"}]
+    people = find_people(["The plan was presented by Secretary Tom Avery, head of the agency."])
+    assert people == [{"name": "Tom Avery", "role": "head of the agency"}]  # the title is no part of the name
+
+
+def test_a_company_introduced_by_where_it_is_based():
+    text = ("Modems for the deep sea\n\nSingapore-headquartered Seabright and Ohio-based Lakemark have joined forces to "
+            "build a new acoustic modem for research fleets.\n")
+    orgs = [o["name"] for o in summarize_text(text, language="en").to_dict()["facts"]["organisations"]]
+    assert {"Seabright", "Lakemark"} <= set(orgs)
+    assert not {"Singapore", "Ohio"} & set(orgs)

@@ -95,8 +95,11 @@ def _capitalised(token: Token) -> bool:
     return text[:1].isupper() or (len(text) > 1 and text[:1].islower() and any(c.isupper() for c in text[1:]) and text[:1].isalpha())
 
 
+_LOCATED = ("-based", "-headquartered")  # "Ohio-based Lakemark": where a body is, before its name
+
+
 def _is_name_token(token: Token) -> bool:
-    return _capitalised(token) and (token.tag in _NAME_TAGS or bool(_ACRONYM.fullmatch(token.text)))
+    return _capitalised(token) and (token.tag in _NAME_TAGS or bool(_ACRONYM.fullmatch(token.text))) and not token.text.endswith(_LOCATED)
 
 
 def _runs(tokens: Sequence[Token]) -> list[tuple[int, int]]:
@@ -240,7 +243,7 @@ def _body_name(sentence: str, tokens: Sequence[Token], start: int, end: int, lex
     heads = [w.lower() for w in words[1:] if w[:1].isupper()]
     if end - start > 2 and tokens[start + 1].text.lower() in ("of", "for"):
         heads.append(words[0].lower())  # "University of Northbridge", "Centre for Ocean Science"
-    cue = start > 0 and tokens[start - 1].text in lex.cues
+    cue = start > 0 and (tokens[start - 1].text in lex.cues or tokens[start - 1].text.endswith(_LOCATED))  # "US-based Popoto"
     return name if cue or any(h in lex.heads for h in heads) else None
 
 

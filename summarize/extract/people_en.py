@@ -35,7 +35,8 @@ _SPEECH = r"(?:said|says|added|adds|explained|explains|noted|notes|commented|com
 _END = r"(?=\s*(?:[,;!?\"”)]|\.(?:\s|$)|$|\s+(?:said|says|added|explained|noted|told|who|and\s+[a-z])\b))"
 
 _AFTER_SPEECH = re.compile(rf"\b{_SPEECH}\s+{_TITLE}?(?P<name>{_PERSON})(?:,\s+(?P<role>{_ROLE_TEXT}){_END})?")
-_NAME_COMMA_ROLE = re.compile(rf"(?<![\w.])(?P<title>{_TITLE})?(?P<name>{_PERSON}),\s+(?P<role>{_ROLE_TEXT}){_END}")
+_THREE_PART = rf"{_WORD}(?:\s+{_WORD})?(?:\s+[{_UPPER}]\.)?(?:\s+{_PARTICLE})?\s+{_WORD}"  # "Sharon Bradford Franklin"
+_NAME_COMMA_ROLE = re.compile(rf"(?<![\w.])(?P<title>{_TITLE})?(?P<name>{_THREE_PART}),\s+(?P<role>{_ROLE_TEXT}){_END}")
 # "Jane Doe said", "Jane Doe, who founded the firm in 2019, said": a name that speaks
 _NAME_SAID = re.compile(rf"(?<![\w'’-]){_TITLE}?(?P<name>{_PERSON})(?:,[^,;\"“”]{{3,120}},)?\s+{_SPEECH}\b")
 # "KFormula has a new maintainer: Alfredo Beaumont", "Contact person: Jane Doe"
@@ -99,7 +100,8 @@ def _role_before(sentence: str, start: int) -> str | None:
 # "Board Members Jane Nitze and Ed Felten", "co-founders Ana Ruiz, Li Wei and Sam Roe": a plural role, then its people
 _ROLE_LIST = re.compile(rf"\b(?P<role>[\w-]+s)\s+(?P<names>{_PERSON}(?:\s*,\s*{_PERSON})*,?\s+and\s+{_PERSON})")
 _ANY_PERSON = re.compile(rf"(?<![\w'’-])(?=(?P<name>{_PERSON})(?![\w'’-]))")
-_IS_ROLE = re.compile(rf"(?P<name>{_PERSON}),?\s+(?:is|was|has\s+been|had\s+been|who\s+is|, who\s+is)\s+(?:a|an|the)\s+(?P<role>{_ROLE_TEXT}){_END}")
+_IS_ROLE = re.compile(rf"(?P<name>{_PERSON}),?\s+(?:is|was|has\s+been|had\s+been|who\s+(?:is|was|has\s+been)|(?:who\s+)?(?:served|serves|will\s+serve)\s+as)"
+                      rf"\s+(?:a|an|the)\s+(?P<role>{_ROLE_TEXT}){_END}")  # "Patricia Wald, who served as a Board Member"
 
 
 @dataclass(frozen=True)
@@ -253,6 +255,10 @@ def bylines(sentences: Sequence[str]) -> list[str]:
     return out
 
 
+# what follows a role without being part of it: "Executive Director — 202-296-4129", "Board Member from 2012-2017"
+_ROLE_TAIL = re.compile(r"\s+[—–]\s+|\s+(?:from|since|until|between)\s+\d|:\s*$")
+
+
 def find_people(sentences: Sequence[str]) -> list[dict]:
     """[{"name", "role"}] in order of first mention (role None when the text gives none)."""
     people: dict[str, dict] = {}
@@ -261,7 +267,7 @@ def find_people(sentences: Sequence[str]) -> list[dict]:
         name = " ".join(name.split())
         if not _is_person(name):
             return
-        role = " ".join(role.split()).strip(" ,.") if role else None
+        role = " ".join(_ROLE_TAIL.split(role)[0].split()).strip(" ,.:") if role else None
         entry = people.setdefault(name, {"name": name, "role": None})
         entry["role"] = entry["role"] or role
 
@@ -275,7 +281,8 @@ def find_people(sentences: Sequence[str]) -> list[dict]:
             add(match.group("name"), role if role and is_role(role) else _role_before(sentence, match.start("name")))
         for match in _NAME_COMMA_ROLE.finditer(sentence):
             if is_role(match.group("role")):
-                add(match.group("name"), match.group("role"))
+                name = match.group("name")  # "Secretary Jane Doe, …": a role word opening three parts is no name's
+                add(name if _is_person(name) else " ".join(name.split()[-2:]), match.group("role"))
         for match in _ROLE_LIST.finditer(sentence):
             if _is_role_word(match.group("role")[:-1]):
                 for name in re.findall(_PERSON, match.group("names")):
