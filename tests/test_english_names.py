@@ -101,6 +101,9 @@ def test_the_bodies_of_a_list_a_cue_noun_or_a_passive_verb_opens_or_closes():
                 "developer David Fair), theKompany.com, OpenOffice Polska which employs Jarek Stan and more.")
     assert listed_bodies(sponsors, lex) == ["Mandrel", "Trollhaven", "theKompany.com", "OpenOffice Polska"]
     assert listed_bodies("Mozilla, Fastlane, Intel, and Red Hat are founding members.", lex) == ["Mozilla", "Fastlane", "Intel", "Red Hat"]
+    dash = "The minister met leaders of tenant groups – Shelter North, Renters United, Homefront, and Keyline."
+    assert listed_bodies(dash, lex) == ["Shelter North", "Renters United", "Homefront", "Keyline"]
+    assert listed_bodies("Several groups — some new, some old — signed the letter.", lex) == []
     assert listed_bodies("In Paris, Lyon and Nice, members are happy.", lex) == []  # places, and no list after the cue
     assert listed_bodies("Our partners are delighted with the results.", lex) == []
 

@@ -368,12 +368,13 @@ _LIST_END = re.compile(r"\s*(?:[;:.!?](?:\s|$)|\b(?:and|&)\s+(?:others|more|many
 
 @cache
 def _list_intro_re() -> re.Pattern[str]:
-    """A cue noun and its verb ("Signers of today's statement include", "partners are:"), or a passive
-    verb whose agents follow ("support has been provided by")."""
+    """A cue noun and its verb ("Signers of today's statement include", "partners are:"), a cue noun
+    and a colon or a dash ("advocacy groups – A, B and C"), or a passive verb whose agents follow
+    ("support has been provided by")."""
     cues = "|".join(sorted(map(re.escape, lexicon().list_cues), key=len, reverse=True))
     openers = "|".join(sorted((o.replace(" ", r"\s+") for o in lexicon().list_openers), key=len, reverse=True))
     return re.compile(rf"(?i:\b(?:{cues})\b(?:\s+(?:of|for|in|from|at|to)\s+[^,;:“”\"]{{0,60}}?)?\s+(?:include|includes|included|including|are|were|:)"
-                      rf"|(?<![:;]\s)\b(?:{cues})\s*:|\b(?:{openers}))\s+")
+                      rf"|(?<![:;]\s)\b(?:{cues})\s*(?::|\s[–—]|\s-)|\b(?:{openers}))\s+")
 
 
 @cache
