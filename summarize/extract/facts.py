@@ -89,7 +89,7 @@ def extract_facts(structure: Structure, sentences: Sequence[str], tags: Callable
             from ..grammar.chunking import SentenceTags
 
             tags = SentenceTags("en")
-        organisations = english.organisations(named_in, people, tags)
+        organisations = english.organisations(named_in, people, tags, structure)
     else:
         organisations = find_organisations(named_in, people, tags)  # the headline and "À propos" name bodies too
     if organisations:

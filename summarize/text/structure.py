@@ -706,6 +706,11 @@ def _take_english_dateline(doc: Structure, line: str) -> str:
     from .datelines_en import match_dateline
 
     found = match_dateline(line)
+    if found is not None and doc.dateline is not None and found.iso is not None and found.iso == doc.dateline.iso:
+        # "EMBARGOED UNTIL … 6 MARCH 2025" above, "Thursday, 6 March 2025 — The Trust …" opening the body: the same date
+        doc.dateline = Dateline(text=doc.dateline.text, place=doc.dateline.place or found.place, date=doc.dateline.date, iso=doc.dateline.iso)
+        doc.set_aside(("dateline", found.text))
+        return line[found.end:].strip()
     if found is None or (doc.dateline is not None and (found.place is None or found.date is not None)):
         return line
     if doc.dateline is not None:  # "January 13, 2014" above, "Cambridge, MA – On Monday, …" opening the body
@@ -733,6 +738,10 @@ def _kicker_over_dateline(doc: Structure, line: str) -> str:
         return line
     from .datelines_en import match_dateline
 
+    whole = match_dateline(line)  # "Embargoed until 00:01 GMT, Tuesday 5 March 2024": a kicker that dates the release
+    if whole is not None and whole.iso and whole.end >= len(line.rstrip(" .")):
+        doc.dateline = Dateline(text=whole.text, place=whole.place, date=whole.date, iso=whole.iso)
+        return line
     for cut in [m.start() for m in re.finditer(r"\s", line)][:_KICKER_WORDS]:
         head, rest = line[:cut].strip(" :-–—"), line[cut:].strip(" :-–—")
         if rest and furniture_kind(head) == "header" and not re.search(r"\d", head) and _is_dateline_only(rest):
