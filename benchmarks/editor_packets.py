@@ -43,6 +43,10 @@ def standard_text(path: Path) -> str:
         import trafilatura
 
         return trafilatura.extract(data.decode("utf-8", "replace"), include_comments=False) or ""
+    if suffix == ".docx":  # the paragraphs of word/document.xml, as a converter without layout gives them
+        with zipfile.ZipFile(path) as archive:
+            xml = archive.read("word/document.xml").decode("utf-8")
+        return re.sub(r"<[^>]+>", "", re.sub(r"</w:p>", "\n", xml))
     if suffix in (".odt",):
         with zipfile.ZipFile(path) as archive:
             xml = archive.read("content.xml").decode("utf-8")
