@@ -533,9 +533,9 @@ def _names_only_a_sender(line: str) -> bool:
     return len(words) >= 2 and words[-1].lower() in _organisation_heads() and not lowered
 
 
-def _headline_below(lines: list[str], index: int) -> bool:
-    """Whether a headline of its own follows the line before any prose (past kickers, datelines,
-    contacts and "Label : value" lines): then the line above it is letterhead."""
+def _next_head_line(lines: list[str], index: int, past_labels: bool = False) -> tuple[int, str, bool] | None:
+    """(position, text, marked as a heading) of the first line below `index` that is not a kicker,
+    a dateline, a contact (or, with `past_labels`, a "Label : value" line), within the head."""
     for position in range(index + 1, min(len(lines), index + _TITLE_SEARCH_LINES)):
         line = lines[position]
         if not line:
@@ -543,26 +543,30 @@ def _headline_below(lines: list[str], index: int) -> bool:
         heading = EXPLICIT_HEADING_RE.match(line)
         text = heading.group("text") if heading else line
         if _furniture_kind_of(text) or _is_dateline_only(text) or is_contact_only(text) \
-                or (_LABEL_VALUE.match(text) and len(text.split()) <= _LONGEST_LABEL_WORDS):
+                or (past_labels and _LABEL_VALUE.match(text) and len(text.split()) <= _LONGEST_LABEL_WORDS):
             continue
-        return ((bool(heading) or is_heading_like(text)) and headline_verdict(text) == HEADLINE
-                and not _names_only_a_sender(text))
-    return False
+        return position, text, bool(heading)
+    return None
+
+
+def _headline_below(lines: list[str], index: int) -> bool:
+    """Whether a headline of its own follows the line before any prose (past kickers, datelines,
+    contacts and "Label : value" lines): then the line above it is letterhead."""
+    below = _next_head_line(lines, index, past_labels=True)
+    if below is None:
+        return False
+    _, text, heading = below
+    return (heading or is_heading_like(text)) and headline_verdict(text) == HEADLINE and not _names_only_a_sender(text)
 
 
 def _headline_follows(lines: list[str], kicker_index: int) -> bool:
     """Whether a headline stands below the kicker, before the body's prose: then the short lines
     above the kicker are letterhead; without one, the last of them may be the headline itself."""
-    for index in range(kicker_index + 1, min(len(lines), kicker_index + _TITLE_SEARCH_LINES)):
-        line = lines[index]
-        if not line:
-            continue
-        heading = EXPLICIT_HEADING_RE.match(line)
-        text = heading.group("text") if heading else line
-        if _furniture_kind_of(text) or _is_dateline_only(text) or is_contact_only(text):
-            continue
-        return (bool(heading) or is_heading_like(text) or _is_headline(lines, index)) and headline_verdict(text) != NOT_HEADLINE
-    return False
+    below = _next_head_line(lines, kicker_index)
+    if below is None:
+        return False
+    position, text, heading = below
+    return (heading or is_heading_like(text) or _is_headline(lines, position)) and headline_verdict(text) != NOT_HEADLINE
 
 
 _LONGEST_LABEL_WORDS = 8  # a date, an address or a credit above the headline: set aside, never body
