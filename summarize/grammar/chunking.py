@@ -125,9 +125,9 @@ def noun_phrases(tokens: Sequence[Token]) -> list[NounPhrase]:
     i = 0
     while i < len(tokens):
         token = tokens[i]
-        if token.tag not in _HEAD_TAGS and not _is_code(token):
-            i += 1  # most tokens: no phrase can start here (the test `_core` would make first)
-            continue
+        if token.tag not in _HEAD_TAGS and ((token.text.islower() and "." not in token.text) or not _is_code(token)):
+            i += 1  # most tokens: no phrase can start here (the test `_core` would make first; a lower-case
+            continue  # word without a dot is never a code, which spares the call)
         core = _core(tokens, i)
         if core is None:
             i += 1
