@@ -272,9 +272,10 @@ def select(sentences: Sequence[Sentence], scores: Sequence[float], count: int,
     pointing = {i for i in candidates if params.standalone and i > 0 and opens_with_anaphora(sentences[i].text)}
     chosen: list[int] = []
     chosen_sets: list[set[str]] = []
+    stem_sets = {i: set(sentences[i].stems) for i in candidates}  # built once, not once a pick
     while len(chosen) < count and candidates:
         def preference(i: int) -> tuple[bool, float, int]:
-            stems = set(sentences[i].stems)
+            stems = stem_sets[i]
             overlap = max((len(stems & c) / (len(stems) or 1) for c in chosen_sets), default=0.0)
             alone = i in pointing and (i - 1) not in chosen
             return (not alone, scores[i] - redundancy * overlap, -i)
@@ -282,7 +283,7 @@ def select(sentences: Sequence[Sentence], scores: Sequence[float], count: int,
         best = max(candidates, key=preference)
         candidates.remove(best)
         chosen.append(best)
-        chosen_sets.append(set(sentences[best].stems))
+        chosen_sets.append(stem_sets[best])
     return sorted(chosen)
 
 
