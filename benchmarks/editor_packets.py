@@ -39,7 +39,7 @@ def standard_text(path: Path) -> str:
     if suffix == ".pdf":
         return subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True, check=False).stdout
     data = path.read_bytes()
-    if suffix in (".html", ".htm", ".xhtml", ".wml"):
+    if suffix in (".html", ".htm", ".xhtml", ".wml", ".php"):  # a page served by PHP is HTML with code blocks
         import trafilatura
 
         return trafilatura.extract(data.decode("utf-8", "replace"), include_comments=False) or ""

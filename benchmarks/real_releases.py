@@ -362,7 +362,9 @@ def main() -> None:
                 defects["foreign"].append(bullet)
             if is_heading(bullet, entry["title"]):
                 defects["heading"].append(bullet)
-            if holds_furniture(bullet, entry.get("furniture", [])):
+            # a gold news sentence is never furniture, even when a furniture line (a signature) opens it too
+            if holds_furniture(bullet, entry.get("furniture", [])) and not any(
+                    found(sentence, [bullet]) for sentence in entry.get("news_sentences", [])):
                 defects["furniture"].append(bullet)
         if "error" not in result and not title_right(result, entry["title"]):
             defects["title"].append(f"{result.get('title')!r} ({result.get('title_source')}; gold: {entry['title']!r})")

@@ -9,8 +9,9 @@ from .rank.ranking import DEFAULT_ALGORITHM, Ranking, Sentence
 from .rank.selection import choose, pushed_down_reasons, sentence_budget
 from .read.decoding import fold_ligatures
 from .text.language import resolve_language
+from .text.reflow import grammar_title
 from .text.sentences import split_sentences
-from .text.structure import Structure, parse_structure
+from .text.structure import EXPLICIT_HEADING_RE, Structure, parse_structure
 from .text.tokens import content_stems, stems_of_words, words
 
 DERIVED_TITLE_WORDS = 14
@@ -170,11 +171,12 @@ def summarize_text(
                       algorithm, title_stems, lang)
     chosen = [candidates[i].text for i in ranking.selected]
     texts = [s.text for s in candidates]
-    headline_text = [doc_title] if title_source == "heading" and doc_title else []  # the headline is text of the release too
+    grammar_title_ = grammar_title(doc_title, texts, lang) if doc_title else None  # a headline in capitals, in the text's case
+    headline_text = [grammar_title_] if title_source == "heading" and grammar_title_ else []  # the headline is text of the release too
     tags = SentenceTags(lang)  # every sentence tagged once, for topics and facts alike
     read = texts[:GRAMMAR_SENTENCE_LIMIT]
     facts = extract_facts(structure, texts, tags, GRAMMAR_SENTENCE_LIMIT, lang)
-    topic_list = extract_topics(headline_text + read, doc_title if title_source != "first_sentence" else None, topics, lang, tags,
+    topic_list = extract_topics(headline_text + read, grammar_title_ if title_source != "first_sentence" else None, topics, lang, tags,
                                 *listed_names(facts)) if topics else []
     stats = Stats(
         sentences=len(candidates),
@@ -216,7 +218,8 @@ def document_blocks(structure: Structure, candidates: list[Sentence], ranking: R
     blocks: list[dict[str, Any]] = []
     for kind, item in structure.sequence:
         if kind != "paragraph":
-            blocks.append({"kind": "title" if kind == "title" else "furniture", "label": kind, "text": item})
+            marked = EXPLICIT_HEADING_RE.match(item)  # "## Contacts": the readers' heading mark is not the sender's text
+            blocks.append({"kind": "title" if kind == "title" else "furniture", "label": kind, "text": marked.group("text") if marked else item})
             continue
         paragraph = structure.paragraphs[int(item)]
         if paragraph.kind == "heading":

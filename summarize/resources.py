@@ -76,12 +76,12 @@ def furniture_patterns(language: str | None = None) -> dict[str, re.Pattern[str]
     return _furniture_patterns(language or FURNITURE_LANGUAGE.get())
 
 
-DATELINE_PARTS = ("wire", "region", "verbs")  # sections of furniture_en.txt that are no line kinds (dateline parts, verbs)
+DATELINE_PARTS = ("wire", "region", "label", "verbs")  # sections of furniture_en.txt that are no line kinds (dateline parts, verbs)
 
 
 @cache
 def dateline_parts(language: str) -> dict[str, str]:
-    """{"wire": alternation, "region": alternation} of a language's dateline parts ("" when it has none)."""
+    """{"wire": …, "region": …, "label": …} alternations of a language's dateline parts ("" when it has none)."""
     if language != "en":
         return {part: "" for part in DATELINE_PARTS}
     groups = sections("furniture_en.txt")

@@ -335,3 +335,35 @@ def test_a_folder_mixing_every_format_in_one_run(samples, reference, tmp_path):
     title = blocks(samples)[1][1]
     assert all(r["title"] == title for r in records[:-1]), [(r["source"], r["title"]) for r in records[:-1] if r["title"] != title]
     assert "error" in records[-1] and "PDF" in records[-1]["error"]
+
+
+PAGE_BODY = ("<p>La médiathèque de Saint-Brieuc ouvre le <q>Labo</q>, un atelier de fabrication numérique, "
+             "avec deux imprimantes 3D et une découpeuse laser, le samedi 14 juin.</p>\n"
+             "<p>L'atelier sera ouvert trois après-midi par semaine, gratuitement, aux adhérents de plus de 12 ans.</p>\n"
+             "<p>Une médiatrice formée accompagnera les premiers projets des habitants pendant tout l'été.</p>\n")
+
+
+def test_an_html_kicker_heading_gives_way_to_the_second_heading_and_q_is_inline(tmp_path):
+    """A page whose first <h1> is the kicker and whose headline is a second <h1> (a link and a bold word
+    inside it); <q> is an inline quotation, never a line break in the middle of a sentence."""
+    path = tmp_path / "cp.html"
+    path.write_text("<html><body><h1>Communiqué de presse</h1><h3>— 2 juin 2025</h3>"
+                    "<h1><a href='/labo'><b>Le Labo</b></a>, un atelier de fabrication ouvre à la médiathèque</h1>\n"
+                    + PAGE_BODY + "</body></html>", encoding="utf-8")
+    data = summary_of(path)
+    assert data["title"] == "Le Labo, un atelier de fabrication ouvre à la médiathèque"
+    assert data["summary"][0].startswith("La médiathèque de Saint-Brieuc ouvre le “Labo”, un atelier de fabrication numérique")
+
+
+def test_a_wml_page_source_gives_its_macro_title_and_date_and_no_directive(tmp_path):
+    """The source of a page in Website Meta Language: title and date in <define-tag> macros, '#'
+    lines are the preprocessor's directives and comments, never text."""
+    path = tmp_path / "20250602.wml"
+    path.write_text("# Status: published\n<define-tag pagetitle>La médiathèque ouvre le <q>Labo</q></define-tag>\n"
+                    "<define-tag release_date>2025-06-02</define-tag>\n#use wml::site::news\n"
+                    "# Translators: keep the links\n\n" + PAGE_BODY, encoding="utf-8")
+    data = summary_of(path)
+    assert data["title"] == "La médiathèque ouvre le Labo"
+    assert data["metadata"]["date"] == "2025-06-02"
+    text = " ".join(data["summary"])
+    assert "Status" not in text and "wml" not in text and "Translators" not in text

@@ -87,3 +87,43 @@ def test_html_entities_of_markdown_are_characters_in_bullets():
     first = summarize_text(raw.text, title=raw.headline).summary[0]
     assert first.startswith("La médiathèque de Morteau et l’association « Lire & Dire » ouvriront")
     assert "&" not in first.replace("Lire & Dire", "")
+
+
+def test_a_forwarding_note_and_a_lone_slogan_are_not_bullets():
+    """A site that forwards another sender's release opens with a note pointing to it; a short
+    exclamation standing alone under the headline is a slogan, not a sentence to quote."""
+    text = ("Le club des lecteurs relaie l'annonce de la ville. Retrouvez ci-dessous le communiqué de la mairie.\n\n"
+            + HEADLINE + "\n\nEnfin le dimanche à la médiathèque !\n\n" + "\n\n".join(NEWS) + "\n")
+    result = summarize_text(text, sentences=4)
+    assert result.title == HEADLINE
+    assert result.summary == NEWS
+
+
+def test_a_sentence_sending_to_a_link_is_no_bullet_and_ainsi_que_needs_the_sentence_before():
+    """"… et à lire sur ce lien les mots de …", "Cliquez ici pour …" send the reader elsewhere; "Ainsi que
+    le lien de …" continues a sentence it does not hold."""
+    from summarize.rank.ranking import opens_with_anaphora
+
+    links = ["Je vous invite à parcourir le programme et à lire sur ce lien les mots de la directrice de la médiathèque.",
+             "Cliquez ici pour découvrir les horaires détaillés de chaque salle de lecture."]
+    text = HEADLINE + "\n\n" + "\n\n".join([NEWS[0], links[0], NEWS[1], links[1], NEWS[2]]) + "\n"
+    assert summarize_text(text, sentences=3).summary == NEWS
+    assert opens_with_anaphora("Ainsi que le lien vers la page des horaires et un lien descriptif de l'équipe.")
+
+
+def test_what_follows_the_senders_sign_off_is_the_sites_not_the_releases():
+    promo = ("Ville dynamique du Haut-Doubs, Morteau offre un cadre de vie exceptionnel, avec ses écoles, ses commerces "
+             "de proximité et son marché hebdomadaire, à découvrir toute l'année.")
+    for sign_off in ("Votre équipe municipale", "L'équipe de la médiathèque"):
+        text = HEADLINE + "\n\n" + "\n\n".join(NEWS) + f"\n\n{sign_off}\n\n{promo}\n"
+        assert summarize_text(text, sentences=4).summary == NEWS, sign_off
+
+
+def test_complete_sentences_come_before_list_items_even_when_too_few_are_complete():
+    items = ("- la médiathèque ouvre le dimanche à partir du 6 avril de 14 heures à 18 heures\n"
+             "- la médiathèque de Morteau ouvre aussi le mercredi jusqu'à 20 heures\n")
+    text = (HEADLINE + "\n\n" + NEWS[0] + "\n\nLes nouveaux horaires de la médiathèque de Morteau seront les suivants :\n\n"
+            + items + "\n" + NEWS[2] + "\n")
+    summary = summarize_text(text, sentences=3).summary
+    assert summary[0] == NEWS[0] and NEWS[2] in summary  # the two complete sentences, then one list item
+    assert not any(bullet.endswith(":") for bullet in summary)

@@ -145,6 +145,19 @@ def test_a_common_head_with_a_named_complement_is_a_body():
     assert not any(name.lower().startswith("service") for name in orgs)
 
 
+def test_a_verb_after_a_plural_complement_never_ends_a_body_name():
+    """The tagger may read "souhaite" after "sciences" as an adjective; a singular adjective after a
+    plural noun agrees with nothing there, while real adjectives of the name stay."""
+    orgs = organisations("L’Académie des arts souhaite faire état de son inquiétude. La Fondation des sciences sociales "
+                         "et le Ministère des Affaires étrangères répondent avec la Caisse des dépôts et consignations.")
+    assert "Académie des arts" in orgs
+    assert {"Fondation des sciences sociales", "Ministère des Affaires étrangères", "Caisse des dépôts et consignations"} <= set(orgs)
+    orgs = organisations("La Cour des comptes affirme aujourd’hui que le budget est tenu. Le Comité d’organisation met tout en œuvre "
+                         "et le Conseil constitutionnel rend sa décision.")
+    assert {"Cour des comptes", "Comité d’organisation", "Conseil constitutionnel"} <= set(orgs)
+    assert not any(name.endswith(("affirme", "met")) for name in orgs)
+
+
 def test_things_tickers_surnames_and_programme_names_are_not_organisations():
     orgs = organisations(
         "La société Norvalis lance une API et un boîtier USB avec GPS, fondés sur l’IA (intelligence artificielle). "

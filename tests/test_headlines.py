@@ -26,7 +26,8 @@ def test_a_kicker_given_as_the_format_title_gives_way_to_the_headline():
 
 
 def test_a_date_or_a_dateline_is_never_the_title():
-    for opening in ("# Le 12 Février 2019", "# 3 et 4 mars 2025", "Dijon, le 28 février 2025", "Louhans (Saône-et-Loire) – 28 février 2025",
+    for opening in ("# Le 12 Février 2019", "# 3 et 4 mars 2025", "## — 28 février 2025", "- 3 mars 2025",
+                    "Dijon, le 28 février 2025", "Louhans (Saône-et-Loire) – 28 février 2025",
                     "# February 28, 2025", "Chalon, ST — February 2025"):
         title, source = title_of(f"{opening}\n\n## {HEADLINE}\n\n{BODY}")
         assert title == HEADLINE, opening
@@ -37,6 +38,47 @@ def test_a_kicker_led_front_matter_title_gives_way_to_the_texts_own_headline():
     markdown = (f"---\ntitle: CP - BORNES VÉLO DU VAL DE SAÔNE\n---\n# {HEADLINE}\n\n{BODY}").encode()
     raw = read_text_bytes(markdown, "bornes.md")
     assert summarize_text(raw.text, title=raw.headline).title == HEADLINE
+
+
+def test_a_front_matter_title_that_names_the_kind_of_statement_gives_way_to_the_headline():
+    """"Appel du Conseil syndical de …" says what the document is and who sends it; the headline is the text's."""
+    for label in ("Appel du Conseil syndical de la Fédération des transports", "Déclaration commune des maires du Val de Saône",
+                  "Open letter of the cycling associations"):
+        markdown = (f"---\ntitle: {label}\n---\n### {HEADLINE}\n\n{BODY}").encode()
+        raw = read_text_bytes(markdown, "appel.md")
+        assert summarize_text(raw.text, title=raw.headline).title == HEADLINE, label
+
+
+def test_the_senders_name_set_as_a_heading_above_the_headline_is_letterhead():
+    """A PDF or page that sets the sender's name ("Association …", "Comité de soutien à …") as a heading
+    above the kicker or under it, then the headline: the name is letterhead, not the title."""
+    for head in ("## Association des Amis du Val\n\n# Communiqué de presse\n\nDate : 3 mars 2025",
+                 "# Communiqué de presse\n\n## Comité de soutien aux cyclistes du Val",
+                 "## Collectif Vélo Saône\n\nDijon, le 3 mars 2025"):
+        title, source = title_of(f"{head}\n\n## {HEADLINE}\n\n{BODY}", "Communiqué de presse")
+        assert (title, source) == (HEADLINE, "heading"), head
+
+
+def test_an_english_senders_name_over_the_headline_is_letterhead_too():
+    body = ("The Riverside Cycling Club opens twelve charging points for electric bikes in the village halls on March 3. "
+            "The network cost 84,000 dollars, half of it paid by the county.\n\n"
+            "The club hopes to double the number of daily bike trips within two years.\n")
+    headline = "Riverside opens twelve charging points for electric bikes"
+    for sender in ("Riverside Cycling Association", "The Friends' Support Committee"):
+        result = summarize_text(f"# Press release\n\n## {sender}\n\n## {headline}\n\n{body}", title="Press release")
+        assert result.title == headline, sender
+    result = summarize_text(f"# {headline} as the Town Council\n\n{body}")
+    assert result.title == f"{headline} as the Town Council"
+
+
+def test_a_body_that_names_its_sender_in_the_headline_keeps_it():
+    headline = "Association des Amis du Val : douze bornes de recharge pour vélos"
+    assert title_of(f"# {headline}\n\n{BODY}")[0] == headline
+
+
+def test_a_date_behind_a_bar_or_a_dash_is_cut_off_the_title():
+    for dated in (f"{HEADLINE} | MARS 2025", f"{HEADLINE} – 3 mars 2025", f"{HEADLINE} (03/03/2025)"):
+        assert title_of(f"# {dated}\n\n{BODY}", dated)[0] == HEADLINE, dated
 
 
 def test_a_short_site_label_gives_way_to_a_headline_that_opens_the_text():
@@ -143,6 +185,23 @@ def test_a_sentence_that_names_a_date_is_no_dateline():
     result = summarize_text(text, sentences=2)
     assert result.facts.get("dateline") is None
     assert result.summary[0].startswith("Le président du syndicat a annoncé le 3 mars 2025")
+
+
+def test_a_date_opening_a_sentence_before_a_comma_is_no_dateline():
+    """"Le samedi 8 mars 2025, la communauté…" and "Mardi 4 mars, le syndicat…" open sentences: the date stays in them."""
+    for opening in ("Le samedi 8 mars 2025, la communauté de communes", "Mardi 4 mars, la communauté de communes",
+                    "La communauté de communes, samedi 8 mars, a choisi de"):
+        text = f"{HEADLINE}\n\n{opening} inaugure douze bornes de recharge pour vélos électriques dans ses villages.\n\n{BODY}"
+        result = summarize_text(text, sentences=4)  # every sentence, in the order of the text
+        assert result.facts.get("dateline") is None, opening
+        assert result.summary[0].startswith(f"{opening} inaugure"), opening
+
+
+def test_a_dateline_with_a_place_before_a_comma_is_still_cut_off():
+    text = f"{HEADLINE}\n\nDijon, le 8 mars 2025, La communauté de communes inaugure douze bornes de recharge dans ses villages.\n\n{BODY}"
+    result = summarize_text(text, sentences=4)
+    assert result.facts["dateline"]["place"] == "Dijon"
+    assert result.summary[0].startswith("La communauté de communes inaugure")
 
 
 def test_the_headline_repeated_in_bold_under_itself_is_not_a_bullet():

@@ -158,3 +158,20 @@ def test_unmapped_ligature_glyphs_are_mended_into_words():
              "«e#cacité»,": "«efficacité»,", "#abc": "abc"}
     for marked, word in cases.items():
         assert mend_unmapped(marked.replace("#", _UNMAPPED)) == word
+
+
+def test_a_centred_bold_sub_heading_wrapped_on_two_lines_is_one_line_of_text():
+    """A sub-headline set in bold and centred, wrapped mid-phrase ("… le projet de parking" / "impliquant
+    la destruction …"), is one piece: never a heading line followed by a fragment of a sentence."""
+    document = _pdf()
+    document.set_font("helvetica", style="B", size=18)
+    document.multi_cell(170, 8, HEADLINE, align="C", new_x="LMARGIN", new_y="NEXT")
+    document.ln(4)
+    document.set_font("helvetica", style="B", size=12)
+    document.multi_cell(150, 6, "Les associations d'usagers en lutte contre la suppression des arrêts de quartier "
+                        "impliquant la fermeture de trois lignes de nuit.", align="C", new_x="LMARGIN", new_y="NEXT")
+    document.ln(4)
+    document.set_font("helvetica", size=10)
+    document.multi_cell(170, 5, LEFT, new_x="LMARGIN", new_y="NEXT")
+    lines = read_pdf(bytes(document.output()), "centre.pdf").text.split("\n")
+    assert any(line.startswith("Les associations d'usagers") and line.endswith("trois lignes de nuit.") for line in lines), lines

@@ -3,6 +3,7 @@ their own, no stop word at either edge, acronyms and figures kept, no near-dupli
 
 from __future__ import annotations
 
+from summarize import summarize_text
 from summarize.extract.topics import extract_topics
 from summarize.read.reading import read_text
 from summarize.text.tokens import is_stop_word, stem, words
@@ -104,3 +105,26 @@ def test_pieces_of_links_are_never_topics():
             "Les inscriptions se font à l'accueil de la médiathèque ou par courriel à accueil@morteau-exemple.fr.\n")
     topics = extract_topics(text.split("\n\n"), "La médiathèque de Morteau ouvre le dimanche", 8)
     assert topics and not any(t.lower() in {"http", "https", "www", "com", "fr"} or "://" in t or "@" in t for t in topics)
+
+
+def test_a_headline_in_capitals_is_read_in_the_texts_case():
+    """Capitals set for emphasis make every word look like a name: the headline is read in the case its
+    words have in the text, so no topic or organisation is a shouted common word."""
+    text = ("ARRÊTONS LE MASSACRE DU JARDIN DES PLANTES DE SÈTE\n\n"
+            "Le collectif « Bancs publics » s'oppose au projet de parking souterrain sous le jardin des plantes de Sète. "
+            "La mairie de Sète veut abattre quarante platanes centenaires pour construire trois cents places. "
+            "Le collectif a réuni 5 000 signatures contre ce massacre et saisit le tribunal administratif.")
+    result = summarize_text(text, topics=6)
+    shouted = [t for t in result.topics if any(len(w) > 3 and w.isupper() for w in t.split())]
+    assert not shouted, result.topics
+    assert not [o["name"] for o in result.facts.get("organisations", []) if o["name"].isupper()]
+    assert any("Sète" in t or "jardin des plantes" in t for t in result.topics), result.topics
+
+
+def test_a_name_and_the_verb_it_is_the_subject_of_is_no_topic():
+    text = ("La CPU réagit à la proposition de médiation sur la réforme du décret\n\n"
+            "Le Conseil de la CPU réagit à la proposition de médiation. "
+            "La CPU exprime de fortes réserves sur la nature de la médiation proposée.")
+    topics_ = summarize_text(text, topics=8).topics
+    assert not [t for t in topics_ if t.split()[-1] in ("exprime", "réagit")], topics_
+    assert "réforme du décret" in topics_

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from ..resources import sorted_list, word_list
 from ..text.dates import DATE_RE, MONTH_YEAR_RE, month_year_iso, resolve_weekday, to_iso
+from ..text.reflow import grammar_title
 from ..text.structure import Structure
 
 if TYPE_CHECKING:
@@ -81,13 +82,14 @@ def extract_facts(structure: Structure, sentences: Sequence[str], tags: Callable
     from .organisations import find_organisations
 
     signed = [line for kind, line in structure.removed if kind in _SENDER_FURNITURE]
-    named_in = ([structure.title] if structure.title else []) + list(sentences[:tagged_limit]) + ([structure.about] if structure.about else []) + signed
+    headline = [grammar_title(structure.title, sentences, language)] if structure.title else []
+    named_in = headline + list(sentences[:tagged_limit]) + ([structure.about] if structure.about else []) + signed
     if english:
         if tags is None:
             from ..grammar.chunking import SentenceTags
 
             tags = SentenceTags("en")
-        organisations = english.organisations(named_in, people, tags)
+        organisations = english.organisations(named_in, people, tags, structure)
     else:
         organisations = find_organisations(named_in, people, tags)  # the headline and "À propos" name bodies too
     if organisations:

@@ -62,10 +62,16 @@ def _contact_name_re() -> re.Pattern[str]:
 
 def people(sentences: Sequence[str], structure: Structure) -> list[dict]:
     """People with their roles, and the people the contact block names."""
-    from .people_en import find_people
+    from .people_en import attributions, bylines, find_people
 
     found = find_people(sentences)
     known = {p["name"] for p in found}
+    signed = _signed_lines(structure)
+    credits = [line for kind, line in structure.removed if kind in ("about", "legal", "end", "tail")]  # "Written by Inge Wallin."
+    for name, role in [(a.name, a.role) for a in attributions(signed)] + [(name, None) for name in bylines(credits)]:
+        if name not in known:
+            found.append({"name": name, "role": role})
+            known.add(name)
     for contact in structure.contacts:
         named = _contact_name_re().match(contact.text)
         name = contact.name or (named.group("name") if named else None)
@@ -75,10 +81,22 @@ def people(sentences: Sequence[str], structure: Structure) -> list[dict]:
     return found
 
 
-def organisations(named_in: Sequence[str], found_people: list[dict], tags: Callable[[str], Sequence[Token]]) -> list[dict]:
-    from .organisations_en import find_organisations
+def _signed_lines(structure: Structure) -> list[str]:
+    """Lines outside the sentences that name a person with a role: attributions set aside ("— Manu
+    Ignatius CEO, Subnero") and short lines read as headings ("James A. Baker (General Counsel, Federal
+    Bureau of Investigation)" in a list of panellists)."""
+    return [line for kind, line in structure.removed if kind == "attribution"] + list(structure.headings)
 
-    return find_organisations(named_in, found_people, tags)
+
+def organisations(named_in: Sequence[str], found_people: list[dict], tags: Callable[[str], Sequence[Token]],
+                  structure: Structure | None = None) -> list[dict]:
+    """Bodies named in the text, and those a signature, a list item or a panellist's line gives beside a person."""
+    from .organisations_en import find_organisations
+    from .people_en import attributions
+
+    lines = list(named_in) + (list(structure.headings) if structure else [])
+    affiliations = [a.body for a in attributions(lines) if a.body]
+    return find_organisations(named_in, found_people, tags, affiliations)
 
 
 _QUOTE = re.compile(r"[“\"](?P<quote>[^“”\"]{15,600}?)[”\"]")

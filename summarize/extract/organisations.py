@@ -39,6 +39,7 @@ class Lexicon:
     generic: frozenset[str]
     qualifiers: frozenset[str]
     cues: frozenset[str]
+    subject_verbs: frozenset[str]
 
     def is_head(self, word: str) -> bool:
         return word in self.heads or (word[-1:] in "sx" and word[:-1] in self.heads)
@@ -47,7 +48,7 @@ class Lexicon:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     groups = sections("organisations_fr.txt")
-    return Lexicon(*(frozenset(groups.get(key, ())) for key in ("heads", "of_name", "generic", "qualifiers", "cues")))
+    return Lexicon(*(frozenset(groups.get(key, ())) for key in ("heads", "of_name", "generic", "qualifiers", "cues", "subject_verbs")))
 
 
 def _lower(token: Token) -> str:
@@ -69,16 +70,27 @@ def _complement(tokens: Sequence[Token], j: int) -> int | None:
     noun_tags = ("NOUN", "PROPN", "X", "ADJ") if determined else ("NOUN", "PROPN", "X")  # "du numérique": a noun here
     if k >= len(tokens) or tokens[k].tag not in noun_tags or not tokens[k].text[:1].isalnum():
         return None
+    noun = tokens[k].text
     k += 1
     while k < len(tokens) and (tokens[k].tag in ("ADJ", "PROPN") or (tokens[k].tag == "NOUN" and tokens[k].text[:1].isupper())):
+        if tokens[k].tag == "ADJ" and (_disagrees(noun, tokens[k].text) or _lower(tokens[k]) in lexicon().subject_verbs):
+            break  # "Académie des sciences souhaite faire…": a verb the tagger took for an adjective
         k += 1
     return k
+
+
+def _disagrees(noun: str, adjective: str) -> bool:
+    """A lower-case singular adjective after a plural noun ("sciences souhaite") agrees with nothing there."""
+    return noun[-1:].lower() in ("s", "x") and adjective[:1].islower() and adjective[-1:].lower() not in ("s", "x")
 
 
 def _modifiers_end(tokens: Sequence[Token], j: int) -> int:
     """Adjectives and names after a head, "et" between two adjectives ("géographique et forestière")."""
     while j < len(tokens):
         token = tokens[j]
+        if token.tag == "ADJ" and (_lower(token) in lexicon().subject_verbs
+                                   or (tokens[j - 1].tag in ("NOUN", "ADJ") and _disagrees(tokens[j - 1].text, token.text))):
+            break  # "Académie des sciences souhaite faire…": a verb the tagger took for an adjective
         if (token.tag == "ADJ" or _is_capitalised_name(token)) and token.text[:1].isalpha():
             j += 1
         elif token.text == "et" and j + 1 < len(tokens) and tokens[j - 1].tag == "ADJ" and tokens[j + 1].tag == "ADJ":

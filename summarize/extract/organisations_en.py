@@ -31,6 +31,8 @@ _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,7}")
 _BODY_BEFORE = frozenset({"the", "at", "with", "by", "from", "join", "joined", "joins", "joining", "of", "and"})
 _TICKER_BEFORE = re.compile(r"(?i)(?:nasdaq|nyse|tsx|lse|asx|otc|euronext|ticker|symbol)\W{0,6}$")
 MAX_NAME_WORDS = 8
+_LONGEST_HEADLINE_WORDS = 25
+_POSSESSIVE = re.compile(r"['’]s?$")
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,7 @@ class Lexicon:
     not_first: frozenset[str]
     not_bodies: frozenset[str]
     list_cues: frozenset[str]
+    list_openers: tuple[str, ...]
     subject_verbs: frozenset[str]
 
 
@@ -54,6 +57,7 @@ def lexicon() -> Lexicon:
         not_first=frozenset(groups.get("not_first", [])),
         not_bodies=frozenset(groups.get("not_organisations", [])) | word_list("acronyms_ignore.txt"),
         list_cues=frozenset(groups.get("list_cues", [])),
+        list_openers=tuple(groups.get("list_openers", [])),
         subject_verbs=frozenset(groups.get("subject_verbs", [])),
     )
 
@@ -64,6 +68,14 @@ def role_words() -> frozenset[str]:
     return frozenset(w.lower() for w in word_list("roles_en.txt"))
 
 
+@cache
+def is_place(name: str) -> bool:
+    """A country, region or city of ``data/places_en.txt`` ("South Africa", "Geneva"): no body, no person."""
+    return name.strip(" .").removeprefix("the ") in word_list("places_en.txt")
+
+
+_NOT_ROLE_START = frozenset({"along", "with", "and", "or", "who", "which", "that", "as", "in", "on", "at", "to", "from", "by", "when",
+                             "after", "before", "while", "but", "if", "where"})
 _SPEECH = re.compile(r"\b(?:said|says|added|explained|noted|commented|stated|told|announced)\b")
 
 
@@ -71,7 +83,11 @@ def is_role(role: str) -> bool:
     """A role: one of its first four words is a role word ("chief executive officer of Acme",
     "the lead author of the study"), and it holds no verb of speech."""
     words = re.findall(r"[\w-]+", role.lower())
-    return any(w in role_words() for w in words[:4]) and not _SPEECH.search(role)
+    roles = role_words()
+    if words and words[0] in _NOT_ROLE_START:
+        return False  # "along with Board Members Jane Nitze": what follows a name, not its role
+    return any(w in roles or ("-" in w and any(part in roles for part in w.split("-"))) for w in words[:4]) \
+        and not _SPEECH.search(role)
 
 
 def _capitalised(token: Token) -> bool:
@@ -79,8 +95,11 @@ def _capitalised(token: Token) -> bool:
     return text[:1].isupper() or (len(text) > 1 and text[:1].islower() and any(c.isupper() for c in text[1:]) and text[:1].isalpha())
 
 
+_LOCATED = ("-based", "-headquartered")  # "Ohio-based Lakemark": where a body is, before its name
+
+
 def _is_name_token(token: Token) -> bool:
-    return _capitalised(token) and (token.tag in _NAME_TAGS or bool(_ACRONYM.fullmatch(token.text)))
+    return _capitalised(token) and (token.tag in _NAME_TAGS or bool(_ACRONYM.fullmatch(token.text))) and not token.text.endswith(_LOCATED)
 
 
 def _runs(tokens: Sequence[Token]) -> list[tuple[int, int]]:
@@ -160,11 +179,15 @@ class _Found:
         entry["expansion"] = entry["expansion"] or expansion
 
 
-def find_organisations(sentences: Sequence[str], people: Sequence[dict], tags: Callable[[str], Sequence[Token]]) -> list[dict]:
-    """[{"name", "expansion"}] in order of first mention, as the French stage gives them."""
+def find_organisations(sentences: Sequence[str], people: Sequence[dict], tags: Callable[[str], Sequence[Token]],
+                       affiliations: Sequence[str] = ()) -> list[dict]:
+    """[{"name", "expansion"}] in order of first mention, as the French stage gives them;
+    `affiliations`: the bodies that signatures and list items name beside a person (people_en)."""
     lex = lexicon()
     person_words = frozenset(w for p in people for w in p["name"].split())
     found = _Found()
+    for body in affiliations:
+        found.add(_strip_suffix(body, lex))
     for sentence in sentences:
         tokens = tags(sentence)
         headline = is_title_case(sentence)
@@ -175,12 +198,20 @@ def find_organisations(sentences: Sequence[str], people: Sequence[dict], tags: C
                 found.add(name)
         _acronyms(sentence, tokens, runs, found, lex, headline)
         _listed(sentence, tokens, runs, found, lex)
+        if not headline or len(sentence.split()) > _LONGEST_HEADLINE_WORDS:  # a long list is capitalised too
+            for item in listed_bodies(sentence, lex, person_words):
+                found.add(_strip_suffix(item, lex))
     text = " ".join(sentences)
     for person in people:
-        employer = _EMPLOYER.search(person.get("role") or "")
+        role = person.get("role") or ""
+        employer = _EMPLOYER.search(role) if is_role(role) else None  # "Friends of Rural Reading" is a body, not a role
         if employer and text.count(employer.group("name")) >= 2:  # named again: a body ("Secretary of Energy" names none)
             found.add(_strip_suffix(employer.group("name"), lex))
-    return _without_parts(list(found.entries.values()))
+        at = EMPLOYER_AT.search(role)
+        if at:  # "CTO at Fastly": "at" and "with" name an employer ("of" may name a field: "Secretary of Energy")
+            found.add(_strip_suffix(at.group("name"), lex))
+    names = {p["name"] for p in people}
+    return [e for e in _without_parts(list(found.entries.values())) if e["name"] not in names]  # a person is no body
 
 
 def _body_name(sentence: str, tokens: Sequence[Token], start: int, end: int, lex: Lexicon,
@@ -190,10 +221,16 @@ def _body_name(sentence: str, tokens: Sequence[Token], start: int, end: int, lex
     start, end = _trim(tokens, start, end, lex)
     if start >= end or end - start > MAX_NAME_WORDS:
         return None
-    name = _text(sentence, tokens, start, end)
-    words = [t.text for t in tokens[start:end]]
+    owner = next((k for k in range(start, end - 1) if re.search(r"\w['’]s$", tokens[k].text)), None)
+    if owner is not None:  # "WTO’s Ministerial Conference": the body is the owner's, named on its own
+        start = owner + 1
+    name = _POSSESSIVE.sub("", _text(sentence, tokens, start, end))  # "World Trade Organization’s 12th Ministerial"
+    words = [_POSSESSIVE.sub("", t.text) for t in tokens[start:end]]
     if all(w in person_words for w in words if w[:1].isupper()):
         return None  # a person's name
+    last = words[-1].lower()
+    if last not in lex.heads and (last in role_words() or last.removesuffix("s") in role_words()):
+        return None  # "Program Manager", "Current Board Members": a role, not a body
     if words[-1] in lex.suffixes and len(words) > 1:
         return _strip_suffix(name, lex)  # "Harbor Robotics Inc."
     following = tokens[end].text if end < len(tokens) else ""
@@ -206,7 +243,7 @@ def _body_name(sentence: str, tokens: Sequence[Token], start: int, end: int, lex
     heads = [w.lower() for w in words[1:] if w[:1].isupper()]
     if end - start > 2 and tokens[start + 1].text.lower() in ("of", "for"):
         heads.append(words[0].lower())  # "University of Northbridge", "Centre for Ocean Science"
-    cue = start > 0 and tokens[start - 1].text in lex.cues
+    cue = start > 0 and (tokens[start - 1].text in lex.cues or tokens[start - 1].text.endswith(_LOCATED))  # "US-based Popoto"
     return name if cue or any(h in lex.heads for h in heads) else None
 
 
@@ -222,6 +259,10 @@ def _subject_of_business(tokens: Sequence[Token], start: int, end: int, lex: Lex
     return following in lex.subject_verbs
 
 
+# "CTO at Fastly", "Senior Researcher with the Ottawa-based Canadian Centre for Policy Alternatives": a
+# role's employer after "at" or "with", named outright (people_en reads signatures with it too)
+EMPLOYER_AT = re.compile(r"\b(?:at|with)\s+(?:the\s+)?(?:[A-Z][\w]*-based\s+)?"
+                         r"(?P<name>[A-Z][\w.&'’-]*(?:\s+(?:(?:of|for|on|&)\s+(?:the\s+)?)?[A-Z][\w.&'’-]*){0,6})")
 # "chief executive officer of Harbor Robotics", "managing partner at Northgate Capital Partners"
 _EMPLOYER = re.compile(r"\b(?:of|at|for|with)\s+(?:the\s+)?(?P<name>[A-Z][\w.&'’-]*(?:\s+(?:of\s+|for\s+|&\s+)?[A-Z][\w.&'’-]*){0,5})\s*$")
 
@@ -245,15 +286,46 @@ def _acronyms(sentence: str, tokens: Sequence[Token], runs: list[tuple[int, int]
             if expansion and _spells(expansion, word):
                 found.add(word, expansion)
                 continue
+        spelled = _spelled_before(sentence[:token.start], word) if i > 0 and tokens[i - 1].text == "(" else None
+        if spelled:  # "Our World Is Not for Sale (OWINFS)": the words before spell it, whatever their tags
+            found.add(word, spelled)
+            continue
         if i + 1 < len(tokens) and tokens[i + 1].text == "(":
             after = run_starting.get(i + 2)
             after = after if after is not None and after[1] < len(tokens) and tokens[after[1]].text == ")" else None
             if after is not None and _spells(_text(sentence, tokens, *after), word):
                 found.add(word, _text(sentence, tokens, *after))
                 continue
-        if word in found.entries or (i > 0 and tokens[i - 1].text.lower() in _BODY_BEFORE and len(word) >= 3 and not word.isdigit()):
+        if word in found.entries or (i > 0 and tokens[i - 1].text.lower() in _BODY_BEFORE and len(word) >= 3 and not word.isdigit()
+                                     and not _shouted_word(word)):
             if not headline:
                 found.add(word)
+
+
+def _shouted_word(word: str) -> bool:
+    """A common word set in capitals ("the SAME TIME", "(The INTERNET)"), not an acronym."""
+    from ..grammar.tagging import model
+
+    return model("en").tag_of_word.get(word.lower(), "PROPN") != "PROPN"
+
+
+_SPELLING_WORD = re.compile(r"[A-Z][\w'’&-]*|of|for|the|and|on|in|de|&|to|a|is|not")
+
+
+def _spelled_before(before: str, acronym: str) -> str | None:
+    """The capitalised words right before "(ACR" whose initials spell it, small words counted or not
+    ("Our World Is Not for Sale (OWINFS)", "Pacific Network on Globalisation (PANG)")."""
+    words = before.rstrip(" (").split()
+    letters = "".join(c for c in acronym if c.isalpha()).upper()
+    for size in range(2, min(len(words), MAX_NAME_WORDS + 2) + 1):
+        span = words[-size:]
+        if not span[0][:1].isupper() or not all(_SPELLING_WORD.fullmatch(w) for w in span):
+            continue
+        every = "".join(w[0] for w in span).upper()
+        capitals = "".join(w[0] for w in span if w[:1].isupper()).upper()
+        if letters in (every, capitals):
+            return " ".join(span)
+    return None
 
 
 def _listed(sentence: str, tokens: Sequence[Token], runs: list[tuple[int, int]], found: _Found, lex: Lexicon) -> None:
@@ -287,6 +359,87 @@ def _listed(sentence: str, tokens: Sequence[Token], runs: list[tuple[int, int]],
         if len(items) >= (2 if introduced else 3):  # "Platinum members GoDaddy, IBM, Intel…": a list of three at least
             for item in items:
                 found.add(_strip_suffix(item, lex))
+
+
+_SMALL_WORDS = frozenset({"of", "for", "on", "in", "the", "and", "&", "at", "de", "du", "des", "la", "le", "y", "e", "to"})
+_NAME_WORD = re.compile(r"(?:[A-Z0-9][\w.&'’/-]*|[a-z]+[A-Z][\w.-]*|[a-z][\w-]*\.(?:com|org|net|io))$")  # "theKompany.com"
+_LIST_END = re.compile(r"\s*(?:[;:.!?](?:\s|$)|\b(?:and|&)\s+(?:others|more|many\s+more)\b|\b(?:among\s+others|etc)\b|\bas\s+well\s+as\b)")
+
+
+@cache
+def _list_intro_re() -> re.Pattern[str]:
+    """A cue noun and its verb ("Signers of today's statement include", "partners are:"), a cue noun
+    and a colon or a dash ("advocacy groups – A, B and C"), or a passive verb whose agents follow
+    ("support has been provided by")."""
+    cues = "|".join(sorted(map(re.escape, lexicon().list_cues), key=len, reverse=True))
+    openers = "|".join(sorted((o.replace(" ", r"\s+") for o in lexicon().list_openers), key=len, reverse=True))
+    return re.compile(rf"(?i:\b(?:{cues})\b(?:\s+(?:of|for|in|from|at|to)\s+[^,;:“”\"]{{0,60}}?)?\s+(?:include|includes|included|including|are|were|:)"
+                      rf"|(?<![:;]\s)\b(?:{cues})\s*(?::|\s[–—]|\s-)|\b(?:{openers}))\s+")
+
+
+@cache
+def _list_before_re() -> re.Pattern[str]:
+    """A list before its cue noun: "Mozilla, Fastly, Intel, and Red Hat are founding members"."""
+    cues = "|".join(sorted(map(re.escape, lexicon().list_cues), key=len, reverse=True))
+    return re.compile(rf"^(?P<items>[^.;:“”\"]{{3,400}}?)\s+(?:are|were|as|become|became)\s+"
+                      rf"(?:(?:the|its|our|their|[a-z-]+)\s+){{0,2}}(?i:{cues})\b")
+
+
+def _list_item(text: str, lex: Lexicon, person_words: frozenset[str]) -> tuple[str | None, bool]:
+    """The body an item of a list names, and whether the list goes on after it: capitalised words and
+    small words ("Partners in Health", "Focus on the Global South"), without a parenthesis; the item
+    ends where the text stops being a name ("OpenOffice Polska which employs …" ends the list)."""
+    words = re.sub(r"\s*\([^)]*\)", "", text).split()
+    while words and words[0].lower() in ("and", "the", "&"):
+        words.pop(0)
+    kept = []
+    for word in words:
+        if _NAME_WORD.match(word) or (kept and word in _SMALL_WORDS):
+            kept.append(word)
+        else:
+            break
+    while kept and kept[-1] in _SMALL_WORDS:
+        kept.pop()
+    goes_on = len(kept) == len(words)
+    if not kept or len(kept) > MAX_NAME_WORDS or kept[0] in lex.not_first:
+        return None, goes_on
+    name = " ".join(kept).rstrip(".,")
+    if is_place(name) or all(w in person_words for w in kept):
+        return None, goes_on
+    return name, goes_on
+
+
+def _list_items(text: str, lex: Lexicon, person_words: frozenset[str]) -> list[str]:
+    end = _LIST_END.search(text)
+    text = text[:end.start()] if end else text
+    parts = [p for p in re.split(r"\s*,\s*", re.sub(r"\([^)]*\)", "", text)) if p.strip()]
+    if len(parts) >= 2 and re.search(r"\s(?:and|&)\s", parts[-1]):  # "A, B and C": the last pair
+        parts[-1:] = re.split(r"\s+(?:and|&)\s+", parts[-1], maxsplit=1)
+    items = []
+    for part in parts:
+        name, goes_on = _list_item(part, lex, person_words)
+        if name:
+            items.append(name)
+        if not goes_on or not name:
+            break
+    return items
+
+
+def listed_bodies(sentence: str, lex: Lexicon, person_words: frozenset[str] = frozenset()) -> list[str]:
+    """The bodies of a list a cue noun or a passive verb opens ("Signers include Oxfam, Amnesty
+    International, Partners in Health and others", "provided by MandrakeSoft (…), Trolltech (…)"),
+    or that a cue noun closes ("Mozilla, Fastly, Intel, and Red Hat are founding members"): two at least."""
+    out = []
+    for match in _list_intro_re().finditer(sentence):
+        items = _list_items(sentence[match.end():], lex, person_words)
+        if len(items) >= 2:
+            out += items
+    before = _list_before_re().match(sentence)
+    if before:
+        items = _list_items(before.group("items"), lex, person_words)
+        if len(items) >= 2 and len(items) == len(re.findall(r",", before.group("items"))) + 1:
+            out += items
+    return out
 
 
 def _without_parts(entries: list[dict]) -> list[dict]:

@@ -149,7 +149,8 @@ def extract_topics(sentences: Sequence[str], title: str | None, count: int, lang
             position += len(text) + 1
     total_length = max(position, 1)
     scores = {key: _score(cand, total_length) for key, cand in candidates.items()
-              if cand.count and not _capitalised_by_position(cand) and not _is_link_piece(cand)}
+              if cand.count and not _capitalised_by_position(cand) and not _is_link_piece(cand)
+              and not (language == "fr" and _holds_subject_verb(cand))}
     _drop_listed_names(candidates, scores, bodies, people, language)
     _prefer_whole_entities(candidates, scores)
     scored = sorted(((s, candidates[k]) for k, s in scores.items()), key=lambda pair: (-pair[0], pair[1].first))
@@ -251,6 +252,20 @@ def _capitalised_by_position(cand: _Candidate) -> bool:
     from ..grammar.tagging import known_names
 
     return form.lower() not in known_names() and listed("lexicon_fr.txt", form.lower())
+
+
+@lru_cache(maxsize=1)
+def _subject_verbs() -> frozenset[str]:
+    from ..resources import sections
+
+    return frozenset(sections("organisations_fr.txt").get("subject_verbs", ()))
+
+
+def _holds_subject_verb(cand: _Candidate) -> bool:
+    """"PURUSI SADIKI appelle", "CPU réagit", "loupe met fin": words and the verb they are the subject
+    of, which the tagger read as a noun phrase (the verbs of data/organisations_fr.txt [subject_verbs])."""
+    words = _display_form(cand).lower().split()
+    return any(word in _subject_verbs() for word in words[1:])  # first, it is a noun: "la demande de…", "le fait de…"
 
 
 def _score(cand: _Candidate, total_length: int) -> float:

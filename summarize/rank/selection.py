@@ -70,10 +70,11 @@ def is_pointer(sentence: str, language: str = "fr") -> bool:
 
 def demote_incomplete(sentences: list[Sentence], scores: list[float], count: int, language: str = "fr") -> list[float]:
     """Incomplete sentences (a list's lead-in, a bullet without a verb) and pointers go below every
-    complete one, as long as enough complete ones remain: a summary bullet must stand on its own."""
+    complete one: a summary bullet must stand on its own, and when fewer than `count` are complete
+    the incomplete ones only fill the places left."""
     complete = [(is_complete(s.text) or is_standfirst(sentences, s.index)) and not is_pointer(s.text, language) for s in sentences]
-    if not scores or all(complete) or sum(complete) < min(count, len(sentences)):
-        return scores
+    if not scores or all(complete) or not any(complete):
+        return scores  # when too few are complete, the complete ones still come first
     drop = max(scores) - min(scores) + 1.0
     return [x if ok else x - drop for x, ok in zip(scores, complete, strict=True)]
 

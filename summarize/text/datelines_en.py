@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ..resources import dateline_parts
+from ..resources import dateline_parts, word_list
 from .dates import DATE_PATTERN_EN, date_re_en, to_iso_en
 
 _DATE = "(?i:" + re.sub(r"\(\?P<\w+>", "(?:", DATE_PATTERN_EN) + ")"
@@ -20,6 +20,8 @@ _WORD = r"[A-Z0-9][\w'’.&]*(?:-[\w'’.]+)*"
 _ONE_PLACE = rf"{_WORD}(?: (?:{_WORD}|of|upon|on|de|la|du|el|al)){{0,5}}"
 _PLACE = rf"(?P<placeN>{_ONE_PLACE}(?:,\s*{_ONE_PLACE}){{0,3}})"
 _DASH = r"(?:-{1,3}|[–—])"
+# the hour a release is sent or embargoed to: "17h30 CET", "10:00 a.m. ET", "9 am (EST)"
+_TIME = r"(?:\d{1,2}(?:[:.h]\d{2}\s*(?:[ap]\.?\s?m\b\.?)?|\s*[ap]\.?\s?m\b\.?)(?:\s*\(?[A-Z]{2,4}\)?(?![\w]))?)"
 _LONGEST_PLACE_PART_WORDS = 5
 
 
@@ -35,6 +37,7 @@ class EnglishDateline:
 @cache
 def _dateline_re() -> re.Pattern[str]:
     marks = dateline_parts("en")["wire"]
+    label = rf"(?:(?i:{dateline_parts('en')['label']})\s*[:.]?\s+(?:(?i:at\s+)?{_TIME},?\s+)?)"
 
     def wire(n: int) -> str:
         return rf"(?P<wire{n}>\s*(?i:{marks}))"
@@ -44,8 +47,8 @@ def _dateline_re() -> re.Pattern[str]:
 
     return re.compile(
         r"^(?:"
-        rf"(?P<date4>{_DATE}){wire(4)}?"  # March 3, 2020 —, Thursday, 6 March 2025 —
-        rf"|{place(1)}\s*(?:,\s*|\(\s*|\s{_DASH}\s)(?P<date1>{_DATE})\s*\)?{wire(1)}?"  # AUSTIN, TX., Nov. 30, 2016 /PRNewswire/
+        rf"{label}?(?P<date4>{_DATE})(?:,?\s+(?i:at\s+)?{_TIME})?{wire(4)}?"  # March 3, 2020 —, DATELINE March 29, 2006, November 26, 2021, 17h30 CET
+        rf"|{place(1)}(?:\s*(?:,\s*|\(\s*|\s{_DASH}\s)|(?P<bare1>\s+))(?P<date1>{_DATE})\s*\)?{wire(1)}?"  # AUSTIN, TX., Nov. 30, 2016 /PRNewswire/
         rf"|{place(2)}{wire(2)}(?:\s*{_DASH}?\s*(?P<date2>{_DATE}))?"  # LONDON (Reuters), SAN FRANCISCO--(BUSINESS WIRE)
         rf"|{place(3)}(?=\s*{_DASH}\s+\S)"  # Cambridge, MA – (checked: a state code or a place in capitals)
         r")"
@@ -58,29 +61,34 @@ def _region_re() -> re.Pattern[str]:
     return re.compile(rf"(?:{dateline_parts('en')['region']})\.?")
 
 
-def _groups(match: re.Match[str]) -> tuple[str | None, str | None, str | None]:
-    """(place, date, wire) of whichever branch matched (each branch numbers its groups)."""
-    values: dict[str, str | None] = {"place": None, "date": None, "wire": None}
+def _groups(match: re.Match[str]) -> tuple[str | None, str | None, str | None, str | None]:
+    """(place, date, wire, bare) of whichever branch matched (each branch numbers its groups); `bare`:
+    only a space between the place and the date ("MOUNTAIN VIEW, California November 12, 2019 --")."""
+    values: dict[str, str | None] = {"place": None, "date": None, "wire": None, "bare": None}
     for name, value in match.groupdict().items():
         if value is not None:
             values[name.rstrip("0123456789")] = value
-    return values["place"], values["date"], values["wire"]
+    return values["place"], values["date"], values["wire"], values["bare"]
 
 
 def match_dateline(line: str) -> EnglishDateline | None:
     """The dateline a line opens with, or None. A place without a date or a wire counts only when it
-    is a city with its state code ("Cambridge, MA –") or a city in capitals ("WASHINGTON —")."""
+    is a city with its state code ("Cambridge, MA –"), a city in capitals ("WASHINGTON —") or a city in
+    capitals with a region of ``data/places_en.txt`` ("HALIFAX, Nova Scotia —")."""
     match = _dateline_re().match(line)
     if not match:
         return None
-    place, date_text, wire = _groups(match)
+    place, date_text, wire, bare = _groups(match)
     parts = [part.strip() for part in place.split(",")] if place else []
     if any(len(part.split()) > _LONGEST_PLACE_PART_WORDS for part in parts):
         return None
+    if bare and len(parts) < 2:
+        return None  # "Acme Robotics March 3, 2020 —", "FOR IMMEDIATE RELEASE 15 MAY 2019": a city and its state only
     region = _region_re()
     if place and not date_text and not wire:
         capitals = place.isupper() and len(place.split()) <= 3 and len(parts) == 1
-        if not (capitals or (len(parts) >= 2 and region.fullmatch(parts[-1]))):
+        known = len(parts) >= 2 and parts[0].isupper() and parts[-1] in word_list("places_en.txt")  # "HALIFAX, Nova Scotia —"
+        if not (capitals or known or (len(parts) >= 2 and region.fullmatch(parts[-1]))):
             return None
     city = next((part for part in parts if not region.fullmatch(part) and not re.search(r"\d", part)), None)
     date_match = date_re_en().search(date_text) if date_text else None

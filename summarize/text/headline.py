@@ -12,6 +12,7 @@ import re
 from functools import cache
 
 from ..resources import furniture_patterns, sections
+from .dates import DATE_RE, MONTH_YEAR_RE
 
 HEADLINE = "headline"
 KICKER_LED = "kicker_led"
@@ -34,7 +35,7 @@ def headline_verdict(line: str) -> str:
     if not text or not any(ch.isalpha() for ch in text) or len(text.split()) < 2:
         return NOT_HEADLINE  # a single word is a label ("Date", "Lieu", "Contact"), not a headline
     patterns = _patterns()
-    if patterns[NOT_HEADLINE].fullmatch(text):
+    if patterns[NOT_HEADLINE].fullmatch(text) or patterns[NOT_HEADLINE].fullmatch(text.lstrip("-–—•·|> ")):
         return NOT_HEADLINE
     lead = patterns[KICKER_LED].match(text)
     rest = text[lead.end():] if lead else ""
@@ -63,7 +64,16 @@ def without_kicker(line: str) -> str:
 _TRAILING_LINK = re.compile(r"\s*(?:[:–—|-]\s*|\(\s*)(?:https?://|www\.)\S+\s*\)?\s*$")
 
 
+_SHORTEST_DATED_HEADLINE_WORDS = 4
+_TRAILING_DATE = re.compile(r"\s*(?:[|–—]|\s-|\()\s*(?:le\s+)?(?P<date>[^|–—()]{4,40}?)\s*\)?\s*$", re.IGNORECASE)
+
+
 def without_trailing_link(line: str) -> str:
-    """A headline followed by its site ("Lancement de la Fédération Agile : http://…"): the words only."""
+    """A headline followed by its site ("Lancement de la Fédération Agile : http://…") or by a date
+    behind a bar or a dash ("Sélectionnés pour le festival | MAI 2019"): the words only."""
     stripped = _TRAILING_LINK.sub("", line)
+    dated = _TRAILING_DATE.search(stripped)
+    if dated and (DATE_RE.fullmatch(dated.group("date")) or MONTH_YEAR_RE.fullmatch(dated.group("date"))) \
+            and len(stripped[:dated.start()].split()) >= _SHORTEST_DATED_HEADLINE_WORDS and not _patterns()[NOT_HEADLINE].fullmatch(line.strip()):
+        stripped = stripped[:dated.start()]  # but "Louhans (Saône-et-Loire) – 28 février 2025" is a dateline
     return stripped if len(stripped.split()) >= 2 else line

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from functools import cache
 
-from ..resources import word_list
+from ..resources import stop_words, word_list
 
 MAX_WRAP_WIDTH = 160  # wider lines are paragraphs, not a wrapping width
 MIN_WRAPPED_LINES = 4  # lines that end close to the width before text counts as wrapped
@@ -81,6 +82,43 @@ def is_shouted(line: str) -> bool:
     """An upper-case line (a section head of a plain-text e-mail): never part of a paragraph."""
     letters = [ch for ch in line[:SHOUTED_SAMPLE] if ch.isalpha()]
     return len(letters) >= 4 and sum(ch.isupper() for ch in letters) >= 0.9 * len(letters)
+
+
+def unshouted(line: str, text: str, function_words: frozenset[str] = frozenset()) -> str:
+    """An upper-case headline in the case its words have in the text ("ARRÊTONS LE MASSACRE DU CŒUR
+    DE VILLE DE SÈTE" -> "Arrêtons le massacre du cœur de ville de Sète"): what the grammar reads, as
+    capitals set for emphasis would make every word a name. A word the text writes in lower case
+    anywhere is lower case; one it only capitalises or writes in capitals (an acronym: "CNIL") keeps
+    that form; the rest is lower case."""
+    lower: set[str] = set()
+    capitalised: dict[str, str] = {}
+    for word in _WORD.findall(text):
+        if word.islower():
+            lower.add(word)
+        elif len(word) > 1:
+            capitalised.setdefault(word.lower(), word)
+
+    def recase(match: re.Match[str]) -> str:
+        key = match.group().lower()
+        if key in lower or key in function_words:
+            return key
+        return capitalised.get(key, key)
+
+    cased = _WORD.sub(recase, line)
+    return cased[:1].upper() + cased[1:]
+
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def grammar_title(title: str, sentences: Sequence[str], language: str) -> str:
+    """The headline as the topics and facts stages read it: unshouted when set in capitals."""
+    if not is_shouted(title):
+        return title
+    return unshouted(title, " ".join(sentences[:_CASE_SAMPLE_SENTENCES]), stop_words(language))
+
+
+_CASE_SAMPLE_SENTENCES = 200
 
 
 def is_letter_spaced(line: str) -> bool:

@@ -11,8 +11,9 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import cache
 
-from ..resources import FURNITURE_LANGUAGE, furniture_patterns, sentence_verbs
+from ..resources import FURNITURE_LANGUAGE, furniture_patterns, sections, sentence_verbs
 from .dates import DATE_PATTERN, DATE_RE, to_iso
 from .headline import HEADLINE, KICKER_LED, NOT_HEADLINE, headline_verdict, without_kicker, without_trailing_link
 from .reflow import is_letter_spaced, is_shouted, reflow
@@ -32,7 +33,9 @@ _PLACE = rf"(?P<place>{_ONE_PLACE}(?:,\s*{_ONE_PLACE}){{0,9}})"  # "Bordeaux, Ma
 DATELINE_RE = re.compile(
     r"^(?:" + _PLACE + r"(?:,\s*[A-Z]{2,3}\.?)?\s*(?:,\s*|\(\s*|[-–—]\s+|(?<=\w)\s+(?=le\s+\d))(?:le\s+)?(?P<date>" + _DATE_ANON + r")\s*\)?"
     r"|(?P<date2>(?:le\s+)?(?:" + _DATE_ANON + r")))"
-    r"\s*(?:[-–—:|/]+\s*|,\s+(?=[A-ZÀ-Ý«\"])|\.?$)",
+    # after a comma, a dateline needs its place and a capital ("Paris, le 3 mars 2025, La société…"):
+    # "Le dimanche 5 août 2018, la conférence…" and "Le 3 mars, Debian a…" are sentences
+    r"\s*(?:[-–—:|/]+\s*|(?(place),\s+(?-i:(?=[A-ZÀ-Ý«\"]))|(?!))|\.?$)",
     re.IGNORECASE,
 )
 EXPLICIT_HEADING_RE = re.compile(r"^(?P<marks>#{1,6})\s+(?P<text>\S.*?)\s*#*$")  # "# Title", "## Sub-heading" from the readers
@@ -297,6 +300,9 @@ def _parse_lines(lines: list[str], known_title: str | None, language: str | None
             if continued != line and verdict != HEADLINE:  # the joined next line is set aside with it, not as a title
                 doc.sequence[-1] = ("header", doc.sequence[-1][1])
             line = joined
+            if verdict == HEADLINE and _names_only_a_sender(line) and _headline_below(lines, index):
+                doc.set_aside(("letterhead", line))  # "Association Robots-JU" over "Robots-JU : Annulation des ateliers…"
+                continue
             if verdict == HEADLINE:
                 doc.title = line
                 doc.sequence.append(("title", line))
@@ -500,6 +506,50 @@ def _is_standfirst(doc: Structure, line: str, heading: bool) -> bool:
             and not is_shouted(line) and not line.rstrip().endswith((":", ";")) and not BULLET_RE.match(line))
 
 
+_LONGEST_SENDER_WORDS = 8
+_LONGEST_SLOGAN_WORDS = 6
+_NAME_LINKS = frozenset({"de", "du", "des", "d", "à", "au", "aux", "pour", "et", "la", "le", "les", "l", "en", "sur", "of", "the", "for", "and"})
+_LABEL_VALUE = re.compile(r"^[\w' ]{2,20}\s?:\s*\S")  # "Date : 3 janvier 2022", "Lieu : Delémont"
+
+
+@cache
+def _organisation_heads() -> frozenset[str]:
+    return frozenset(sections("organisations_fr.txt").get("heads", [])) | frozenset(sections("organisations_en.txt").get("heads", []))
+
+
+def _names_only_a_sender(line: str) -> bool:
+    """A line that is an organisation's name and nothing more ("Association Robots-JU", "Comité de
+    soutien à Antoine Deltour", "Antoine Deltour's Support Committee"): a few words, no colon or
+    figure, and either an organisation's head noun first with at most two lower-case words besides
+    the links of a name (no room for a verb and its object), or a head noun last and every word
+    capitalised (the English order)."""
+    text = re.sub(r"['’]s\b", "", line)
+    words = re.findall(r"[\w-]+", text.replace("’", "'").split("'")[-1] if text[:2].lower() in ("l'", "l’") else text)
+    if not words or len(words) > _LONGEST_SENDER_WORDS or ":" in line or any(ch.isdigit() for ch in line):
+        return False
+    lowered = [word for word in words[1:] if word.islower() and word not in _NAME_LINKS]
+    if words[0].lower() in _organisation_heads():
+        return len(lowered) <= 2
+    return len(words) >= 2 and words[-1].lower() in _organisation_heads() and not lowered
+
+
+def _headline_below(lines: list[str], index: int) -> bool:
+    """Whether a headline of its own follows the line before any prose (past kickers, datelines,
+    contacts and "Label : value" lines): then the line above it is letterhead."""
+    for position in range(index + 1, min(len(lines), index + _TITLE_SEARCH_LINES)):
+        line = lines[position]
+        if not line:
+            continue
+        heading = EXPLICIT_HEADING_RE.match(line)
+        text = heading.group("text") if heading else line
+        if _furniture_kind_of(text) or _is_dateline_only(text) or is_contact_only(text) \
+                or (_LABEL_VALUE.match(text) and len(text.split()) <= _LONGEST_LABEL_WORDS):
+            continue
+        return ((bool(heading) or is_heading_like(text)) and headline_verdict(text) == HEADLINE
+                and not _names_only_a_sender(text))
+    return False
+
+
 def _headline_follows(lines: list[str], kicker_index: int) -> bool:
     """Whether a headline stands below the kicker, before the body's prose: then the short lines
     above the kicker are letterhead; without one, the last of them may be the headline itself."""
@@ -544,8 +594,12 @@ def _prose_follows(lines: list[str], index: int, reach: int) -> bool:
 
 
 def _is_short_exclamation(line: str) -> bool:
-    """A sub-heading written as short questions or exclamations: every piece of at most four words."""
+    """A sub-heading written as short questions or exclamations (every piece of at most four words), or
+    one short exclamation standing alone ("Stop au 3ème parking souterrain !", "Venez nombreux !"):
+    a slogan or a call, never a sentence to quote."""
     pieces = [p for p in re.split(r"[?!]+", line) if p.strip()]
+    if line.endswith("!") and len(pieces) == 1 and len(re.findall(r"\w+", line)) <= _LONGEST_SLOGAN_WORDS:
+        return True
     return line.endswith(("?", "!")) and len(pieces) >= 2 and all(len(p.split()) <= 4 for p in pieces)
 
 
@@ -652,6 +706,11 @@ def _take_english_dateline(doc: Structure, line: str) -> str:
     from .datelines_en import match_dateline
 
     found = match_dateline(line)
+    if found is not None and doc.dateline is not None and found.iso is not None and found.iso == doc.dateline.iso:
+        # "EMBARGOED UNTIL … 6 MARCH 2025" above, "Thursday, 6 March 2025 — The Trust …" opening the body: the same date
+        doc.dateline = Dateline(text=doc.dateline.text, place=doc.dateline.place or found.place, date=doc.dateline.date, iso=doc.dateline.iso)
+        doc.set_aside(("dateline", found.text))
+        return line[found.end:].strip()
     if found is None or (doc.dateline is not None and (found.place is None or found.date is not None)):
         return line
     if doc.dateline is not None:  # "January 13, 2014" above, "Cambridge, MA – On Monday, …" opening the body
@@ -679,6 +738,10 @@ def _kicker_over_dateline(doc: Structure, line: str) -> str:
         return line
     from .datelines_en import match_dateline
 
+    whole = match_dateline(line)  # "Embargoed until 00:01 GMT, Tuesday 5 March 2024": a kicker that dates the release
+    if whole is not None and whole.iso and whole.end >= len(line.rstrip(" .")):
+        doc.dateline = Dateline(text=whole.text, place=whole.place, date=whole.date, iso=whole.iso)
+        return line
     for cut in [m.start() for m in re.finditer(r"\s", line)][:_KICKER_WORDS]:
         head, rest = line[:cut].strip(" :-–—"), line[cut:].strip(" :-–—")
         if rest and furniture_kind(head) == "header" and not re.search(r"\d", head) and _is_dateline_only(rest):

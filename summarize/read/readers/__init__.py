@@ -19,7 +19,7 @@ Reader = Callable[[bytes, str], RawText]
 
 TEXT_EXTENSIONS = frozenset({".txt", ".text"})
 MARKDOWN_EXTENSIONS = frozenset({".md", ".markdown"})
-HTML_EXTENSIONS = frozenset({".html", ".htm", ".xhtml"})
+HTML_EXTENSIONS = frozenset({".html", ".htm", ".xhtml", ".wml"})  # .wml: a page's source in Website Meta Language
 SUPPORTED_EXTENSIONS = TEXT_EXTENSIONS | MARKDOWN_EXTENSIONS | HTML_EXTENSIONS | {".pdf", ".docx", ".odt", ".fodt", ".eml"}
 
 _HTML_START = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL)

@@ -16,7 +16,14 @@ from ...errors import InputError
 from ..decoding import RawText, decode, normalize_text
 
 _HEADING = re.compile(r"<h(?P<level>[1-6])\b[^>]{0,500}>(?P<text>.{0,2000}?)</h(?P=level)\s*>", re.IGNORECASE | re.DOTALL)
-_SUB_HEADING_TAG = re.compile(r"<(/?)h[2-6]\b", re.IGNORECASE)
+_HEADING_TAG = re.compile(r"<(/?)h[1-6]\b", re.IGNORECASE)
+_INLINE_QUOTE = re.compile(r"<(/?)q\b[^>]{0,500}>", re.IGNORECASE)  # <q>: the browser prints quotation marks, inline
+# The source of a page in Debian's Website Meta Language (.wml): "<define-tag pagetitle>…</define-tag>"
+# macros carry the title and date, lines opening with "#" are the preprocessor's directives and comments.
+_WML_MACRO = re.compile(r"<define-tag\s+(?P<name>[\w-]{1,40})\s*>(?P<value>.{0,2000}?)</define-tag\s*>", re.IGNORECASE | re.DOTALL)
+_WML_DIRECTIVE = re.compile(r"^#.*$", re.MULTILINE)
+_LONGEST_HEADING_WORDS = 30
+_ISO_DATE = re.compile(r"(?:19|20)\d\d-\d\d-\d\d")
 _TAG = re.compile(r"<[^>]{0,2000}>")
 _DATE_ATTRIBUTE = re.compile(r"<(?:html|article|body)\b[^>]{0,2000}?\b[\w-]*date[\w-]*\s*=\s*[\"'](?P<date>(?:19|20)\d\d-\d\d-\d\d)", re.IGNORECASE)
 
@@ -29,18 +36,23 @@ def html_to_text(html: str, name: str) -> RawText:
     """Main text of an HTML document (also used for the HTML part of an e-mail)."""
     import trafilatura
 
+    html, macros = _without_wml(html)
+    html = _INLINE_QUOTE.sub(lambda m: "”" if m.group(1) else "“", html)
     headings = [(int(m.group("level")), _text_of(m.group("text"))) for m in _HEADING.finditer(html)]
-    # trafilatura drops most <h2>…<h6>: as paragraphs they survive, and are marked as headings again below
+    # trafilatura drops most headings (a second <h1> too): as paragraphs they survive, and are marked as headings again below
     document = trafilatura.bare_extraction(
-        _SUB_HEADING_TAG.sub(r"<\1p", html), with_metadata=True, include_comments=False, include_tables=True,
+        _HEADING_TAG.sub(r"<\1p", html), with_metadata=True, include_comments=False, include_tables=True,
         include_images=False, include_links=False, date_extraction_params={"extensive_search": False, "original_date": True},
     )
     text = (getattr(document, "text", None) or "").strip() if document is not None else ""
     if not any(ch.isalpha() for ch in text):
         raise InputError(f"{name}: no main text found in this HTML page")
-    sub_headings = {heading for level, heading in headings if level > 1 and heading}
-    text = "\n".join(f"## {line}" if line.strip() in sub_headings else line for line in text.split("\n"))
-    headline = next((heading for level, heading in headings if level == 1 and heading), None)
+    # a heading's text is compared without spaces: "<a>Name</a>, more" is "Name , more" once tags are gone
+    # a paragraph set in a heading tag (a lead in <h3>) stays prose
+    marks = {_spaceless(heading): "#" * min(level, 2) for level, heading in reversed(headings)
+             if heading and len(heading.split()) <= _LONGEST_HEADING_WORDS}  # the first level a text has wins
+    text = "\n".join(f"{marks[_spaceless(line)]} {line}" if _spaceless(line) in marks else line for line in text.split("\n"))
+    headline = macros.get("title") or next((heading for level, heading in headings if level == 1 and heading), None)
     title = headline or (getattr(document, "title", None) or "").strip()
     if title and title not in text[: len(title) + 300]:
         text = f"# {title}\n\n{text}"
@@ -52,9 +64,29 @@ def html_to_text(html: str, name: str) -> RawText:
     stated = _DATE_ATTRIBUTE.search(html[:5000])
     if "date" not in metadata and stated:
         metadata["date"] = stated.group("date")
+    if "date" in macros:
+        metadata["date"] = macros["date"]
     if headline:
         metadata["title"] = headline
     return RawText(text=normalize_text(text), encoding="utf-8", metadata=metadata, headline=normalize_text(title).strip() or None)
+
+
+def _without_wml(html: str) -> tuple[str, dict[str, str]]:
+    """A .wml source as the HTML it renders, and the title and date its macros state."""
+    if "<define-tag" not in html[:20000] and not html.lstrip().startswith("#use wml"):
+        return html, {}
+    found: dict[str, str] = {}
+    for macro in _WML_MACRO.finditer(html):
+        key, value = macro.group("name").lower(), _text_of(_INLINE_QUOTE.sub("", macro.group("value")))
+        if key.endswith("title") and value:
+            found.setdefault("title", value)
+        elif key.endswith("date") and _ISO_DATE.fullmatch(value):
+            found.setdefault("date", value)
+    return _WML_DIRECTIVE.sub("", _WML_MACRO.sub("", html)), found
+
+
+def _spaceless(text: str) -> str:
+    return "".join(text.split())
 
 
 def _text_of(fragment: str) -> str:

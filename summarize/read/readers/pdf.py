@@ -45,6 +45,7 @@ _UNMAPPED_CODES = frozenset(map(chr, range(0x03, 0x20))) - set("\t\n\r")
 _UNMAPPED = "\ufffc"
 _LIGATURES = ("ff", "fi", "fl", "ffi", "ffl", "ft", "st")
 _SYMBOL_BULLETS = {"\uf0b7": "•", "\uf0a7": "▪", "\uf0d8": "•", "\uf076": "•", "\uf0fc": "✓", "\uf0e8": "→", "\uf0e0": "→"}
+SPACE_ADVANCE_SLACK = 0.05  # points: a glyph whose origin sits this close to a space's advance end follows the space
 WORD_GAP = 0.1  # a gap this many times the type size between two advance boxes is a word space PDFium missed
 SEGMENT_GAP = 1.5  # a gap this many ems wide on one baseline separates two blocks (a column gutter, a date set at the right)
 SAME_LINE_GAP = 4.0  # pieces of one row closer than this (in ems) and outside columns are one line
@@ -143,7 +144,8 @@ def _read_page(document, index: int, pdfium, warnings: list[str]) -> list[Line]:
 def _page_words(textpage, raw, index: int, warnings: list[str]) -> list[_Word]:
     """The words of a text page, from its characters, in PDFium's order: a line break, a space PDFium
     generated, or a visible gap ends a word. A space character the next glyph overlaps (text
-    justified by moving glyphs back over the spaces) is no word break; a gap is measured against
+    justified by moving glyphs back over the spaces) is no word break, one whose advance ends where
+    the next glyph starts is, even when that glyph's ink overhangs it ("J", "j" in italics); a gap is measured against
     the line's usual letter spacing, so condensed text without space characters still splits."""
     import ctypes
 
@@ -160,16 +162,19 @@ def _page_words(textpage, raw, index: int, warnings: list[str]) -> list[_Word]:
     words: list[_Word] = []
     line: list[tuple[str, float, float, float, float, bool, bool]] = []  # (char, x0, x1, baseline, size, bold, space before)
     space = False
+    space_end: float | None = None  # where the advance of a space of the file itself ends
     for i in range(count):
         ch = chr(get_unicode(handle, i))
         if ch in "\r\n" and generated(handle, i):
             _words_of_line(line, words)
-            line, space = [], False
+            line, space, space_end = [], False, None
             continue
         if ch in _UNMAPPED_CODES:
             ch = _UNMAPPED  # a glyph without a Unicode mapping (\x1c-\x1f even pass for spaces), most often a ligature
         elif ch.isspace():
-            space = space or bool(generated(handle, i))  # a space of the file itself counts only by its gap
+            space = space or bool(generated(handle, i))  # a space of the file itself counts by its gap, or by its advance
+            if not space and get_box(handle, i, box):
+                space_end = box.right
             continue
         if ch in _DROPPED:
             continue
@@ -180,6 +185,8 @@ def _page_words(textpage, raw, index: int, warnings: list[str]) -> list[_Word]:
             continue
         if not get_origin(handle, i, ox, oy):
             continue
+        if space_end is not None:
+            space, space_end = space or ox.value >= space_end - SPACE_ADVANCE_SLACK, None
         get_box(handle, i, box)  # the loose box spans the glyph's advance: letters of a word touch
         size = get_size(handle, i)  # in text space: the character's matrix scales it to the page
         if get_matrix(handle, i, matrix):
@@ -574,8 +581,12 @@ def _starts_block(previous: Line, line: Line, leading: float, usual_width: float
     gap = previous.y - line.y
     if gap <= 0 or gap > PARAGRAPH_GAP * leading * max(line.size, 1):
         return True  # a new column, a page region or a paragraph space
-    if previous.bold and _shouted(previous.text) and _shouted(line.text) and abs(previous.x + previous.x1 - line.x - line.x1) < 2 * line.size:
-        return bool(_SENTENCE_END.search(previous.text))  # a title in bold capitals centred on two lines
+    centred = abs(previous.x + previous.x1 - line.x - line.x1) < 2 * line.size and abs(line.x - previous.x) > line.size
+    display = previous.bold or previous.size >= body_size + 0.5
+    wrapped = line.text[:1].islower() or previous.text.endswith(",")  # the phrase runs on: not a second item of a centred block
+    if (previous.bold and _shouted(previous.text) and _shouted(line.text) and abs(previous.x + previous.x1 - line.x - line.x1) < 2 * line.size) \
+            or (display and centred and wrapped):
+        return bool(_SENTENCE_END.search(previous.text))  # a title or sub-heading (bold, or larger) centred on two lines
     short = line.size <= body_size + 0.5 and previous.width < SHORT_LINE_SHARE * usual_width
     if abs(line.x - previous.x) > 3 * max(line.size, 1) or short:
         return True  # text set elsewhere on the line (a date right of an address), or the short lines of an address
