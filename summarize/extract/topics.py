@@ -106,8 +106,15 @@ _ADDRESS = re.compile("|".join((URL_RE.pattern, EMAIL_RE.pattern,  # the structu
                       re.IGNORECASE)
 
 
+# What a sentence without "/" or "@" must hold for _ADDRESS to match in it: "www." or two dots in a
+# dotted name (most sentences with two dots have them in figures and initials: "2.600", "M. Dupont.").
+_MAYBE_DOTTED_NAME = re.compile(r"www\.|[\w-]\.[\w-]+\.[a-z]", re.IGNORECASE)
+
+
 def _without_addresses(text: str) -> str:
-    return _ADDRESS.sub(" ; ", text) if ("/" in text or "@" in text or text.count(".") > 1) else text
+    if "/" in text or "@" in text or (text.count(".") > 1 and _MAYBE_DOTTED_NAME.search(text)):
+        return _ADDRESS.sub(" ; ", text)
+    return text
 
 
 def extract_topics(sentences: Sequence[str], title: str | None, count: int, language: str = "fr",
@@ -142,7 +149,7 @@ def extract_topics(sentences: Sequence[str], title: str | None, count: int, lang
             position += len(text) + 1
     total_length = max(position, 1)
     scores = {key: _score(cand, total_length) for key, cand in candidates.items()
-              if cand.count and not _capitalised_by_position(cand) and not _LINK_PIECE.search(_display_form(cand))
+              if cand.count and not _capitalised_by_position(cand) and not _is_link_piece(cand)
               and not (language == "fr" and _holds_subject_verb(cand))}
     _drop_listed_names(candidates, scores, bodies, people, language)
     _prefer_whole_entities(candidates, scores)
@@ -325,6 +332,12 @@ def _prefer_whole_entities(candidates: dict[tuple[str, ...], _Candidate], scores
             scores[key] = max(scores[key], max(scores[p] for p in dominated) * 1.05)
             for p in dominated:
                 scores[p] *= 0.5
+
+
+def _is_link_piece(cand: _Candidate) -> bool:
+    """Whether the form a candidate is shown in is a piece of a link; that form is one of its forms,
+    so when none is, the display form is not computed (most candidates)."""
+    return any(_LINK_PIECE.search(form) for form in cand.forms) and _LINK_PIECE.search(_display_form(cand)) is not None
 
 
 def _display_form(cand: _Candidate) -> str:

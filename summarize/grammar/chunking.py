@@ -76,7 +76,8 @@ _DIGIT = re.compile(r"\d")
 
 def _core(tokens: Sequence[Token], i: int) -> tuple[int, tuple[int, ...], bool] | None:
     """End of the core starting at i, the ends of its shorter cores, and whether it is a name."""
-    if i >= len(tokens) or not _is_head(tokens[i], tokens[i - 1] if i > 0 else None, tokens[i + 1] if i + 1 < len(tokens) else None):
+    n = len(tokens)
+    if i >= n or not _is_head(tokens[i], tokens[i - 1] if i > 0 else None, tokens[i + 1] if i + 1 < n else None):
         return None
     j = i + 1
     is_name = tokens[i].tag in _NAME_TAGS or _is_code(tokens[i])
@@ -84,9 +85,9 @@ def _core(tokens: Sequence[Token], i: int) -> tuple[int, tuple[int, ...], bool] 
         j = _name_end(tokens, i)
     ends = []
     nouns = 1
-    while j < len(tokens) and len(ends) < MAX_CORE_MODIFIERS:
+    while j < n and len(ends) < MAX_CORE_MODIFIERS:
         token = tokens[j]
-        if token.tag == "ADJ" and _is_word(token):
+        if token.tag == "ADJ" and token.text[:1].isalnum():  # _is_word, inline
             pass
         elif token.tag == "NUM" and token.text.isdigit() and len(token.text) < 4 and not is_name:
             pass  # "ligne 6", not "janvier 2025"
@@ -123,20 +124,21 @@ def noun_phrases(tokens: Sequence[Token]) -> list[NounPhrase]:
     """Every noun phrase, in text order; a complement's own core is a phrase of its own too."""
     phrases: list[NounPhrase] = []
     i = 0
-    while i < len(tokens):
+    n = len(tokens)
+    while i < n:
         token = tokens[i]
-        if token.tag not in _HEAD_TAGS and not _is_code(token):
-            i += 1  # most tokens: no phrase can start here (the test `_core` would make first)
-            continue
+        if token.tag not in _HEAD_TAGS and ((token.text.islower() and "." not in token.text) or not _is_code(token)):
+            i += 1  # most tokens: no phrase can start here (the test `_core` would make first; a lower-case
+            continue  # word without a dot is never a code, which spares the call)
         core = _core(tokens, i)
         if core is None:
             i += 1
             continue
         core_end, shorter, is_name = core
         end = core_end
-        if core_end < len(tokens) and tokens[core_end].text.lower() in COMPLEMENT_MARKERS:
+        if core_end < n and tokens[core_end].text.lower() in COMPLEMENT_MARKERS:
             k = core_end + 1
-            if k < len(tokens) and tokens[k].text.lower() in COMPLEMENT_DETERMINERS and tokens[core_end].text.lower() in ("de", "d'", "d’"):
+            if k < n and tokens[k].text.lower() in COMPLEMENT_DETERMINERS and tokens[core_end].text.lower() in ("de", "d'", "d’"):
                 k += 1
             complement = _core(tokens, k)
             if complement is not None:

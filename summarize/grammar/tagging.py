@@ -23,7 +23,6 @@ from ..text.tokens import normalize_word
 MODEL_FILE = "tagger_fr.json"
 LEMMAS_FILE = "lemmas_fr.json"
 WORD_SCORES_KEPT = 50_000  # summed word features kept per process (~20 MB); forgotten all at once past it
-FEATURE_ROWS_KEPT = 100_000  # parsed features, known or not (the model has ~23,000); same policy
 T = TypeVar("T")
 
 # Tokens as UD French writes them: an elided article or pronoun apart ("l'", "qu'"), words with
@@ -158,18 +157,18 @@ class TaggerModel:
 
     def _row(self, feature: str) -> int:
         """A feature's weights for every tag as one packed integer (0: unknown feature), parsed once.
-        Unknown features are remembered too, as 0, but the memory is bounded: unbounded, the misses
+        Only the model's own features are kept (at most its ~23,000): remembering the misses too
         ("w+ <every new word>") grew a worker by 400 MB over 200,000 releases."""
         row = self._rows.get(feature)
         if row is None:
-            row = 0
             encoded = self.weights.get(feature)
-            if encoded:
-                row = self._bias
-                for cell in encoded.split():
-                    index, weight = cell.split(":")
-                    row += int(weight) << (FIELD_BITS * int(index))
-            _keep(self._rows, feature, row, FEATURE_ROWS_KEPT)
+            if not encoded:
+                return 0
+            row = self._bias
+            for cell in encoded.split():
+                index, weight = cell.split(":")
+                row += int(weight) << (FIELD_BITS * int(index))
+            self._rows[feature] = row
         return row
 
     def _best(self, scores: int) -> str:
@@ -180,15 +179,22 @@ class TaggerModel:
         """What a word form brings wherever it stands, summed once per form and kept: [lower-case
         form, its fixed tag or None, its own features' weights inside a sentence, the same at a
         sentence start (None until needed), its weights as the word before, as the word after,
-        and as the second word after another]."""
+        and as the second word after another]. The features of `word_features` are spelt out
+        (a new form is met every other sentence: their list cost more than their sum)."""
         lower = word.lower().replace("’", "'")  # normalize_word, inline
         shape_ = shape(word)
         fixed = self.tag_of_word.get(lower)
         parse = self._row
-        names = known_names() if self.names is None else self.names
-        own = 0 if fixed is not None else sum(map(parse, word_features(lower, shape_, False, names)))
-        form = [lower, fixed, own, None, parse("w- " + lower) + parse("s- " + lower[-3:]),
-                parse("w+ " + lower) + parse("s+ " + lower[-3:]) + parse("sh+ " + shape_), parse("w++ " + lower)]
+        tail3 = lower[-3:]
+        if fixed is not None:
+            own = 0
+        else:
+            names = known_names() if self.names is None else self.names
+            own = (parse("b") + parse("w " + lower) + parse("s1 " + lower[-1:]) + parse("s2 " + lower[-2:])
+                   + parse("s3 " + tail3) + parse("s4 " + lower[-4:]) + parse("p2 " + lower[:2]) + parse("sh " + shape_)
+                   + parse(("nm 1" if lower in names else "nm 0") + shape_))
+        form = [lower, fixed, own, None, parse("w- " + lower) + parse("s- " + tail3),
+                parse("w+ " + lower) + parse("s+ " + tail3) + parse("sh+ " + shape_), parse("w++ " + lower)]
         return _keep(self._forms, word, form, WORD_SCORES_KEPT)
 
     def _first_scores(self, word: str, form: list) -> int:

@@ -81,7 +81,8 @@ def sentence_features(sentences: Sequence[Sentence], title_stems: Sequence[str] 
         title_sim = len(unique & title_set) / math.sqrt(len(unique) * len(title_set)) if unique and title_set else 0.0
         text = s.text
         log_length = math.log1p(s.word_count)
-        entities = len(_CAPITALISED.findall(text)) + sum(map(str.isdigit, text[:400])) / 2
+        has_digit = any(map(str.isdigit, text))  # most sentences have none: their first 400 characters are not counted
+        entities = len(_CAPITALISED.findall(text)) + (sum(map(str.isdigit, text[:400])) if has_digit else 0) / 2
         rows.append([
             1.0 if i == 0 else 0.0,
             1.0 if i == 1 else 0.0,
@@ -96,7 +97,7 @@ def sentence_features(sentences: Sequence[Sentence], title_stems: Sequence[str] 
             centrality,
             title_sim,
             1.0 if is_quote(text) else 0.0,
-            1.0 if any(map(str.isdigit, text)) else 0.0,
+            1.0 if has_digit else 0.0,
             1.0 if text.rstrip(" »\"”").endswith("?") else 0.0,
             1.0 if s.kind == "bullet" else 0.0,
             1.0 if s.paragraph == 0 else 0.0,
@@ -271,9 +272,10 @@ def select(sentences: Sequence[Sentence], scores: Sequence[float], count: int,
     pointing = {i for i in candidates if params.standalone and i > 0 and opens_with_anaphora(sentences[i].text)}
     chosen: list[int] = []
     chosen_sets: list[set[str]] = []
+    stem_sets = {i: set(sentences[i].stems) for i in candidates}  # built once, not once a pick
     while len(chosen) < count and candidates:
         def preference(i: int) -> tuple[bool, float, int]:
-            stems = set(sentences[i].stems)
+            stems = stem_sets[i]
             overlap = max((len(stems & c) / (len(stems) or 1) for c in chosen_sets), default=0.0)
             alone = i in pointing and (i - 1) not in chosen
             return (not alone, scores[i] - redundancy * overlap, -i)
@@ -281,7 +283,7 @@ def select(sentences: Sequence[Sentence], scores: Sequence[float], count: int,
         best = max(candidates, key=preference)
         candidates.remove(best)
         chosen.append(best)
-        chosen_sets.append(set(sentences[best].stems))
+        chosen_sets.append(stem_sets[best])
     return sorted(chosen)
 
 

@@ -63,8 +63,8 @@ def is_pointer(sentence: str, language: str = "fr") -> bool:
     "Pour plus d'informations, …": the [pointer] patterns of data/furniture_fr.txt), or that holds a
     link or an e-mail address."""
     pattern = furniture_patterns(language).get("pointer")
-    if URL_RE.search(sentence) or EMAIL_RE.search(sentence):  # a bullet quotes the sender's words, not an address to type
-        return True
+    if (("://" in sentence or "www." in sentence.lower()) and URL_RE.search(sentence)) or ("@" in sentence and EMAIL_RE.search(sentence)):
+        return True  # a bullet quotes the sender's words, not an address to type (the literal tests spare most searches)
     return bool(pattern and pattern.fullmatch(sentence.strip()))
 
 

@@ -256,6 +256,8 @@ def run(inputs: Iterator[Input], options: Options, jobs: int, stdin_data: bytes 
                 yield item, result
         return
     own = executor is None
+    if own:
+        _preload(options)
     pool = executor or local_executor(jobs)
 
     def submissions() -> Iterator[tuple[list[Input], Future]]:
@@ -288,6 +290,19 @@ def run(inputs: Iterator[Input], options: Options, jobs: int, stdin_data: bytes 
 def _lost(item: Input, exc: BaseException) -> list[dict[str, Any]]:
     """A chunk whose task failed outside the pipeline (a worker that kept dying): one error each."""
     return [{"source": display_path(item.source), "error": f"{display_path(item.source)}: task failed ({type(exc).__name__}: {exc})"}]
+
+
+def _preload(options: Options) -> None:
+    """Import and load here, before the workers are forked, what each of them would otherwise do on
+    its own: the stages' modules, the tagger's weights, NumPy for the signatures (which this process
+    needs anyway to match them). The forked workers share it; the single-file path never comes here."""
+    from .. import pipeline  # noqa: F401
+    from ..extract import facts, organisations, topics  # noqa: F401
+    from ..grammar import chunking, tagging  # noqa: F401
+
+    tagging.model()
+    if options.dedup:
+        import numpy  # noqa: F401
 
 
 def local_executor(jobs: int) -> Executor:

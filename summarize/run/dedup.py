@@ -66,7 +66,7 @@ def shingles(words: list[str], size: int = SHINGLE) -> set[str]:
     """Every run of `size` consecutive words (the whole text when it is shorter)."""
     if len(words) <= size:
         return {" ".join(words)} if words else set()
-    return {" ".join(words[i:i + size]) for i in range(len(words) - size + 1)}
+    return set(map(" ".join, zip(*(words[i:] for i in range(size)), strict=False)))  # the runs words[i:i + size], without slicing
 
 
 @cache
