@@ -71,6 +71,13 @@ def test_an_english_senders_name_over_the_headline_is_letterhead_too():
     assert result.title == f"{headline} as the Town Council"
 
 
+def test_a_headline_cut_after_an_article_or_a_preposition_goes_on_on_the_next_line():
+    for first, second in (("Le Val de Saône ouvre douze bornes de recharge pour les", "vélos électriques de ses huit villages"),
+                          ("Riverside opens twelve charging points in the", "Village Halls of the Upper Valley")):
+        text = f"{first}\n{second}\n\n{BODY}"
+        assert title_of(text)[0] == f"{first} {second}", first
+
+
 def test_a_body_that_names_its_sender_in_the_headline_keeps_it():
     headline = "Association des Amis du Val : douze bornes de recharge pour vélos"
     assert title_of(f"# {headline}\n\n{BODY}")[0] == headline

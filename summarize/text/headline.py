@@ -50,6 +50,12 @@ def headline_verdict(line: str) -> str:
     return HEADLINE
 
 
+def ends_dangling(line: str) -> bool:
+    """A line that stops on an article, a preposition or a conjunction: a headline cut by a line break."""
+    pattern = _patterns().get("dangling_end")
+    return bool(pattern and len(line) <= _LONGEST_HEADLINE_CHARS and pattern.fullmatch(line.strip()))
+
+
 def without_kicker(line: str) -> str:
     """The words after a leading kicker ("CP - La pêche…" -> "La pêche…"); the line itself when the
     kicker runs into them ("Communiqué du Conseil des ministres" stays whole)."""

@@ -15,7 +15,7 @@ from functools import cache
 
 from ..resources import FURNITURE_LANGUAGE, furniture_patterns, sections, sentence_verbs
 from .dates import DATE_PATTERN, DATE_RE, to_iso
-from .headline import HEADLINE, KICKER_LED, NOT_HEADLINE, headline_verdict, without_kicker, without_trailing_link
+from .headline import HEADLINE, KICKER_LED, NOT_HEADLINE, ends_dangling, headline_verdict, without_kicker, without_trailing_link
 from .reflow import is_letter_spaced, is_shouted, reflow
 
 # Bounded parts (RFC 5321 lengths) keep every search linear on long runs of word characters.
@@ -398,7 +398,8 @@ def _with_continuation(doc: Structure, lines: list[str], index: int, line: str, 
     same_form = (is_shouted(nxt) and is_shouted(line)) or (match is not None and EXPLICIT_HEADING_RE.match(lines[index]) is not None)
     short_head = len(line.split()) <= 3 and is_shouted(line)  # "LE CNLL" / "PARTICIPE AUX « ÉTATS GÉNÉRAUX »"
     goes_on = bool(_CONTINUATION.match(nxt)) or line.endswith(":") or short_head
-    if not (same_form and goes_on and (is_heading_like(nxt) or nxt.endswith(("!", "?"))) and _furniture_kind_of(nxt) is None
+    cut = ends_dangling(line)  # "… to RESIGN from the" / "Privacy and Civil Liberties Oversight Board (PCLOB)"
+    if not ((same_form or cut) and (goes_on or cut) and (is_heading_like(nxt) or nxt.endswith(("!", "?"))) and _furniture_kind_of(nxt) is None
             and not _is_dateline_only(nxt)):
         return line
     doc.sequence.append((kind, lines[following]))
