@@ -367,3 +367,14 @@ def test_a_wml_page_source_gives_its_macro_title_and_date_and_no_directive(tmp_p
     assert data["metadata"]["date"] == "2025-06-02"
     text = " ".join(data["summary"])
     assert "Status" not in text and "wml" not in text and "Translators" not in text
+
+
+def test_a_one_word_site_name_as_page_title_is_no_label_over_the_headline(tmp_path):
+    """<title>LGM</title> and the headline in an <h2>: the site's name is set aside, the <h2> is the
+    title (a one-word line over a heading is otherwise read as a sidebar label and its value)."""
+    path = tmp_path / "press.html"
+    path.write_text("<html><head><title>Médiathèque</title></head><body><div class='header'><h2>Le Labo, un atelier de "
+                    "fabrication numérique, ouvre à Saint-Brieuc</h2></div>\n" + PAGE_BODY + "</body></html>", encoding="utf-8")
+    data = summary_of(path)
+    assert data["title"] == "Le Labo, un atelier de fabrication numérique, ouvre à Saint-Brieuc"
+    assert data["title_source"] == "heading"

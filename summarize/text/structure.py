@@ -104,6 +104,7 @@ class Structure:
     # Every line in reading order: (furniture kind, line) or ("paragraph", index into paragraphs).
     sequence: list[tuple[str, str | int]] = field(default_factory=list)
     body_started: bool = False  # a text or bullet paragraph has been seen (headings alone do not start the body)
+    format_title: str | None = None  # the headline the container gave ("LGM", a site's label): never a sidebar label
 
     def set_aside(self, entry: tuple[str, str]) -> None:
         """Furniture: kept out of the body, remembered with its kind and its place."""
@@ -211,6 +212,7 @@ def _parse_lines(lines: list[str], known_title: str | None, language: str | None
     doc = Structure()
     fallback = None  # a kicker-led line ("CP - La pêche…"): the title only if no better one shows
     if known_title:
+        doc.format_title = known_title
         shown_title, known_title = known_title, without_trailing_link(known_title)
         verdict = headline_verdict(known_title)
         if verdict != NOT_HEADLINE:
@@ -493,8 +495,8 @@ def _is_label_value(doc: Structure) -> bool:
     kind, item = doc.sequence[-1]
     if kind == "paragraph" and doc.paragraphs[int(item)].kind == "heading":
         text = doc.paragraphs[int(item)].text
-    elif kind == "header" and _furniture_kind_of(str(item)) is None:  # a kicker ("COMMUNIQUÉ") is no label
-        text = str(item)
+    elif kind == "header" and _furniture_kind_of(str(item)) is None and str(item) != doc.format_title:
+        text = str(item)  # a kicker ("COMMUNIQUÉ") is no label, nor the site's name the format gave as title
     else:
         return False
     return text.rstrip(" :").isalpha()
