@@ -78,6 +78,12 @@ def test_a_headline_cut_after_an_article_or_a_preposition_goes_on_on_the_next_li
         assert title_of(text)[0] == f"{first} {second}", first
 
 
+def test_a_senders_name_followed_by_the_kind_of_document_is_no_headline():
+    for label in ("Collectif Vélo Saône : Communiqué de presse", "Val de Saône — Press release"):
+        title, source = title_of(f"# Vélo\n\n## {label}\n\n## {HEADLINE}\n\n{BODY}", "Vélo")
+        assert (title, source) == (HEADLINE, "heading"), label
+
+
 def test_a_body_that_names_its_sender_in_the_headline_keeps_it():
     headline = "Association des Amis du Val : douze bornes de recharge pour vélos"
     assert title_of(f"# {headline}\n\n{BODY}")[0] == headline
