@@ -400,7 +400,9 @@ def _with_continuation(doc: Structure, lines: list[str], index: int, line: str, 
     same_form = (is_shouted(nxt) and is_shouted(line)) or (match is not None and EXPLICIT_HEADING_RE.match(lines[index]) is not None)
     short_head = len(line.split()) <= 3 and is_shouted(line)  # "LE CNLL" / "PARTICIPE AUX « ÉTATS GÉNÉRAUX »"
     goes_on = bool(_CONTINUATION.match(nxt)) or line.endswith(":") or short_head
-    cut = ends_dangling(line)  # "… to RESIGN from the" / "Privacy and Civil Liberties Oversight Board (PCLOB)"
+    # "… to RESIGN from the" / "Privacy and Civil Liberties Oversight Board (PCLOB)": joined only when the
+    # whole reads as a headline, so that a line that is not the title is never glued to the next one
+    cut = ends_dangling(line) and headline_verdict(f"{line} {nxt}") == HEADLINE
     if not ((same_form or cut) and (goes_on or cut) and (is_heading_like(nxt) or nxt.endswith(("!", "?"))) and _furniture_kind_of(nxt) is None
             and not _is_dateline_only(nxt)):
         return line
