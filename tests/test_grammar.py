@@ -158,6 +158,13 @@ def test_a_verb_after_a_plural_complement_never_ends_a_body_name():
     assert not any(name.endswith(("affirme", "met")) for name in orgs)
 
 
+def test_a_club_is_a_body_when_a_name_or_a_complement_names_it():
+    orgs = organisations("Le Club nautique de Saint-Malo organise la régate du 3 mars avec le Club d’aviron Émeraude. "
+                         "Le club de la plage ouvrira plus tôt.")
+    assert {"Club nautique de Saint-Malo", "Club d’aviron Émeraude"} <= set(orgs)
+    assert not any(name.startswith("club") for name in orgs)
+
+
 def test_things_tickers_surnames_and_programme_names_are_not_organisations():
     orgs = organisations(
         "La société Norvalis lance une API et un boîtier USB avec GPS, fondés sur l’IA (intelligence artificielle). "
