@@ -72,10 +72,6 @@ def main() -> None:
                     before_name[key] += 1
                 if tokens[i - 1][:1].isupper() and tokens[i - 1][:1].isalpha():
                     after_name[key] += 1
-    import os
-    if os.environ.get("PROBE"):
-        for w in os.environ["PROBE"].split():
-            print(w, total[w], before_name[w], after_name[w], lower[w])
     not_names = _common_words()
     names = sorted(w for w, n in total.items() if w not in not_names
                    and n >= 3 and before_name[w] >= 0.7 * n and after_name[w] <= 0.5 * n and lower[w] <= 0.5 * n

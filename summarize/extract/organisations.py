@@ -73,24 +73,30 @@ def _complement(tokens: Sequence[Token], j: int) -> int | None:
     noun = tokens[k].text
     k += 1
     while k < len(tokens) and (tokens[k].tag in ("ADJ", "PROPN") or (tokens[k].tag == "NOUN" and tokens[k].text[:1].isupper())):
-        if tokens[k].tag == "ADJ" and (_disagrees(noun, tokens[k].text) or _lower(tokens[k]) in lexicon().subject_verbs):
-            break  # "Académie des sciences souhaite faire…": a verb the tagger took for an adjective
+        if _verb_read_as_adjective(noun, tokens[k]):
+            break
         k += 1
     return k
 
 
-def _disagrees(noun: str, adjective: str) -> bool:
-    """A lower-case singular adjective after a plural noun ("sciences souhaite") agrees with nothing there."""
-    return noun[-1:].lower() in ("s", "x") and adjective[:1].islower() and adjective[-1:].lower() not in ("s", "x")
+def _verb_read_as_adjective(noun: str | None, token: Token) -> bool:
+    """"Académie des sciences souhaite faire…", "la Cour de cassation affirme…": a verb the tagger
+    took for an adjective of the name, which ends there. It is one of the verbs that follow a body
+    as its subject, or a lower-case singular "adjective" after a plural noun (it agrees with nothing)."""
+    if token.tag != "ADJ":
+        return False
+    if _lower(token) in lexicon().subject_verbs:
+        return True
+    word = token.text
+    return noun is not None and noun[-1:].lower() in ("s", "x") and word[:1].islower() and word[-1:].lower() not in ("s", "x")
 
 
 def _modifiers_end(tokens: Sequence[Token], j: int) -> int:
     """Adjectives and names after a head, "et" between two adjectives ("géographique et forestière")."""
     while j < len(tokens):
         token = tokens[j]
-        if token.tag == "ADJ" and (_lower(token) in lexicon().subject_verbs
-                                   or (tokens[j - 1].tag in ("NOUN", "ADJ") and _disagrees(tokens[j - 1].text, token.text))):
-            break  # "Académie des sciences souhaite faire…": a verb the tagger took for an adjective
+        if _verb_read_as_adjective(tokens[j - 1].text if tokens[j - 1].tag in ("NOUN", "ADJ") else None, token):
+            break
         if (token.tag == "ADJ" or _is_capitalised_name(token)) and token.text[:1].isalpha():
             j += 1
         elif token.text == "et" and j + 1 < len(tokens) and tokens[j - 1].tag == "ADJ" and tokens[j + 1].tag == "ADJ":

@@ -254,18 +254,14 @@ def _capitalised_by_position(cand: _Candidate) -> bool:
     return form.lower() not in known_names() and listed("lexicon_fr.txt", form.lower())
 
 
-@lru_cache(maxsize=1)
-def _subject_verbs() -> frozenset[str]:
-    from ..resources import sections
-
-    return frozenset(sections("organisations_fr.txt").get("subject_verbs", ()))
-
-
 def _holds_subject_verb(cand: _Candidate) -> bool:
     """"PURUSI SADIKI appelle", "CPU réagit", "loupe met fin": words and the verb they are the subject
     of, which the tagger read as a noun phrase (the verbs of data/organisations_fr.txt [subject_verbs])."""
+    from .organisations import lexicon  # imported for every release's facts already
+
+    verbs = lexicon().subject_verbs
     words = _display_form(cand).lower().split()
-    return any(word in _subject_verbs() for word in words[1:])  # first, it is a noun: "la demande de…", "le fait de…"
+    return any(word in verbs for word in words[1:])  # first, it is a noun: "la demande de…", "le fait de…"
 
 
 def _score(cand: _Candidate, total_length: int) -> float:

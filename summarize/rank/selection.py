@@ -29,7 +29,7 @@ def choose(sentences: list[Sentence], count: int, word_budget: int | None, algor
             title_stems: list[str], language: str) -> Ranking:
     """Score once, then select by sentence count or by the largest selection within the word budget."""
     scores, params = score(sentences, algorithm, title_stems, language)
-    scores = demote_incomplete(sentences, scores, count, language)
+    scores = demote_incomplete(sentences, scores, language)
     if word_budget is not None:
         best_count = 1
         for k in range(2, min(len(sentences), 60) + 1):
@@ -68,10 +68,10 @@ def is_pointer(sentence: str, language: str = "fr") -> bool:
     return bool(pattern and pattern.fullmatch(sentence.strip()))
 
 
-def demote_incomplete(sentences: list[Sentence], scores: list[float], count: int, language: str = "fr") -> list[float]:
+def demote_incomplete(sentences: list[Sentence], scores: list[float], language: str = "fr") -> list[float]:
     """Incomplete sentences (a list's lead-in, a bullet without a verb) and pointers go below every
-    complete one: a summary bullet must stand on its own, and when fewer than `count` are complete
-    the incomplete ones only fill the places left."""
+    complete one: a summary bullet must stand on its own, and when too few are complete for the
+    summary the incomplete ones only fill the places left."""
     complete = [(is_complete(s.text) or is_standfirst(sentences, s.index)) and not is_pointer(s.text, language) for s in sentences]
     if not scores or all(complete) or not any(complete):
         return scores  # when too few are complete, the complete ones still come first

@@ -581,11 +581,11 @@ def _starts_block(previous: Line, line: Line, leading: float, usual_width: float
     gap = previous.y - line.y
     if gap <= 0 or gap > PARAGRAPH_GAP * leading * max(line.size, 1):
         return True  # a new column, a page region or a paragraph space
-    centred = abs(previous.x + previous.x1 - line.x - line.x1) < 2 * line.size and abs(line.x - previous.x) > line.size
+    same_centre = abs(previous.x + previous.x1 - line.x - line.x1) < 2 * line.size
     display = previous.bold or previous.size >= body_size + 0.5
     wrapped = line.text[:1].islower() or previous.text.endswith(",")  # the phrase runs on: not a second item of a centred block
-    if (previous.bold and _shouted(previous.text) and _shouted(line.text) and abs(previous.x + previous.x1 - line.x - line.x1) < 2 * line.size) \
-            or (display and centred and wrapped):
+    if same_centre and ((previous.bold and _shouted(previous.text) and _shouted(line.text))
+                        or (display and wrapped and abs(line.x - previous.x) > line.size)):
         return bool(_SENTENCE_END.search(previous.text))  # a title or sub-heading (bold, or larger) centred on two lines
     short = line.size <= body_size + 0.5 and previous.width < SHORT_LINE_SHARE * usual_width
     if abs(line.x - previous.x) > 3 * max(line.size, 1) or short:
