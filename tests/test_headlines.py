@@ -178,6 +178,19 @@ def test_a_bold_standfirst_under_the_headline_is_the_lead_even_without_a_full_st
         assert summarize_text(raw.text, title=raw.headline).summary[0] != opening.strip("*")
 
 
+def test_an_english_sub_headline_in_title_case_is_a_heading_not_a_standfirst():
+    """A sub-headline set in title case under the headline has no full stop either, but no sentence
+    capitalises every long word: it is not the lead and never a bullet."""
+    sub = "Harbour Trust Calls on Councils to Fund Reading Rooms in Every District Library"
+    body = ("Portland, ME – On Tuesday, the Harbour Reading Trust pledged 2 million dollars to reopen eleven reading rooms "
+            "closed since 2020 in the county's district libraries.\n\nThe first three rooms will open in March, with "
+            "evening hours for students and shift workers.\n\nThe trust expects the remaining rooms to open before the end of 2026.\n")
+    raw = read_text_bytes(f"# Harbour Trust Pledges $2 Million to Reopen Library Reading Rooms\n\n**{sub}**\n\n{body}".encode(), "sub.md")
+    result = summarize_text(raw.text, title=raw.headline, sentences=3)
+    assert sub not in result.summary
+    assert result.summary[0].startswith("On Tuesday, the Harbour Reading Trust pledged")
+
+
 def test_a_sidebar_of_practical_details_and_a_contact_line_are_not_the_headline():
     """An event release laid out with a sidebar ("Date" / its value, "Lieu" / an address) and a contact
     line above the headline set in capitals over two lines."""

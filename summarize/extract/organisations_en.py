@@ -20,7 +20,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from ..resources import sections, word_list
-from .topics_en import is_title_case
+from ..text.reflow import is_title_case
 
 if TYPE_CHECKING:
     from ..grammar.tagging import Token

@@ -17,6 +17,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from ..resources import furniture_patterns, sections
+from ..text.reflow import is_title_case
 from ..text.tokens import word_profile
 
 if TYPE_CHECKING:
@@ -56,7 +57,6 @@ def _is_ticker(tokens: Sequence[Token], i: int) -> bool:
     return i >= 3 and tokens[i - 1].text == ":" and tokens[i - 2].text.isupper() and tokens[i - 3].text == "("
 
 
-_TITLE_CASE_SHARE = 0.85  # of the words of four letters or more: a headline in title case leaves few in lower case
 
 
 _WORD_RE = re.compile(r"[^\W\d_][\w'’.&-]*")
@@ -73,12 +73,6 @@ def names_in(sentences: Sequence[str]) -> frozenset[str]:
             if match.start() > 0 and word[:1].isupper() and not word.isupper() and sentence[:match.start()].rstrip()[-1:] not in ".!?:\"“":
                 out.add(word)
     return frozenset(out)
-
-
-def is_title_case(text: str) -> bool:
-    """"Harbor Robotics Raises $40 Million to Expand Warehouse Automation Platform": every long word capitalised."""
-    words = [w for w in text.split() if w[:1].isalpha() and len(w) > 3]
-    return len(words) >= 3 and sum(w[:1].isupper() for w in words) >= _TITLE_CASE_SHARE * len(words)
 
 
 def sentence_tokens(text: str, tags: Callable[[str], Sequence[Token]], names: frozenset[str]) -> Sequence[Token]:

@@ -10,6 +10,7 @@ import math
 import re
 
 from ..resources import furniture_patterns
+from ..text.reflow import is_title_case
 from ..text.structure import EMAIL_RE, URL_RE
 from .ranking import NO_ADJUSTMENT, Ranking, Sentence, adjusted_scores, feature_weight, is_quote, opens_with_anaphora, score, select
 
@@ -50,12 +51,15 @@ STANDFIRST_MIN_WORDS = 8
 
 def is_standfirst(sentences: list[Sentence], index: int) -> bool:
     """The first body paragraph when it is one sentence of some length, right under the headline: a
-    standfirst or teaser (often in bold, without a final full stop) is the lead, not a fragment."""
+    standfirst or teaser (often in bold, without a final full stop) is the lead, not a fragment; an
+    English sub-headline ("Council Resolution Calls on Universities to Remain Neutral") is set in
+    title case, which no sentence is."""
     if index != 0 or not sentences:
         return False
     first = sentences[0]
     alone = len(sentences) == 1 or sentences[1].paragraph != first.paragraph
-    return alone and first.kind == "text" and first.word_count >= STANDFIRST_MIN_WORDS and not first.text.rstrip().endswith((":", ";", ","))
+    return (alone and first.kind == "text" and first.word_count >= STANDFIRST_MIN_WORDS and not first.text.rstrip().endswith((":", ";", ","))
+            and not is_title_case(first.text))  # a sub-headline in title case is a heading, not a lead
 
 
 def is_pointer(sentence: str, language: str = "fr") -> bool:

@@ -84,6 +84,16 @@ def is_shouted(line: str) -> bool:
     return len(letters) >= 4 and sum(ch.isupper() for ch in letters) >= 0.9 * len(letters)
 
 
+TITLE_CASE_SHARE = 0.85  # of the words of four letters or more: a headline in title case leaves few in lower case
+
+
+def is_title_case(text: str) -> bool:
+    """"Harbor Robotics Raises $40 Million to Expand Warehouse Automation Platform": every long word
+    capitalised, as English headlines and sub-headlines are set; a sentence never is."""
+    words = [w for w in text.split() if w[:1].isalpha() and len(w) > 3]
+    return len(words) >= 3 and sum(w[:1].isupper() for w in words) >= TITLE_CASE_SHARE * len(words)
+
+
 def unshouted(line: str, text: str, function_words: frozenset[str] = frozenset()) -> str:
     """An upper-case headline in the case its words have in the text ("ARRÊTONS LE MASSACRE DU CŒUR
     DE VILLE DE SÈTE" -> "Arrêtons le massacre du cœur de ville de Sète"): what the grammar reads, as
