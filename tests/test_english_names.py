@@ -155,3 +155,25 @@ def test_a_company_introduced_by_where_it_is_based():
     orgs = [o["name"] for o in summarize_text(text, language="en").to_dict()["facts"]["organisations"]]
     assert {"Seabright", "Lakemark"} <= set(orgs)
     assert not {"Singapore", "Ohio"} & set(orgs)
+
+
+def test_people_named_with_an_appositive_role_a_role_in_parentheses_or_their_body():
+    """"Name, one of the … developers,", "Name (pioneer of …)", a list item "Name from Body …" and a
+    contact block's name alone on its line: each names a person (and the list item a body)."""
+    text = ("# Tidewater Code Week Announces Its Speakers\n\n"
+            "Norfolk, VA – March 3, 2025 – The organisers of Tidewater Code Week, including Priya Raman (open data pioneer) "
+            "and Tomas Kettle (inventor of the Wavelet editor), today announced the speakers of the April meeting.\n\n"
+            "* Odile Marchetti, one of the core Harbourline maintainers, discusses where the project is headed.\n"
+            "* Ravi Okafor from Quayside Analytics explores the new charting library.\n"
+            "* Mina Soto and Eli Grant from Brightwater Labs demonstrate how to run notebooks on a laptop cluster.\n\n"
+            "The meeting is free and open to everyone who registers before March 30.\n\n"
+            "For further information, please contact:\nJonah Whitfield\nTidewater Code Week\n")
+    found = summarize_text(text).to_dict()["facts"]
+    people = names(found, "people")
+    for person in ("Priya Raman", "Tomas Kettle", "Odile Marchetti", "Ravi Okafor", "Mina Soto", "Eli Grant", "Jonah Whitfield"):
+        assert person in people
+    assert {"Quayside Analytics", "Brightwater Labs"} <= set(names(found, "organisations"))
+    roles = {p["name"]: p["role"] for p in found["people"]}
+    assert roles["Priya Raman"] == "open data pioneer"
+    assert roles["Odile Marchetti"] == "one of the core Harbourline maintainers"
+    assert not any(p.startswith(("For ", "Tidewater")) for p in people)

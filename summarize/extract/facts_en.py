@@ -62,7 +62,7 @@ def _contact_name_re() -> re.Pattern[str]:
 
 def people(sentences: Sequence[str], structure: Structure) -> list[dict]:
     """People with their roles, and the people the contact block names."""
-    from .people_en import attributions, bylines, find_people
+    from .people_en import PERSON, attributions, bylines, find_people, is_person
 
     found = find_people(sentences)
     known = {p["name"] for p in found}
@@ -72,9 +72,12 @@ def people(sentences: Sequence[str], structure: Structure) -> list[dict]:
         if name not in known:
             found.append({"name": name, "role": role})
             known.add(name)
-    for contact in structure.contacts:
-        named = _contact_name_re().match(contact.text)
-        name = contact.name or (named.group("name") if named else None)
+    # a contact block's own line that is a person's name alone ("For further information, please contact:" / "Kunal Ghosh")
+    contact_lines = [(line.strip(), line) for kind, line in structure.removed
+                     if kind == "contact" and re.fullmatch(PERSON, line.strip()) and is_person(line.strip())]
+    for contact_name, text in [(c.name, c.text) for c in structure.contacts] + contact_lines:
+        named = _contact_name_re().match(text)
+        name = contact_name or (named.group("name") if named else None)
         if name and name not in known and len(name.split()) in (2, 3) and not any(w.lower() in ("media", "press", "office", "relations") for w in name.split()):
             found.append({"name": name, "role": None})
             known.add(name)
@@ -92,11 +95,11 @@ def organisations(named_in: Sequence[str], found_people: list[dict], tags: Calla
                   structure: Structure | None = None) -> list[dict]:
     """Bodies named in the text, and those a signature, a list item or a panellist's line gives beside a person."""
     from .organisations_en import find_organisations
-    from .people_en import attributions
+    from .people_en import affiliations, attributions
 
     lines = list(named_in) + (list(structure.headings) if structure else [])
-    affiliations = [a.body for a in attributions(lines) if a.body]
-    return find_organisations(named_in, found_people, tags, affiliations)
+    bodies = [a.body for a in attributions(lines) if a.body] + affiliations(named_in)
+    return find_organisations(named_in, found_people, tags, bodies)
 
 
 _QUOTE = re.compile(r"[“\"](?P<quote>[^“”\"]{15,600}?)[”\"]")

@@ -86,6 +86,8 @@ def is_role(role: str) -> bool:
     roles = role_words()
     if words and words[0] in _NOT_ROLE_START:
         return False  # "along with Board Members Jane Nitze": what follows a name, not its role
+    if words[:2] == ["one", "of"]:  # "one of the core Jupyter developers": a role in the plural, among the first six words
+        return any(w.endswith("s") and w[:-1] in roles for w in words[2:6]) and not _SPEECH.search(role)
     return any(w in roles or ("-" in w and any(part in roles for part in w.split("-"))) for w in words[:4]) \
         and not _SPEECH.search(role)
 

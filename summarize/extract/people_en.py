@@ -53,7 +53,7 @@ def _not_names() -> frozenset[str]:
     return frozenset(w.lower() for w in lex.not_first | lex.heads | {s.rstrip(".") for s in lex.suffixes}) | frozenset(months + days)
 
 
-def _is_person(name: str) -> bool:
+def is_person(name: str) -> bool:
     words = [w for w in name.split() if w[:1].isupper() and not re.fullmatch(r"[A-Z]\.", w)]  # "James A. Baker": "A." is an initial
     return len(words) >= 2 and not any(w.lower().rstrip(".,") in _not_names() for w in words) \
         and not (_is_role_word(words[0]) or _is_role_word(words[-1]))  # "Management Officer" is a role's end
@@ -99,6 +99,8 @@ def _role_before(sentence: str, start: int) -> str | None:
 
 # "Board Members Jane Nitze and Ed Felten", "co-founders Ana Ruiz, Li Wei and Sam Roe": a plural role, then its people
 _ROLE_LIST = re.compile(rf"\b(?P<role>[\w-]+s)\s+(?P<names>{_PERSON}(?:\s*,\s*{_PERSON})*,?\s+and\s+{_PERSON})")
+# a list item opening on its people and their body: "Chelsea Douglas from Plotly discusses…", "Kyle Kelley and Ash Wilson from Rackspace demonstrate…"
+_NAMES_FROM_BODY = re.compile(rf"^[\W\d]*(?P<names>{_PERSON}(?:\s+and\s+{_PERSON})?)\s+(?:from|of|at)\s+(?:the\s+)?(?P<body>[{_UPPER}][^,;:()]*)")
 _ANY_PERSON = re.compile(rf"(?<![\w'’-])(?=(?P<name>{_PERSON})(?![\w'’-]))")
 _IS_ROLE = re.compile(rf"(?P<name>{_PERSON}),?\s+(?:is|was|has\s+been|had\s+been|who\s+(?:is|was|has\s+been)|(?:who\s+)?(?:served|serves|will\s+serve)\s+as)"
                       rf"\s+(?:a|an|the)\s+(?P<role>{_ROLE_TEXT}){_END}")  # "Patricia Wald, who served as a Board Member"
@@ -162,7 +164,7 @@ def _attribution_at(sentence: str, start: int) -> Attribution | None:
     words = match.group("name").split()
     cut = next((i for i in range(2, len(words)) if is_role(" ".join(words[i:]))), len(words))
     name = " ".join(words[:cut])  # "— Jane Doe Chief Executive, Acme": the role is no part of the name
-    if not _is_person(name) or is_place(name):
+    if not is_person(name) or is_place(name):
         return None
     rest = (" ".join(words[cut:]) + ", " if cut < len(words) else "") + _without_full_stop(sentence[match.end():])
     if match.group("sep").isspace() and not is_role(rest.split(",")[0]):
@@ -182,7 +184,7 @@ def _role_and_body(rest: str) -> tuple[str | None, str | None] | None:
     listed = any(seg.startswith(("and ", "or ")) and re.match(_PERSON, seg.split(" ", 1)[1]) for seg in segments)
     if not segments or not (is_role(segments[0]) or segments[0][:1].isupper()) or listed:
         return None  # "Jane Doe, John Roe, and Ann Poe attended": a list of names, not one person's line
-    if sum(bool(re.fullmatch(_PERSON, seg)) and _is_person(seg) and not is_place(seg) for seg in segments) >= 2:
+    if sum(bool(re.fullmatch(_PERSON, seg)) and is_person(seg) and not is_place(seg) for seg in segments) >= 2:
         return None  # "Jane Doe, John Roe, Ann Poe": a list of people, not one person's line
     role_parts: list[str] = []
     body = None
@@ -214,7 +216,7 @@ def _in_parentheses(sentence: str) -> list[Attribution]:
         inner = match.group("inner")
         if is_role(inner.split(",")[0]) and not any(w in sentence_verbs("en") for w in re.findall(r"[\w'’]+", inner)):
             words = match.group("name").split()
-            name = next((" ".join(words[i:]) for i in range(len(words) - 1) if _is_person(" ".join(words[i:]))), None)
+            name = next((" ".join(words[i:]) for i in range(len(words) - 1) if is_person(" ".join(words[i:]))), None)
             read = _role_and_body(inner)
             if name and read and not is_place(name):
                 out.append(Attribution(name, *read))
@@ -222,6 +224,22 @@ def _in_parentheses(sentence: str) -> list[Attribution]:
         found = _attribution_at(match.group("inner"), 0)  # "Introductory Remarks (David Medine, PCLOB Chairman)"
         if found and found.role and is_role(found.role.split(",")[0]):
             out.append(found)
+    return out
+
+
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w.&'’-]*(?:\s+(?:(?:of|for|and|&|the|de)\s+)?[A-Z][\w.&'’-]*)*")
+
+
+def affiliations(sentences: Sequence[str]) -> list[str]:
+    """The bodies a list item names beside its people ("Laurent Gautier from Novartis explores…")."""
+    out = []
+    for sentence in sentences:
+        match = _NAMES_FROM_BODY.match(sentence)
+        if match and any(is_person(name) for name in re.findall(_PERSON, match.group("names"))):
+            run = _CAPITALISED_RUN.match(match.group("body"))  # "Rackspace demonstrate how to set up JupyterHub": the name ends at the verb
+            body = _body_of(run.group()) if run else None
+            if body:
+                out.append(body)
     return out
 
 
@@ -265,7 +283,7 @@ def find_people(sentences: Sequence[str]) -> list[dict]:
 
     def add(name: str, role: str | None) -> None:
         name = " ".join(name.split())
-        if not _is_person(name):
+        if not is_person(name):
             return
         role = " ".join(_ROLE_TAIL.split(role)[0].split()).strip(" ,.:") if role else None
         entry = people.setdefault(name, {"name": name, "role": None})
@@ -282,7 +300,7 @@ def find_people(sentences: Sequence[str]) -> list[dict]:
         for match in _NAME_COMMA_ROLE.finditer(sentence):
             if is_role(match.group("role")):
                 name = match.group("name")  # "Secretary Jane Doe, …": a role word opening three parts is no name's
-                add(name if _is_person(name) else " ".join(name.split()[-2:]), match.group("role"))
+                add(name if is_person(name) else " ".join(name.split()[-2:]), match.group("role"))
         for match in _ROLE_LIST.finditer(sentence):
             if _is_role_word(match.group("role")[:-1]):
                 for name in re.findall(_PERSON, match.group("names")):
@@ -290,6 +308,10 @@ def find_people(sentences: Sequence[str]) -> list[dict]:
         for match in _ROLE_COLON.finditer(sentence):
             if _is_role_word(match.group("role")):
                 add(match.group("name"), None)
+        for match in _NAMES_FROM_BODY.finditer(sentence):
+            for name in re.findall(_PERSON, match.group("names")):
+                if not is_place(name):
+                    add(name, None)
         for match in _TITLED.finditer(sentence):
             add(match.group("name"), None)
         for match in _NAME_SAID.finditer(sentence):
