@@ -177,3 +177,12 @@ def test_people_named_with_an_appositive_role_a_role_in_parentheses_or_their_bod
     assert roles["Priya Raman"] == "open data pioneer"
     assert roles["Odile Marchetti"] == "one of the core Harbourline maintainers"
     assert not any(p.startswith(("For ", "Tidewater")) for p in people)
+
+
+def test_a_byline_with_a_date_above_the_headline_dates_a_release_without_dateline():
+    text = ("# PRESS RELEASE\n\nPrepared by Lena Forsyth, April 14, 2022\n\n"
+            "## Volunteer divers count twice as many seahorses in the harbour as in 2019.\n\n"
+            "The survey, carried out over six weekends, found 412 seahorses along the northern breakwater. "
+            "The divers will repeat the count in the autumn.\n")
+    found = summarize_text(text).to_dict()["facts"]
+    assert found["date"] == "2022-04-14"

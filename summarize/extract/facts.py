@@ -66,6 +66,8 @@ def extract_facts(structure: Structure, sentences: Sequence[str], tags: Callable
     if dates:
         facts["dates"] = dates
     main_date = structure.dateline.iso if structure.dateline and structure.dateline.iso else None
+    if english and not main_date:
+        main_date = english.header_date(structure)  # "Prepared by Aubrey Moore, May 23, 2021" above the headline
     if main_date or (dates and not english):  # English: the release's date is its dateline's, a date of the body is an event's
         facts["date"] = main_date or dates[0]["iso"]
     places = _places(body, structure)

@@ -52,6 +52,18 @@ def dates(body: str, structure: Structure) -> list[dict]:
     return out
 
 
+def header_date(structure: Structure) -> str | None:
+    """The date of the release's head when it has no dateline: a kicker or a byline above the
+    headline that gives a full date ("Prepared by Jane Doe, May 23, 2021", "Press release – 4 June 2024")."""
+    for kind, line in structure.removed:
+        if kind == "header":
+            match = date_re_en().search(line)
+            iso = to_iso_en(match, None) if match else None
+            if iso:
+                return iso
+    return None
+
+
 @cache
 def _contact_name_re() -> re.Pattern[str]:
     """"Jonathan Huskey (SEIU)", "Tom Hughes, Communications Manager": the name a contact block opens with."""
