@@ -30,6 +30,10 @@ COMPILED = (
     "summarize.rank.ranking",
     "summarize.rank.selection",
     "summarize.run.dedup",
+    "summarize.resources",
+    "summarize.text.dates",
+    "summarize.text.headline",
+    "summarize.read.decoding",
 )
 STALE_AFTER_SECONDS = 2.0  # an install writes a module and its source within moments of each other
 _PACKAGE = os.path.dirname(os.path.abspath(__file__))
