@@ -165,6 +165,14 @@ def test_a_club_is_a_body_when_a_name_or_a_complement_names_it():
     assert not any(name.startswith("club") for name in orgs)
 
 
+def test_a_body_news_names_often_is_one_without_a_cue_but_not_a_common_word_or_a_longer_name():
+    """"Google", "la SNCF", "l'Organisation mondiale de la santé" are bodies wherever a release names
+    them (data/bodies_fr.txt); "une orange" is fruit, and "Google Maps" is a product, not Google."""
+    orgs = organisations("Le projet a été présenté à Google et à la SNCF en présence de l'Organisation mondiale de la santé. "
+                         "Chaque participant a reçu une orange et un plan tiré de Google Maps.")
+    assert {"Google", "SNCF", "Organisation mondiale de la santé"} <= set(orgs)
+    assert not {"orange", "Orange", "Maps", "Google Maps"} & set(orgs)
+
 def test_things_tickers_surnames_and_programme_names_are_not_organisations():
     orgs = organisations(
         "La société Norvalis lance une API et un boîtier USB avec GPS, fondés sur l’IA (intelligence artificielle). "

@@ -221,6 +221,39 @@ def named_bodies(tokens: Sequence[Token], people: frozenset[str]) -> list[tuple[
     return spans
 
 
+@lru_cache(maxsize=1)
+def _known_bodies() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The bodies French news names most often (``data/bodies_fr.txt``, built from OrangeSum by
+    ``benchmarks/build_bodies.py``) by their first token, longest first: "Google", "Organisation
+    mondiale de la santé", "SNCF" are bodies wherever a release names them, without a cue."""
+    from ..grammar.tagging import tokenize
+
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for name in word_list("bodies_fr.txt"):
+        words = tuple(name[a:b] for a, b in tokenize(name))
+        if words:
+            index.setdefault(words[0], []).append(words)
+    return {first: tuple(sorted(names, key=len, reverse=True)) for first, names in index.items()}
+
+
+def known_bodies(tokens: Sequence[Token]) -> list[tuple[int, int]]:
+    """Spans of the tokens that spell a known body, the longest at each place; a name that goes on
+    with more capitalised words ("Google Maps") is another thing, not that body."""
+    known = _known_bodies()
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(tokens):
+        for words in known.get(tokens[i].text, ()):
+            end = i + len(words)
+            if end <= len(tokens) and all(tokens[i + k].text == w for k, w in enumerate(words)) and not (
+                    end < len(tokens) and tokens[end].text[:1].isupper() and tokens[end].text[:1].isalpha()):
+                spans.append((i, end))
+                i = end - 1
+                break
+        i += 1
+    return spans
+
+
 def _initials_match(words: list[str], acronym: str) -> bool:
     """Whether the words' initials spell the acronym. In "DGSN-DGST" the parts share a prefix the
     text may write once ("directeur général de la Sûreté nationale et de la Surveillance du
@@ -352,7 +385,7 @@ def find_organisations(sentences: Sequence[str], people: Sequence[dict],
                 entry = found.setdefault(word, {"name": word, "expansion": expansion})
                 entry["expansion"] = entry["expansion"] or expansion
             seen_acronyms[word] = seen_acronyms.get(word, False) or acronym.body
-        spans = names + named_bodies(tokens, person_names)
+        spans = names + named_bodies(tokens, person_names) + known_bodies(tokens)
         for start, end in spans + _listed_with(tokens, spans):
             bodies.setdefault(_span_text(sentence, tokens, start, end))
     for word, body in seen_acronyms.items():
