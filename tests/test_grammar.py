@@ -173,6 +173,12 @@ def test_a_body_news_names_often_is_one_without_a_cue_but_not_a_common_word_or_a
     assert {"Google", "SNCF", "Organisation mondiale de la santé"} <= set(orgs)
     assert not {"orange", "Orange", "Maps", "Google Maps"} & set(orgs)
 
+def test_a_bare_name_after_an_organiser_or_partner_cue_is_a_body_but_not_a_person_or_a_place():
+    orgs = organisations("Organisé par Brasvel Events, le salon réunit 200 exposants. Le projet est mené en partenariat avec "
+                         "Quorvane et à l'initiative de Meridalis. Il est soutenu par Jean Dupont et porté par Lyon.")
+    assert {"Brasvel Events", "Quorvane", "Meridalis"} <= set(orgs)
+    assert not {"Jean Dupont", "Lyon"} & set(orgs)
+
 def test_things_tickers_surnames_and_programme_names_are_not_organisations():
     orgs = organisations(
         "La société Norvalis lance une API et un boîtier USB avec GPS, fondés sur l’IA (intelligence artificielle). "

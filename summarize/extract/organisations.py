@@ -40,6 +40,7 @@ class Lexicon:
     qualifiers: frozenset[str]
     cues: frozenset[str]
     subject_verbs: frozenset[str]
+    agent_cues: frozenset[str]
 
     def is_head(self, word: str) -> bool:
         return word in self.heads or (word[-1:] in "sx" and word[:-1] in self.heads)
@@ -48,7 +49,7 @@ class Lexicon:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     groups = sections("organisations_fr.txt")
-    return Lexicon(*(frozenset(groups.get(key, ())) for key in ("heads", "of_name", "generic", "qualifiers", "cues", "subject_verbs")))
+    return Lexicon(*(frozenset(groups.get(key, ())) for key in ("heads", "of_name", "generic", "qualifiers", "cues", "subject_verbs", "agent_cues")))
 
 
 def _lower(token: Token) -> str:
@@ -212,7 +213,7 @@ def named_bodies(tokens: Sequence[Token], people: frozenset[str]) -> list[tuple[
         end = _name_run(tokens, i)
         text = " ".join(t.text for t in tokens[i:end])
         words = [_lower(t) for t in tokens[i:end]]
-        cue = i > 0 and _lower(tokens[i - 1]) in lex.cues and tokens[i - 1].text[:1].islower()
+        cue = i > 0 and _lower(tokens[i - 1]) in lex.cues and tokens[i - 1].text[:1].islower() or _acts_as_agent(tokens, i, end, lex)
         inner_head = end - i >= 2 and any(w in lex.heads for w in words[1:])
         first_of_sentence = i == 0 or not tokens[i - 1].text[:1].isalnum() and tokens[i - 1].text not in (",", "(")
         if (cue or inner_head) and text not in people and not (first_of_sentence and not cue and end - i < 2):
@@ -252,6 +253,23 @@ def known_bodies(tokens: Sequence[Token]) -> list[tuple[int, int]]:
                 break
         i += 1
     return spans
+
+
+def _acts_as_agent(tokens: Sequence[Token], i: int, end: int, lex: Lexicon) -> bool:
+    """"Organisé par Tarsus France", "en partenariat avec Oslandia": a capitalised name after an
+    agent cue (``[agent_cues]``) is a body, unless a first name opens it or it is a place."""
+    if i == 0 or not lex.agent_cues:
+        return False
+    before = " ".join(t.text.lower() for t in tokens[max(0, i - 4):i]).replace("' ", "'").replace("’ ", "’")
+    if not any(before.endswith(cue) and (len(before) == len(cue) or before[-len(cue) - 1] == " ") for cue in lex.agent_cues):
+        return False
+    first = _lower(tokens[i])
+    return first not in word_list("given_names_fr.txt") and " ".join(t.text for t in tokens[i:end]).lower() not in _places()
+
+
+@lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
+    return frozenset(p.lower() for p in word_list("places_fr.txt"))
 
 
 def _initials_match(words: list[str], acronym: str) -> bool:
