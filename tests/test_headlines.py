@@ -191,6 +191,16 @@ def test_an_english_sub_headline_in_title_case_is_a_heading_not_a_standfirst():
     assert result.summary[0].startswith("On Tuesday, the Harbour Reading Trust pledged")
 
 
+def test_a_credit_line_closing_on_a_date_under_the_headline_is_no_standfirst():
+    """"Un ouvrage de … Éditions du Port – Parution mars 2025" under a book's title: no full stop, but a
+    line that closes on a date is a credit or a dateline, not the lead."""
+    credit = "Un ouvrage de Claire Vasseur et Paul Ender avec les conseils de Léa Morin Éditions du Port – Parution mars 2025"
+    text = f"# {HEADLINE}\n\n{credit}\n\n{BODY}"
+    result = summarize_text(text, title=HEADLINE, sentences=3)
+    assert credit not in result.summary
+    assert result.summary[0].startswith("La communauté de communes du Val de Saône ouvre")
+
+
 def test_a_sidebar_of_practical_details_and_a_contact_line_are_not_the_headline():
     """An event release laid out with a sidebar ("Date" / its value, "Lieu" / an address) and a contact
     line above the headline set in capitals over two lines."""
