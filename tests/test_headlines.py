@@ -201,6 +201,14 @@ def test_a_credit_line_closing_on_a_date_under_the_headline_is_no_standfirst():
     assert result.summary[0].startswith("La communauté de communes du Val de Saône ouvre")
 
 
+def test_a_headline_closing_on_a_quoted_name_under_the_senders_heading_is_the_title():
+    """Kicker, the sender's name as a heading, then "Verdict de l'enquête « Port-Neuf »" (no full stop
+    inside the quote marks: a title, not a sentence) and the dateline."""
+    text = ("# Communiqué de presse\n## Collectif de défense du marais Saint-Roch\nVerdict de l'enquête « Port-Neuf »\n"
+            "## Rochefort, le 3 mars 2025\n" + BODY)
+    assert title_of(text, "Communiqué de presse") == ("Verdict de l'enquête « Port-Neuf »", "heading")
+
+
 def test_a_sidebar_of_practical_details_and_a_contact_line_are_not_the_headline():
     """An event release laid out with a sidebar ("Date" / its value, "Lieu" / an address) and a contact
     line above the headline set in capitals over two lines."""

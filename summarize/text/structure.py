@@ -140,6 +140,8 @@ def is_heading_like(line: str) -> bool:
         return False
     if line.endswith(":"):
         return len(words) <= 8
+    if line.endswith(("»", "”", '"')) and not _TERMINAL_END.search(line.rstrip(' »”"\u00a0\u202f')):
+        return True  # "Verdict du procès « LuxLeaks »": a title may close on a quoted name, a sentence on ".»"
     return not _TERMINAL_END.search(line)
 
 
