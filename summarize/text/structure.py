@@ -133,6 +133,9 @@ def furniture_kind(line: str) -> str | None:
     return None
 
 
+_CLOSING_QUOTED_NAME = re.compile(r"^[^«“\"\s].*?[«“\"]\s*(?:\S+\s+){0,4}\S+\s*[»”\"]$")  # words, then a quoted name of 1-5 words
+
+
 def is_heading_like(line: str) -> bool:
     """A short line without final punctuation: a title or sub-heading, not a sentence."""
     words = line.split()
@@ -140,8 +143,8 @@ def is_heading_like(line: str) -> bool:
         return False
     if line.endswith(":"):
         return len(words) <= 8
-    if line.endswith(("»", "”", '"')) and not _TERMINAL_END.search(line.rstrip(' »”"\u00a0\u202f')):
-        return True  # "Verdict du procès « LuxLeaks »": a title may close on a quoted name, a sentence on ".»"
+    if _CLOSING_QUOTED_NAME.search(line) and not _TERMINAL_END.search(line.rstrip(' »”"\u00a0\u202f')):
+        return True  # "Verdict du procès « LuxLeaks »": a title may close on a quoted name; a sentence closes on ".»"
     return not _TERMINAL_END.search(line)
 
 
