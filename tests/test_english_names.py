@@ -186,3 +186,14 @@ def test_a_byline_with_a_date_above_the_headline_dates_a_release_without_datelin
             "The divers will repeat the count in the autumn.\n")
     found = summarize_text(text).to_dict()["facts"]
     assert found["date"] == "2022-04-14"
+
+
+def test_a_place_in_parentheses_opening_the_lead_is_a_dateline():
+    """"(Miami, FL) Loving Day celebrates …": the city and its state code in parentheses, as some US
+    releases open; the sentence starts after it."""
+    found = match_dateline("(Portland, ME) Harbour Days celebrates the city's fishing fleet on July 11.")
+    assert found and found.place == "Portland" and found.text == "(Portland, ME)"
+    assert match_dateline("(The study) Shows that reading rooms matter.") is None
+    result = summarize_text("# Harbour Days Return\n\n(Portland, ME) Harbour Days celebrates the city's fishing fleet on "
+                            "July 11, 2025, with a parade of 40 boats.\n\nThe festival is free and open to all.\n")
+    assert result.summary[0].startswith("Harbour Days celebrates")

@@ -209,6 +209,15 @@ def test_a_headline_closing_on_a_quoted_name_under_the_senders_heading_is_the_ti
     assert title_of(text, "Communiqué de presse") == ("Verdict de l'enquête « Port-Neuf »", "heading")
 
 
+def test_a_titles_site_tags_a_scrap_or_a_signature_are_never_the_headline():
+    """"Fête des vendanges 2025 - #annulations" keeps its words, not the site's tag; a line opening on
+    punctuation (a logo's letters: ",CON …") and a title of address with a name ("Dr P. MARCEAU") are
+    no headlines."""
+    assert title_of(f"# Fête des vendanges 2025 - #annulations #agenda\n\n{BODY}")[0] == "Fête des vendanges 2025"
+    for line in (",CON UNION DES VIGNERONS DU JURA", "Dr P. MARCEAU", "Mme Léa Vernier"):
+        assert title_of(f"{line}\n\n{HEADLINE}\n\n{BODY}") == (HEADLINE, "heading")
+
+
 def test_a_sidebar_of_practical_details_and_a_contact_line_are_not_the_headline():
     """An event release laid out with a sidebar ("Date" / its value, "Lieu" / an address) and a contact
     line above the headline set in capitals over two lines."""
