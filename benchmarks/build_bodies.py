@@ -33,8 +33,23 @@ ORG_SHARE = 0.8  # of a form's entity mentions read as an organisation
 _NOT_BODIES = frozenset({"NDLR", "AFP"})  # the wire's credit and the editor's note, in every article
 
 
+def _sections(name: str) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    current = ""
+    for line in _lines_in_order(name):
+        if re.fullmatch(r"\[\w+\]", line):
+            current = line[1:-1]
+        else:
+            out.setdefault(current, set()).add(line)
+    return out
+
+
+def _lines_in_order(name: str) -> list[str]:
+    return [line.strip() for line in (DATA / name).read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")]
+
+
 def _lines(name: str) -> set[str]:
-    return {line.strip() for line in (DATA / name).read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")}
+    return set(_lines_in_order(name))
 
 
 def articles_of(count: int) -> list[str]:
@@ -108,7 +123,8 @@ def is_name(form: str, capitalised: set[str], places: set[str], roles: set[str])
         return False
     if len(words) == 1:
         return bool(_ACRONYM.match(form)) or form.lower() in capitalised
-    return True
+    sections = _sections("organisations_fr.txt")
+    return not (words[0].lower() in sections["generic"] and words[1].lower() in sections["meetings"])  # "Assemblée générale": a meeting
 
 
 def main() -> None:

@@ -179,6 +179,12 @@ def test_a_bare_name_after_an_organiser_or_partner_cue_is_a_body_but_not_a_perso
     assert {"Brasvel Events", "Quorvane", "Meridalis"} <= set(orgs)
     assert not {"Jean Dupont", "Lyon"} & set(orgs)
 
+def test_a_meeting_is_no_body_and_a_name_never_runs_into_its_verb_at_the_sentence_end():
+    orgs = organisations("Les adhérents ont voté en Assemblée générale annuelle le 3 mars. "
+                         "L'Assemblée des communes du Haut-Jura proteste. La Fédération des producteurs de comté vote.")
+    assert not any(name.startswith("Assemblée générale") for name in orgs)
+    assert {"Assemblée des communes du Haut-Jura", "Fédération des producteurs de comté"} <= set(orgs)
+
 def test_things_tickers_surnames_and_programme_names_are_not_organisations():
     orgs = organisations(
         "La société Norvalis lance une API et un boîtier USB avec GPS, fondés sur l’IA (intelligence artificielle). "

@@ -41,6 +41,7 @@ class Lexicon:
     cues: frozenset[str]
     subject_verbs: frozenset[str]
     agent_cues: frozenset[str]
+    meetings: frozenset[str]
 
     def is_head(self, word: str) -> bool:
         return word in self.heads or (word[-1:] in "sx" and word[:-1] in self.heads)
@@ -49,7 +50,8 @@ class Lexicon:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     groups = sections("organisations_fr.txt")
-    return Lexicon(*(frozenset(groups.get(key, ())) for key in ("heads", "of_name", "generic", "qualifiers", "cues", "subject_verbs", "agent_cues")))
+    return Lexicon(*(frozenset(groups.get(key, ())) for key in ("heads", "of_name", "generic", "qualifiers", "cues", "subject_verbs", "agent_cues",
+                                                                  "meetings")))
 
 
 def _lower(token: Token) -> str:
@@ -177,6 +179,8 @@ def _is_institution(tokens: Sequence[Token], i: int, end: int, lex: Lexicon) -> 
     qualified = _lower(following) in lex.qualifiers
     if head.text[:1].isupper():
         if singular in lex.generic:  # "Service hydrographique…", "Groupe Veltis", "Assemblée des départements de France"
+            if _lower(following) in lex.meetings:
+                return False  # "Assemblée générale annuelle": a meeting
             return (following.text[:1].isupper() or (following.text[:1].isalpha() and not is_stop_word(following.text))
                     or _has_capital_after(tokens, i, end))
         return True
