@@ -185,6 +185,12 @@ def test_a_meeting_is_no_body_and_a_name_never_runs_into_its_verb_at_the_sentenc
     assert not any(name.startswith("Assemblée générale") for name in orgs)
     assert {"Assemblée des communes du Haut-Jura", "Fédération des producteurs de comté"} <= set(orgs)
 
+def test_an_acronym_defined_after_a_dash_or_a_colon_is_linked_to_its_long_name():
+    orgs = organisations("Le SNVJ – Syndicat national des vignerons du Jura proteste. "
+                         "La FPC : Fédération des producteurs de comté appelle à la grève.")
+    assert orgs.get("SNVJ") == "Syndicat national des vignerons du Jura"
+    assert orgs.get("FPC") == "Fédération des producteurs de comté"
+
 def test_things_tickers_surnames_and_programme_names_are_not_organisations():
     orgs = organisations(
         "La société Norvalis lance une API et un boîtier USB avec GPS, fondés sur l’IA (intelligence artificielle). "
