@@ -218,6 +218,20 @@ def test_a_titles_site_tags_a_scrap_or_a_signature_are_never_the_headline():
         assert title_of(f"{line}\n\n{HEADLINE}\n\n{BODY}") == (HEADLINE, "heading")
 
 
+def test_a_sidebar_of_member_bodies_read_before_the_kicker_stays_out_of_the_summary():
+    """A PDF's left column lists the federation's members (an acronym, its name, its delegate) and
+    comes out before the "COMMUNIQUÉ" kicker and the release's prose: none of it is a bullet."""
+    members = []
+    for acronym, name, person in (("SVJ", "Syndicat des vignerons du Jura", "Dr A. Morel"), ("FPC", "Fédération des producteurs de comté", "Dr B. Roux"),
+                                  ("UAJ", "Union des apiculteurs du Jura", "Dr C. Petit"), ("SEJ", "Syndicat des éleveurs jurassiens", "Dr D. Faure"),
+                                  ("CAJ", "Collectif des artisans du Jura", "Dr E. Blanc")):
+        members += [f"Président ª {acronym} : {name} avec ses délégués des cantons du Haut-Jura et du Revermont", person]
+    text = "\n".join(["# FÉDÉRATION AGRICOLE DU JURA", *members, "Le 3 mars 2025", "## COMMUNIQUÉ", BODY.replace("\n\n", "\n")])
+    result = summarize_text(text, sentences=3)
+    assert not any("ª" in bullet or bullet.startswith(("Président", "Dr ")) for bullet in result.summary)
+    assert result.summary[0].startswith("La communauté de communes du Val de Saône")
+
+
 def test_a_sidebar_of_practical_details_and_a_contact_line_are_not_the_headline():
     """An event release laid out with a sidebar ("Date" / its value, "Lieu" / an address) and a contact
     line above the headline set in capitals over two lines."""
