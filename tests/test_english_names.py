@@ -186,3 +186,29 @@ def test_a_byline_with_a_date_above_the_headline_dates_a_release_without_datelin
             "The divers will repeat the count in the autumn.\n")
     found = summarize_text(text).to_dict()["facts"]
     assert found["date"] == "2022-04-14"
+
+
+def test_a_place_in_parentheses_opening_the_lead_is_a_dateline():
+    """"(Miami, FL) Loving Day celebrates …": the city and its state code in parentheses, as some US
+    releases open; the sentence starts after it."""
+    found = match_dateline("(Portland, ME) Harbour Days celebrates the city's fishing fleet on July 11.")
+    assert found and found.place == "Portland" and found.text == "(Portland, ME)"
+    assert match_dateline("(The study) Shows that reading rooms matter.") is None
+    result = summarize_text("# Harbour Days Return\n\n(Portland, ME) Harbour Days celebrates the city's fishing fleet on "
+                            "July 11, 2025, with a parade of 40 boats.\n\nThe festival is free and open to all.\n")
+    assert result.summary[0].startswith("Harbour Days celebrates")
+
+
+def test_names_after_a_speech_verb_and_a_role_a_by_role_a_contact_label_and_sponsor_lists():
+    text = ("# Harbour Days Return to Portland\n\nContact: Marisol Okafor\n\n"
+            "Portland, ME – June 2, 2025 – Harbour Days returns on July 11 with a parade of 40 boats.\n\n"
+            "“The fleet is the heart of the city,” explained co-founder Ravi Lindqvist. The poster was drawn by artist "
+            "Tomas Kettle. The panel will be moderated by Ana Brightwell, a licensed family therapist.\n\n"
+            "Event sponsors include: The Harbour Trust, Quayside Analytics, and Brightwater Labs.\n\n"
+            "The festival has the support and sponsorship of Tidewell Payments, Maple Grid and Northbridge Foods.\n")
+    found = summarize_text(text).to_dict()["facts"]
+    people = {p["name"]: p["role"] for p in found["people"]}
+    assert people.get("Ravi Lindqvist") == "co-founder" and people.get("Tomas Kettle") == "artist"
+    assert "Ana Brightwell" in people and "Marisol Okafor" in people
+    assert {"Harbour Trust", "Quayside Analytics", "Brightwater Labs", "Tidewell Payments", "Maple Grid", "Northbridge Foods"} \
+        <= set(names(found, "organisations"))

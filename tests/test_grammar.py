@@ -165,6 +165,32 @@ def test_a_club_is_a_body_when_a_name_or_a_complement_names_it():
     assert not any(name.startswith("club") for name in orgs)
 
 
+def test_a_body_news_names_often_is_one_without_a_cue_but_not_a_common_word_or_a_longer_name():
+    """"Google", "la SNCF", "l'Organisation mondiale de la santé" are bodies wherever a release names
+    them (data/bodies_fr.txt); "une orange" is fruit, and "Google Maps" is a product, not Google."""
+    orgs = organisations("Le projet a été présenté à Google et à la SNCF en présence de l'Organisation mondiale de la santé. "
+                         "Chaque participant a reçu une orange et un plan tiré de Google Maps.")
+    assert {"Google", "SNCF", "Organisation mondiale de la santé"} <= set(orgs)
+    assert not {"orange", "Orange", "Maps", "Google Maps"} & set(orgs)
+
+def test_a_bare_name_after_an_organiser_or_partner_cue_is_a_body_but_not_a_person_or_a_place():
+    orgs = organisations("Organisé par Brasvel Events, le salon réunit 200 exposants. Le projet est mené en partenariat avec "
+                         "Quorvane et à l'initiative de Meridalis. Il est soutenu par Jean Dupont et porté par Lyon.")
+    assert {"Brasvel Events", "Quorvane", "Meridalis"} <= set(orgs)
+    assert not {"Jean Dupont", "Lyon"} & set(orgs)
+
+def test_a_meeting_is_no_body_and_a_name_never_runs_into_its_verb_at_the_sentence_end():
+    orgs = organisations("Les adhérents ont voté en Assemblée générale annuelle le 3 mars. "
+                         "L'Assemblée des communes du Haut-Jura proteste. La Fédération des producteurs de comté vote.")
+    assert not any(name.startswith("Assemblée générale") for name in orgs)
+    assert {"Assemblée des communes du Haut-Jura", "Fédération des producteurs de comté"} <= set(orgs)
+
+def test_an_acronym_defined_after_a_dash_or_a_colon_is_linked_to_its_long_name():
+    orgs = organisations("Le SNVJ – Syndicat national des vignerons du Jura proteste. "
+                         "La FPC : Fédération des producteurs de comté appelle à la grève.")
+    assert orgs.get("SNVJ") == "Syndicat national des vignerons du Jura"
+    assert orgs.get("FPC") == "Fédération des producteurs de comté"
+
 def test_things_tickers_surnames_and_programme_names_are_not_organisations():
     orgs = organisations(
         "La société Norvalis lance une API et un boîtier USB avec GPS, fondés sur l’IA (intelligence artificielle). "

@@ -191,6 +191,47 @@ def test_an_english_sub_headline_in_title_case_is_a_heading_not_a_standfirst():
     assert result.summary[0].startswith("On Tuesday, the Harbour Reading Trust pledged")
 
 
+def test_a_credit_line_closing_on_a_date_under_the_headline_is_no_standfirst():
+    """"Un ouvrage de … Éditions du Port – Parution mars 2025" under a book's title: no full stop, but a
+    line that closes on a date is a credit or a dateline, not the lead."""
+    credit = "Un ouvrage de Claire Vasseur et Paul Ender avec les conseils de Léa Morin Éditions du Port – Parution mars 2025"
+    text = f"# {HEADLINE}\n\n{credit}\n\n{BODY}"
+    result = summarize_text(text, title=HEADLINE, sentences=3)
+    assert credit not in result.summary
+    assert result.summary[0].startswith("La communauté de communes du Val de Saône ouvre")
+
+
+def test_a_headline_closing_on_a_quoted_name_under_the_senders_heading_is_the_title():
+    """Kicker, the sender's name as a heading, then "Verdict de l'enquête « Port-Neuf »" (no full stop
+    inside the quote marks: a title, not a sentence) and the dateline."""
+    text = ("# Communiqué de presse\n## Collectif de défense du marais Saint-Roch\nVerdict de l'enquête « Port-Neuf »\n"
+            "## Rochefort, le 3 mars 2025\n" + BODY)
+    assert title_of(text, "Communiqué de presse") == ("Verdict de l'enquête « Port-Neuf »", "heading")
+
+
+def test_a_titles_site_tags_a_scrap_or_a_signature_are_never_the_headline():
+    """"Fête des vendanges 2025 - #annulations" keeps its words, not the site's tag; a line opening on
+    punctuation (a logo's letters: ",CON …") and a title of address with a name ("Dr P. MARCEAU") are
+    no headlines."""
+    assert title_of(f"# Fête des vendanges 2025 - #annulations #agenda\n\n{BODY}")[0] == "Fête des vendanges 2025"
+    for line in (",CON UNION DES VIGNERONS DU JURA", "Dr P. MARCEAU", "Mme Léa Vernier"):
+        assert title_of(f"{line}\n\n{HEADLINE}\n\n{BODY}") == (HEADLINE, "heading")
+
+
+def test_a_sidebar_of_member_bodies_read_before_the_kicker_stays_out_of_the_summary():
+    """A PDF's left column lists the federation's members (an acronym, its name, its delegate) and
+    comes out before the "COMMUNIQUÉ" kicker and the release's prose: none of it is a bullet."""
+    members = []
+    for acronym, name, person in (("SVJ", "Syndicat des vignerons du Jura", "Dr A. Morel"), ("FPC", "Fédération des producteurs de comté", "Dr B. Roux"),
+                                  ("UAJ", "Union des apiculteurs du Jura", "Dr C. Petit"), ("SEJ", "Syndicat des éleveurs jurassiens", "Dr D. Faure"),
+                                  ("CAJ", "Collectif des artisans du Jura", "Dr E. Blanc")):
+        members += [f"Président ª {acronym} : {name} avec ses délégués des cantons du Haut-Jura et du Revermont", person]
+    text = "\n".join(["# FÉDÉRATION AGRICOLE DU JURA", *members, "Le 3 mars 2025", "## COMMUNIQUÉ", BODY.replace("\n\n", "\n")])
+    result = summarize_text(text, sentences=3)
+    assert not any("ª" in bullet or bullet.startswith(("Président", "Dr ")) for bullet in result.summary)
+    assert result.summary[0].startswith("La communauté de communes du Val de Saône")
+
+
 def test_a_sidebar_of_practical_details_and_a_contact_line_are_not_the_headline():
     """An event release laid out with a sidebar ("Date" / its value, "Lieu" / an address) and a contact
     line above the headline set in capitals over two lines."""

@@ -64,12 +64,15 @@ def header_date(structure: Structure) -> str | None:
     return None
 
 
+_CONTACT_LABEL = re.compile(r"^(?i:(?:media\s+|press\s+)?contacts?)\s*:\s*")
+
+
 @cache
 def _contact_name_re() -> re.Pattern[str]:
     """"Jonathan Huskey (SEIU)", "Tom Hughes, Communications Manager": the name a contact block opens with."""
     from .people_en import PERSON
 
-    return re.compile(rf"(?:(?:media|press)\s+contacts?\s*:?\s*)?(?P<name>{PERSON})\s*(?:\(|,|[-–—|]|$)", re.IGNORECASE)
+    return re.compile(rf"(?:(?:(?:media|press)\s+)?contacts?\s*:?\s*)?(?P<name>{PERSON})\s*(?:\(|,|[-–—|]|$)", re.IGNORECASE)
 
 
 def people(sentences: Sequence[str], structure: Structure) -> list[dict]:
@@ -85,8 +88,8 @@ def people(sentences: Sequence[str], structure: Structure) -> list[dict]:
             found.append({"name": name, "role": role})
             known.add(name)
     # a contact block's own line that is a person's name alone ("For further information, please contact:" / "Kunal Ghosh")
-    contact_lines = [(line.strip(), line) for kind, line in structure.removed
-                     if kind == "contact" and re.fullmatch(PERSON, line.strip()) and is_person(line.strip())]
+    contact_lines = [(name, line) for kind, line in structure.removed
+                     if kind == "contact" and (name := _CONTACT_LABEL.sub("", line.strip())) and re.fullmatch(PERSON, name) and is_person(name)]
     for contact_name, text in [(c.name, c.text) for c in structure.contacts] + contact_lines:
         named = _contact_name_re().match(text)
         name = contact_name or (named.group("name") if named else None)

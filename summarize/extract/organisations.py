@@ -40,6 +40,8 @@ class Lexicon:
     qualifiers: frozenset[str]
     cues: frozenset[str]
     subject_verbs: frozenset[str]
+    agent_cues: frozenset[str]
+    meetings: frozenset[str]
 
     def is_head(self, word: str) -> bool:
         return word in self.heads or (word[-1:] in "sx" and word[:-1] in self.heads)
@@ -48,7 +50,8 @@ class Lexicon:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     groups = sections("organisations_fr.txt")
-    return Lexicon(*(frozenset(groups.get(key, ())) for key in ("heads", "of_name", "generic", "qualifiers", "cues", "subject_verbs")))
+    return Lexicon(*(frozenset(groups.get(key, ())) for key in ("heads", "of_name", "generic", "qualifiers", "cues", "subject_verbs", "agent_cues",
+                                                                  "meetings")))
 
 
 def _lower(token: Token) -> str:
@@ -176,6 +179,8 @@ def _is_institution(tokens: Sequence[Token], i: int, end: int, lex: Lexicon) -> 
     qualified = _lower(following) in lex.qualifiers
     if head.text[:1].isupper():
         if singular in lex.generic:  # "Service hydrographique…", "Groupe Veltis", "Assemblée des départements de France"
+            if _lower(following) in lex.meetings:
+                return False  # "Assemblée générale annuelle": a meeting
             return (following.text[:1].isupper() or (following.text[:1].isalpha() and not is_stop_word(following.text))
                     or _has_capital_after(tokens, i, end))
         return True
@@ -212,13 +217,63 @@ def named_bodies(tokens: Sequence[Token], people: frozenset[str]) -> list[tuple[
         end = _name_run(tokens, i)
         text = " ".join(t.text for t in tokens[i:end])
         words = [_lower(t) for t in tokens[i:end]]
-        cue = i > 0 and _lower(tokens[i - 1]) in lex.cues and tokens[i - 1].text[:1].islower()
+        cue = i > 0 and _lower(tokens[i - 1]) in lex.cues and tokens[i - 1].text[:1].islower() or _acts_as_agent(tokens, i, end, lex)
         inner_head = end - i >= 2 and any(w in lex.heads for w in words[1:])
         first_of_sentence = i == 0 or not tokens[i - 1].text[:1].isalnum() and tokens[i - 1].text not in (",", "(")
         if (cue or inner_head) and text not in people and not (first_of_sentence and not cue and end - i < 2):
             spans.append((i, end))
         i = max(end, i + 1)
     return spans
+
+
+@lru_cache(maxsize=1)
+def _known_bodies() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The bodies French news names most often (``data/bodies_fr.txt``, built from OrangeSum by
+    ``benchmarks/build_bodies.py``) by their first token, longest first: "Google", "Organisation
+    mondiale de la santé", "SNCF" are bodies wherever a release names them, without a cue."""
+    from ..grammar.tagging import tokenize
+
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for name in word_list("bodies_fr.txt"):
+        words = tuple(name[a:b] for a, b in tokenize(name))
+        if words:
+            index.setdefault(words[0], []).append(words)
+    return {first: tuple(sorted(names, key=len, reverse=True)) for first, names in index.items()}
+
+
+def known_bodies(tokens: Sequence[Token]) -> list[tuple[int, int]]:
+    """Spans of the tokens that spell a known body, the longest at each place; a name that goes on
+    with more capitalised words ("Google Maps") is another thing, not that body."""
+    known = _known_bodies()
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(tokens):
+        for words in known.get(tokens[i].text, ()):
+            end = i + len(words)
+            if end <= len(tokens) and all(tokens[i + k].text == w for k, w in enumerate(words)) and not (
+                    end < len(tokens) and tokens[end].text[:1].isupper() and tokens[end].text[:1].isalpha()):
+                spans.append((i, end))
+                i = end - 1
+                break
+        i += 1
+    return spans
+
+
+def _acts_as_agent(tokens: Sequence[Token], i: int, end: int, lex: Lexicon) -> bool:
+    """"Organisé par Tarsus France", "en partenariat avec Oslandia": a capitalised name after an
+    agent cue (``[agent_cues]``) is a body, unless a first name opens it or it is a place."""
+    if i == 0 or not lex.agent_cues:
+        return False
+    before = " ".join(t.text.lower() for t in tokens[max(0, i - 4):i]).replace("' ", "'").replace("’ ", "’")
+    if not any(before.endswith(cue) and (len(before) == len(cue) or before[-len(cue) - 1] == " ") for cue in lex.agent_cues):
+        return False
+    first = _lower(tokens[i])
+    return first not in word_list("given_names_fr.txt") and " ".join(t.text for t in tokens[i:end]).lower() not in _places()
+
+
+@lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
+    return frozenset(p.lower() for p in word_list("places_fr.txt"))
 
 
 def _initials_match(words: list[str], acronym: str) -> bool:
@@ -269,7 +324,16 @@ def _expansion_before(text: str, tokens: Sequence[Token], i: int, acronym: str) 
 
 
 def _expansion_after(text: str, tokens: Sequence[Token], i: int, acronym: str) -> str | None:
-    """"ANSSI (Agence nationale de la sécurité des systèmes d'information)"."""
+    """"ANSSI (Agence nationale de la sécurité des systèmes d'information)", and as a list of members
+    or a glossary writes it: "SNBH – Syndicat national des biologistes des hôpitaux"."""
+    if i + 2 < len(tokens) and tokens[i + 1].text in ("–", "—", ":"):
+        stop = next((k for k in range(i + 2, min(len(tokens), i + 4 * len(acronym) + 8)) if tokens[k].text in ",;.()–—:"), None)
+        end = stop if stop is not None else min(len(tokens), i + 4 * len(acronym) + 8)
+        for close in range(i + 3, end + 1):  # the shortest run of words whose initials spell it: the verb after is no part
+            words = [t.text for t in tokens[i + 2:close] if t.text[:1].isalnum()]
+            if words and words[0][:1].isupper() and _initials_match(words, acronym):
+                return _span_text(text, tokens, i + 2, close)
+        return None
     if i + 1 >= len(tokens) or tokens[i + 1].text != "(":
         return None
     close = next((k for k in range(i + 2, min(len(tokens), i + 4 * len(acronym) + 8)) if tokens[k].text == ")"), None)
@@ -352,7 +416,7 @@ def find_organisations(sentences: Sequence[str], people: Sequence[dict],
                 entry = found.setdefault(word, {"name": word, "expansion": expansion})
                 entry["expansion"] = entry["expansion"] or expansion
             seen_acronyms[word] = seen_acronyms.get(word, False) or acronym.body
-        spans = names + named_bodies(tokens, person_names)
+        spans = names + named_bodies(tokens, person_names) + known_bodies(tokens)
         for start, end in spans + _listed_with(tokens, spans):
             bodies.setdefault(_span_text(sentence, tokens, start, end))
     for word, body in seen_acronyms.items():

@@ -375,7 +375,7 @@ def _list_intro_re() -> re.Pattern[str]:
     ("support has been provided by")."""
     cues = "|".join(sorted(map(re.escape, lexicon().list_cues), key=len, reverse=True))
     openers = "|".join(sorted((o.replace(" ", r"\s+") for o in lexicon().list_openers), key=len, reverse=True))
-    return re.compile(rf"(?i:\b(?:{cues})\b(?:\s+(?:of|for|in|from|at|to)\s+[^,;:“”\"]{{0,60}}?)?\s+(?:include|includes|included|including|are|were|:)"
+    return re.compile(rf"(?i:\b(?:{cues})\b(?:\s+(?:of|for|in|from|at|to)\s+[^,;:“”\"]{{0,60}}?)?\s*(?:(?:include|includes|included|including|are|were)\s*:?|:)"
                       rf"|(?<![:;]\s)\b(?:{cues})\s*(?::|\s[–—]|\s-)|\b(?:{openers}))\s+")
 
 

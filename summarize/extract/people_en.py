@@ -35,6 +35,8 @@ _SPEECH = r"(?:said|says|added|adds|explained|explains|noted|notes|commented|com
 _END = r"(?=\s*(?:[,;!?\"”)]|\.(?:\s|$)|$|\s+(?:said|says|added|explained|noted|told|who|and\s+[a-z])\b))"
 
 _AFTER_SPEECH = re.compile(rf"\b{_SPEECH}\s+{_TITLE}?(?P<name>{_PERSON})(?:,\s+(?P<role>{_ROLE_TEXT}){_END})?")
+# "explained co-founder Timothy Lewis", "said chief executive Ana Ruiz": a role in lower case between the verb and the name
+_SPEECH_ROLE_NAME = re.compile(rf"\b{_SPEECH}\s+(?:the\s+|its\s+|our\s+)?(?P<role>(?:[a-z][\w-]*\s+){{1,3}})(?P<name>{_PERSON})")
 _THREE_PART = rf"{_WORD}(?:\s+{_WORD})?(?:\s+[{_UPPER}]\.)?(?:\s+{_PARTICLE})?\s+{_WORD}"  # "Sharon Bradford Franklin"
 _NAME_COMMA_ROLE = re.compile(rf"(?<![\w.])(?P<title>{_TITLE})?(?P<name>{_THREE_PART}),\s+(?P<role>{_ROLE_TEXT}){_END}")
 # "Jane Doe said", "Jane Doe, who founded the firm in 2019, said": a name that speaks
@@ -297,6 +299,10 @@ def find_people(sentences: Sequence[str]) -> list[dict]:
         for match in _AFTER_SPEECH.finditer(sentence):
             role = match.group("role")
             add(match.group("name"), role if role and is_role(role) else _role_before(sentence, match.start("name")))
+        for match in _SPEECH_ROLE_NAME.finditer(sentence):
+            role = match.group("role").strip()
+            if _is_role_word(role.split()[-1]):
+                add(match.group("name"), role)
         for match in _NAME_COMMA_ROLE.finditer(sentence):
             if is_role(match.group("role")):
                 name = match.group("name")  # "Secretary Jane Doe, …": a role word opening three parts is no name's
@@ -322,10 +328,15 @@ def find_people(sentences: Sequence[str]) -> list[dict]:
         for match in _ANY_PERSON.finditer(sentence):  # every start: "Secretary of Energy Raymond Castillo" holds "Energy Raymond" too
             name = match.group("name")
             role = _role_before(sentence, match.start())
-            if role and (name in people or role[:1].isupper() or _followed_by_verb(sentence, match.start() + len(name))):
+            if role and (name in people or role[:1].isupper() or _followed_by_verb(sentence, match.start() + len(name))
+                         or _AGENT_BEFORE.search(sentence[:match.start()].removesuffix(role + " "))):
                 add(name, role)
     text = " ".join(sentences)
     return [p for p in people.values() if not _overlaps(p["name"], people, text)]
+
+
+# "created by artist Kip Fulbeck", "with producer Jason Hackner": a role after "by" or "with" names the person who acts
+_AGENT_BEFORE = re.compile(r"\b(?:by|with|featuring|including)\s+(?:the\s+)?$")
 
 
 def _overlaps(name: str, people: dict[str, dict], text: str) -> bool:

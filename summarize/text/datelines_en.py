@@ -1,7 +1,7 @@
 """English datelines: where and when a release was sent, as wires and newsrooms write it.
 
 "AUSTIN, TX., Nov. 30, 2016 /PRNewswire/ --", "NEW YORK, March 3, 2020 (GLOBE NEWSWIRE) --",
-"SAN FRANCISCO--(BUSINESS WIRE)--", "LONDON (Reuters) -", "Cambridge, MA –", "March 3, 2020 —".
+"SAN FRANCISCO--(BUSINESS WIRE)--", "LONDON (Reuters) -", "Cambridge, MA –", "(Miami, FL)", "March 3, 2020 —".
 The wires' marks and the state codes live in ``data/furniture_en.txt`` ([wire], [region]); this
 module is imported only for English releases.
 """
@@ -51,8 +51,9 @@ def _dateline_re() -> re.Pattern[str]:
         rf"|{place(1)}(?:\s*(?:,\s*|\(\s*|\s{_DASH}\s)|(?P<bare1>\s+))(?P<date1>{_DATE})\s*\)?{wire(1)}?"  # AUSTIN, TX., Nov. 30, 2016 /PRNewswire/
         rf"|{place(2)}{wire(2)}(?:\s*{_DASH}?\s*(?P<date2>{_DATE}))?"  # LONDON (Reuters), SAN FRANCISCO--(BUSINESS WIRE)
         rf"|{place(3)}(?=\s*{_DASH}\s+\S)"  # Cambridge, MA – (checked: a state code or a place in capitals)
+        rf"|\(\s*{place(5)}\s*\)"  # (Miami, FL) Loving Day celebrates… (checked as the branch above)
         r")"
-        rf"(?:\s*{_DASH}+\s*|\s*[:|]\s+|\s*,\s+(?=[A-Z])|\.?\s*$)"
+        rf"(?:\s*{_DASH}+\s*|\s*[:|]\s+|\s*,\s+(?=[A-Z])|(?<=\))\s+(?=[A-Z])|\.?\s*$)"
     )
 
 

@@ -34,6 +34,8 @@ def headline_verdict(line: str) -> str:
         return NOT_HEADLINE  # a paragraph (and the patterns' ".*" must never run over a megabyte line)
     if not text or not any(ch.isalpha() for ch in text) or len(text.split()) < 2:
         return NOT_HEADLINE  # a single word is a label ("Date", "Lieu", "Contact"), not a headline
+    if text[:1] in ",;.:)]}!?":
+        return NOT_HEADLINE  # ",CON CONFÉDÉRATION …": a scrap (a logo's letters, a line's wrapped end), no headline opens so
     patterns = _patterns()
     if patterns[NOT_HEADLINE].fullmatch(text) or patterns[NOT_HEADLINE].fullmatch(text.lstrip("-–—•·|> ")):
         return NOT_HEADLINE
@@ -67,6 +69,7 @@ def without_kicker(line: str) -> str:
     return rest if len(rest.split()) >= 2 else text
 
 
+_TRAILING_TAGS = re.compile(r"(?:\s*[-–—|:]\s*|\s+)(?:#[^\W\d_][\w-]*\s*)+$")
 _TRAILING_LINK = re.compile(r"\s*(?:[:–—|-]\s*|\(\s*)(?:https?://|www\.)\S+\s*\)?\s*$")
 
 
@@ -77,7 +80,7 @@ _TRAILING_DATE = re.compile(r"\s*(?:[|–—]|\s-|\()\s*(?:le\s+)?(?P<date>[^|�
 def without_trailing_link(line: str) -> str:
     """A headline followed by its site ("Lancement de la Fédération Agile : http://…") or by a date
     behind a bar or a dash ("Sélectionnés pour le festival | MAI 2019"): the words only."""
-    stripped = _TRAILING_LINK.sub("", line)
+    stripped = _TRAILING_TAGS.sub("", _TRAILING_LINK.sub("", line))  # "Zigzag 2020 - #annulations": the site's tags
     dated = _TRAILING_DATE.search(stripped)
     if dated and (DATE_RE.fullmatch(dated.group("date")) or MONTH_YEAR_RE.fullmatch(dated.group("date"))) \
             and len(stripped[:dated.start()].split()) >= _SHORTEST_DATED_HEADLINE_WORDS and not _patterns()[NOT_HEADLINE].fullmatch(line.strip()):

@@ -134,6 +134,9 @@ def furniture_kind(line: str) -> str | None:
     return None
 
 
+_CLOSING_QUOTED_NAME = re.compile(r"^[^«“\"\s].*?[«“\"]\s*(?:\S+\s+){0,4}\S+\s*[»”\"]$")  # words, then a quoted name of 1-5 words
+
+
 def is_heading_like(line: str) -> bool:
     """A short line without final punctuation: a title or sub-heading, not a sentence."""
     words = line.split()
@@ -141,6 +144,8 @@ def is_heading_like(line: str) -> bool:
         return False
     if line.endswith(":"):
         return len(words) <= 8
+    if _CLOSING_QUOTED_NAME.search(line) and not _TERMINAL_END.search(line.rstrip(' »”"\u00a0\u202f')):
+        return True  # "Verdict du procès « LuxLeaks »": a title may close on a quoted name; a sentence closes on ".»"
     return not _TERMINAL_END.search(line)
 
 
@@ -473,7 +478,8 @@ def _drop_letterhead(doc: Structure, lines: list[str]) -> None:
     for index, line in enumerate(lines[:_TITLE_SEARCH_LINES]):
         if not line:
             continue
-        if _furniture_kind_of(line) == "header":
+        heading = EXPLICIT_HEADING_RE.match(line)
+        if _furniture_kind_of(heading.group("text") if heading else line) == "header":  # "COMMUNIQUÉ", "## COMMUNIQUÉ"
             above = [i for i in range(index) if lines[i]]
             if above and _headline_follows(lines, index) and all(len(lines[i].split()) <= _LONGEST_LETTERHEAD_WORDS and not _TERMINAL_END.search(lines[i])
                              or _dateline_match(lines[i]) for i in above):
@@ -481,9 +487,23 @@ def _drop_letterhead(doc: Structure, lines: list[str]) -> None:
                     if not _dateline_match(lines[i]):
                         doc.set_aside(("letterhead", lines[i]))
                         lines[i] = ""
+            elif len(above) >= _SIDEBAR_LINES and not any(_is_prose(lines[i]) for i in above) and _prose_under_kicker(lines, index):
+                for i in above:  # a sidebar of members or offices read before the kicker: no line of it is the release's text
+                    if not (_dateline_match(lines[i]) or EXPLICIT_HEADING_RE.match(lines[i])):
+                        doc.set_aside(("letterhead", lines[i]))
+                        lines[i] = ""
             return
-        if len(line.split()) > _LONGEST_LETTERHEAD_WORDS:
+        if len(line.split()) > _LONGEST_LETTERHEAD_WORDS and (_is_prose(line) or index >= _SIDEBAR_LINES * 3):
             return  # body text before any kicker
+
+
+_SIDEBAR_LINES = 8  # lines above a kicker with no prose among them: a sidebar, more than a letterhead holds
+
+
+def _prose_under_kicker(lines: list[str], kicker_index: int) -> bool:
+    """Whether the first line of text below the kicker is prose (the release starts there)."""
+    below = next((line for line in lines[kicker_index + 1:kicker_index + 4] if line), "")
+    return _is_prose(below)
 
 
 _STANDFIRST_MIN_WORDS = 8
