@@ -329,10 +329,10 @@ def _expansion_after(text: str, tokens: Sequence[Token], i: int, acronym: str) -
     if i + 2 < len(tokens) and tokens[i + 1].text in ("–", "—", ":"):
         stop = next((k for k in range(i + 2, min(len(tokens), i + 4 * len(acronym) + 8)) if tokens[k].text in ",;.()–—:"), None)
         end = stop if stop is not None else min(len(tokens), i + 4 * len(acronym) + 8)
-        for close in range(i + 3, end + 1):  # the shortest run of words whose initials spell it: the verb after is no part
-            words = [t.text for t in tokens[i + 2:close] if t.text[:1].isalnum()]
+        for last in range(i + 3, end + 1):  # the shortest run of words whose initials spell it: the verb after is no part
+            words = [t.text for t in tokens[i + 2:last] if t.text[:1].isalnum()]
             if words and words[0][:1].isupper() and _initials_match(words, acronym):
-                return _span_text(text, tokens, i + 2, close)
+                return _span_text(text, tokens, i + 2, last)
         return None
     if i + 1 >= len(tokens) or tokens[i + 1].text != "(":
         return None
