@@ -6,7 +6,10 @@ Documents are OrangeSum validation articles joined by blank lines (as `scaling.p
 fresh process, the sizes taking turns in every round, median of the rounds. The last columns
 divide by the size: a linear cost keeps them flat. Run it with the Python of a regular install.
 
-    python benchmarks/cost_curve.py [--runs 3]
+    python benchmarks/cost_curve.py [--runs 3] [--pure]
+
+With `--pure`, each size also runs with SUMMARIZE_PURE=1 (the pure-Python modules of a compiled
+install, issue 27) in the same rounds.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import markdown_table, read_jsonl  # noqa: E402
 from scaling import build_document  # noqa: E402
-from speed import BIN, measure  # noqa: E402
+from speed import BIN, PURE, measure  # noqa: E402
 
 SIZES = {"250 KB": 250_000, "500 KB": 500_000, "1 MB": 1_000_000, "2 MB": 2_000_000}
 
@@ -28,6 +31,7 @@ SIZES = {"250 KB": 250_000, "500 KB": 500_000, "1 MB": 1_000_000, "2 MB": 2_000_
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--pure", action="store_true", help="also run each size with SUMMARIZE_PURE=1, taking turns")
     args = parser.parse_args()
     import os
 
@@ -38,17 +42,20 @@ def main() -> None:
             paths[label] = Path(tmp_name) / f"{size}.txt"
             paths[label].write_text(build_document(size, articles), encoding="utf-8")
         env = {**os.environ, "HOME": tmp_name}
-        runs: dict[str, list[tuple[float, float]]] = {label: [] for label in SIZES}
+        variants = [([], "")] + ([(PURE, " (pure)")] if args.pure else [])
+        runs: dict[tuple[str, str], list[tuple[float, float]]] = {(label, name): [] for label in SIZES for _, name in variants}
         for _ in range(args.runs):
             for label, path in paths.items():
-                runs[label].append(measure([str(BIN / "summarize"), str(path), "-f", "json"], env))
+                for prefix, name in variants:
+                    runs[label, name].append(measure([*prefix, str(BIN / "summarize"), str(path), "-f", "json"], env))
         rows = []
         for label, path in paths.items():
-            megabytes = path.stat().st_size / 1e6
-            wall = statistics.median(r[0] for r in runs[label])
-            peak = max(r[1] for r in runs[label])
-            rows.append([label, f"{megabytes * 1000:.0f} KB", f"{wall:.2f}", f"{peak:.0f}",
-                         f"{wall / megabytes:.2f}", f"{peak / megabytes:.0f}"])
+            for _, name in variants:
+                megabytes = path.stat().st_size / 1e6
+                wall = statistics.median(r[0] for r in runs[label, name])
+                peak = max(r[1] for r in runs[label, name])
+                rows.append([label + name, f"{megabytes * 1000:.0f} KB", f"{wall:.2f}", f"{peak:.0f}",
+                             f"{wall / megabytes:.2f}", f"{peak / megabytes:.0f}"])
     print(f"\nOne long document, `summarize FILE -f json`, median of {args.runs} rounds (sizes taking turns)\n")
     print(markdown_table(["document", "bytes", "wall s", "peak RSS MB", "s per MB", "MB RSS per MB"], rows))
 

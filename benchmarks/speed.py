@@ -14,7 +14,10 @@ given as a ratio against the anchor measured in the same rounds, since the machi
 Run it from outside the source tree with a regular (non-editable) install, or the stage probe
 imports the sources and, without bytecode caches, times their compilation.
 
-    python benchmarks/speed.py [--runs 5]
+    python benchmarks/speed.py [--runs 5] [--pure]
+
+With `--pure` and a compiled build installed (setup.py, issue 27), every `summarize` command also
+runs with SUMMARIZE_PURE=1 (the pure-Python modules) in the same rounds, taking turns.
 """
 
 from __future__ import annotations
@@ -75,6 +78,8 @@ def write_punkt_data(root: Path) -> None:
         (folder / "ortho_context.tab").write_text("".join(f"{w}\t{f}\n" for w, f in sorted(params.ORTHO_CONTEXT.items())), encoding="utf-8")
 
 
+PURE = ["env", "SUMMARIZE_PURE=1"]  # the same install with its pure-Python modules (summarize/_build.py)
+
 STAGE_PROBE = r"""
 import json, sys, time
 clock = time.perf_counter
@@ -100,11 +105,11 @@ print(json.dumps({"import summarize.cli": imported - started, "read + structure 
 """
 
 
-def stage_costs(runs: int) -> dict[str, float]:
+def stage_costs(runs: int, prefix: list[str] | None = None) -> dict[str, float]:
     """Milliseconds per stage on the release, each run in a fresh interpreter."""
     import json
 
-    samples = [json.loads(subprocess.run([sys.executable, "-c", STAGE_PROBE, str(RELEASE)], capture_output=True, text=True,
+    samples = [json.loads(subprocess.run([*(prefix or []), sys.executable, "-c", STAGE_PROBE, str(RELEASE)], capture_output=True, text=True,
                                          check=True, cwd=tempfile.gettempdir()).stdout) for _ in range(runs)]
     return {name: 1000 * statistics.median(s[name] for s in samples) for name in samples[0]}
 
@@ -139,6 +144,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--articles", type=int, default=1500)
+    parser.add_argument("--pure", action="store_true", help="also run every summarize command with SUMMARIZE_PURE=1, taking turns")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
@@ -146,17 +152,17 @@ def main() -> None:
         env = {**os.environ, "NLTK_DATA": str(tmp / "nltk_data"), "HOME": str(tmp)}
         summarize, sumy = str(BIN / "summarize"), str(BIN / "sumy")
 
-        theirs, ours, no_topics = medians_of(args.runs, [
+        variants = [([], "")] + ([(PURE, " (pure)")] if args.pure else [])
+        theirs, *ours = medians_of(args.runs, [
             [sumy, "lex-rank", "--length=3", "--language=french", f"--file={RELEASE}"],
-            [summarize, str(RELEASE), "-f", "text"],
-            [summarize, str(RELEASE), "-f", "text", "-k", "0"],
+            *[command for prefix, _ in variants for command in ([*prefix, summarize, str(RELEASE), "-f", "text"],
+                                                                 [*prefix, summarize, str(RELEASE), "-f", "text", "-k", "0"])],
         ], env)
-        cold = [
-            ["`sumy lex-rank --length=3 --language=french --file FILE` (anchor)", f"{theirs[0]:.2f} s", "1.00", f"{theirs[1]:.0f}"],
-            ["`summarize FILE -f text`", f"{ours[0]:.2f} s", f"{ours[0] / theirs[0]:.2f}", f"{ours[1]:.0f}"],
-            ["`summarize FILE -f text -k 0` (no topics)", f"{no_topics[0]:.2f} s", f"{no_topics[0] / theirs[0]:.2f}", f"{no_topics[1]:.0f}"],
-        ]
-        stages = stage_costs(args.runs)
+        cold = [["`sumy lex-rank --length=3 --language=french --file FILE` (anchor)", f"{theirs[0]:.2f} s", "1.00", f"{theirs[1]:.0f}"]]
+        for (_, label), full, no_topics in zip(variants, ours[::2], ours[1::2], strict=True):
+            cold += [[f"`summarize FILE -f text`{label}", f"{full[0]:.2f} s", f"{full[0] / theirs[0]:.2f}", f"{full[1]:.0f}"],
+                     [f"`summarize FILE -f text -k 0` (no topics){label}", f"{no_topics[0]:.2f} s", f"{no_topics[0] / theirs[0]:.2f}", f"{no_topics[1]:.0f}"]]
+        stages = {label: stage_costs(args.runs, prefix) for prefix, label in variants}
 
         folder = tmp / "articles"
         folder.mkdir()
@@ -164,23 +170,24 @@ def main() -> None:
         for i, row in enumerate(rows):
             (folder / f"{i:05d}.txt").write_text(row["article"], encoding="utf-8")
         pool_runs = max(1, (args.runs + 1) // 2)
-        theirs, ours = medians_of(pool_runs, [[sys.executable, "-c", SUMY_POOL, str(folder)],
-                                              [summarize, str(folder), "-j", "2", "-f", "jsonl"]], env)
+        theirs, *ours = medians_of(pool_runs, [[sys.executable, "-c", SUMY_POOL, str(folder)],
+                                               *[[*prefix, summarize, str(folder), "-j", "2", "-f", "jsonl"] for prefix, _ in variants]], env)
         n = len(rows)
-        batch = [
-            ["sumy library, LexRank, process pool of 2 (anchor)", f"{theirs[0]:.1f} s", f"{n / theirs[0]:.0f}", "1.00", f"{theirs[1]:.0f}"],
-            ["`summarize DIR -j 2 -f jsonl` (summary+topics+facts)", f"{ours[0]:.1f} s", f"{n / ours[0]:.0f}", f"{theirs[0] / ours[0]:.2f}", f"{ours[1]:.0f}"],
-        ]
+        batch = [["sumy library, LexRank, process pool of 2 (anchor)", f"{theirs[0]:.1f} s", f"{n / theirs[0]:.0f}", "1.00", f"{theirs[1]:.0f}"]]
+        batch += [[f"`summarize DIR -j 2 -f jsonl` (summary+topics+facts){label}", f"{mine[0]:.1f} s", f"{n / mine[0]:.0f}",
+                   f"{theirs[0] / mine[0]:.2f}", f"{mine[1]:.0f}"] for (_, label), mine in zip(variants, ours, strict=True)]
 
         big = tmp / "one-megabyte.txt"
         big.write_text(build_document(1_000_000, [r["article"] for r in read_jsonl("orangesum-valid.jsonl")]), encoding="utf-8")
-        ours = median_of(args.runs, [summarize, str(big), "-f", "json"], env)
-        large = [["`summarize FILE -f json`, 1 MB, 5,705 sentences", f"{ours[0]:.2f} s", f"{ours[1]:.0f}"]]
+        ours = medians_of(args.runs, [[*prefix, summarize, str(big), "-f", "json"] for prefix, _ in variants], env)
+        large = [[f"`summarize FILE -f json`, 1 MB, 5,705 sentences{label}", f"{mine[0]:.2f} s", f"{mine[1]:.0f}"]
+                 for (_, label), mine in zip(variants, ours, strict=True)]
 
     print(f"\nCold start, one 3 KB release, median of {args.runs} runs\n")
     print(markdown_table(["command", "wall", "ratio to sumy", "peak RSS MB"], cold))
     print(f"\nStage costs inside one cold process on the same release (first call: includes imports and data loading), median of {args.runs}\n")
-    print(markdown_table(["stage", "ms"], [[name, f"{ms:.1f}"] for name, ms in stages.items()]))
+    names = list(next(iter(stages.values())))
+    print(markdown_table(["stage", *[f"ms{label}" for label in stages]], [[name, *[f"{costs[name]:.1f}" for costs in stages.values()]] for name in names]))
     print(f"\n{n} OrangeSum articles, one file each, median of {pool_runs} runs\n")
     print(markdown_table(["system", "wall", "docs/s", "throughput vs sumy", "peak RSS MB (largest process)"], batch))
     print(f"\nOne 1 MB document, median of {args.runs} runs (goal: under 3 s and 200 MB)\n")

@@ -12,9 +12,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from .pipeline import Summary, summarize_text
-from .read.reading import read_text
-from .text.sentences import split_sentences
+from . import _build
+
+_build.choose_modules()  # the compiled modules when installed and current, else their sources (issue 27)
+
+from .pipeline import Summary, summarize_text  # noqa: E402
+from .read.reading import read_text  # noqa: E402
+from .text.sentences import split_sentences  # noqa: E402
 
 __version__ = "0.1.0"
 __all__ = ["Summary", "__version__", "read_text", "split_sentences", "summarize_dataframe", "summarize_partition", "summarize_text"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..resources import sorted_list, word_list
 from ..text.dates import DATE_RE, MONTH_YEAR_RE, month_year_iso, resolve_weekday, to_iso
@@ -53,9 +53,7 @@ def extract_facts(structure: Structure, sentences: Sequence[str], tags: Callable
     tagged tokens (a document's shared `chunking.SentenceTags`); organisations are looked for in
     the first `tagged_limit` sentences. An English release has its dates, people and organisations
     read the English way (``facts_en.py``)."""
-    english = None
-    if language == "en":
-        from . import facts_en as english
+    english = _english_facts() if language == "en" else None
     body = " ".join(sentences)
     facts: dict = {}
     if structure.header:
@@ -107,6 +105,14 @@ def extract_facts(structure: Structure, sentences: Sequence[str], tags: Callable
     if structure.about:
         facts["about"] = structure.about[:600]
     return facts
+
+
+def _english_facts() -> Any:
+    """The English facts module, imported on first use (a function-local `import … as` does not
+    bind its name when mypyc compiles this module)."""
+    from . import facts_en
+
+    return facts_en
 
 
 def _dates(body: str, structure: Structure) -> list[dict]:

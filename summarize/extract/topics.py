@@ -72,11 +72,11 @@ def _runs(text: str, language: str) -> list[list[_RunWord]]:
     generic = word_list("generic_fr.txt")
     runs: list[list[_RunWord]] = []
     current: list[_RunWord] = []
-    previous_end = None
+    previous_end: int | None = None
     for index, (start, end) in enumerate(word_spans(text)):
         word = text[start:end]
-        gap = text[previous_end:start] if previous_end is not None else None
-        joined = gap is not None and (bool(_ELIDED_DE.match(gap)) or (
+        gap = text[previous_end:start] if previous_end is not None else ""
+        joined = previous_end is not None and (bool(_ELIDED_DE.match(gap)) or (
             bool(_JOINER.match(gap)) and not _APOSTROPHE.search(text, previous_end - 1, start + 1)))
         if not joined and current:
             runs.append(current)

@@ -83,7 +83,7 @@ def _core(tokens: Sequence[Token], i: int) -> tuple[int, tuple[int, ...], bool] 
     is_name = tokens[i].tag in _NAME_TAGS or _is_code(tokens[i])
     if is_name:
         j = _name_end(tokens, i)
-    ends = []
+    ends: list[int] = []
     nouns = 1
     while j < n and len(ends) < MAX_CORE_MODIFIERS:
         token = tokens[j]

@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from functools import cache
 
 from ..resources import stop_words, word_list
@@ -144,13 +145,13 @@ def document_words(text: str) -> set[str]:
     return {w.lower() for w in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", text)}
 
 
-def join_lines(current: str, line: str, document: set[str] = frozenset()) -> str:
+def join_lines(current: str, line: str, document: AbstractSet[str] = frozenset()) -> str:
     """Join a wrapped line to its paragraph, mending a word hyphenated by the layout."""
     head, tail = join_parts(current, line, document)
     return head + tail
 
 
-def join_parts(current: str, line: str, document: set[str] = frozenset()) -> tuple[str, str]:
+def join_parts(current: str, line: str, document: AbstractSet[str] = frozenset()) -> tuple[str, str]:
     """(current as it ends the joined text, line as it goes on it): "trans-" + "port" -> ("trans", "port")."""
     hyphen = _HYPHENATED_END.search(current[-60:])
     next_word = _LEADING_WORD.match(line)
@@ -161,7 +162,7 @@ def join_parts(current: str, line: str, document: set[str] = frozenset()) -> tup
     return current + " ", line
 
 
-def mend_hyphen(left: str, right: str, document: set[str] = frozenset()) -> bool:
+def mend_hyphen(left: str, right: str, document: AbstractSet[str] = frozenset()) -> bool:
     """True when "left-" + "right" at a line end is one word split by the layout ("trans-port")."""
     if left in hyphen_prefixes() or f"{left}-{right}" in document:
         return False

@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import cache
+from typing import cast
 
 from ..resources import FURNITURE_LANGUAGE, furniture_patterns, sections, sentence_verbs
 from .dates import DATE_PATTERN, DATE_RE, to_iso
@@ -345,7 +346,7 @@ def _parse_lines(lines: list[str], known_title: str | None, language: str | None
     before = len(doc.removed)
     _parse_tail(doc, tail)
     tail_kinds = {line: kind for kind, line in doc.removed[before:]}
-    doc.sequence = [((tail_kinds.get(item) or _furniture_kind_of(item) or "about") if kind == "tail" else kind, item)
+    doc.sequence = [((tail_kinds.get(cast(str, item)) or _furniture_kind_of(cast(str, item)) or "about") if kind == "tail" else kind, item)
                     for kind, item in doc.sequence]
     return doc
 
@@ -683,7 +684,7 @@ def _is_dateline_only(line: str) -> bool:
         english = match_dateline(line)
         return english is not None and english.end >= len(line.rstrip(". "))
     match = DATELINE_RE.match(line)
-    return bool(match) and match.end() >= len(line.rstrip(". "))
+    return match is not None and match.end() >= len(line.rstrip(". "))
 
 
 def _language_run(line: str, language: str, in_foreign: bool, is_heading: bool) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from itertools import repeat
+from typing import Any
 
 from ..resources import stop_words
 
@@ -52,7 +53,7 @@ def normalize_word(word: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _stemmers() -> dict[str, object]:
+def _stemmers() -> dict[str, Any]:
     import snowballstemmer
 
     return {"fr": snowballstemmer.stemmer("french"), "en": snowballstemmer.stemmer("english")}
