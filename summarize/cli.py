@@ -413,13 +413,13 @@ def _emit(results: Iterator[tuple[Input, dict]], total: int, single: bool, fmt: 
     try:
         previous_item = None
         for item, result in results:
-            if interrupts:
-                interrupts.check()  # between two results: nothing is half-written
-            done += 1
             if item is not previous_item:
+                if interrupts:
+                    interrupts.check()  # between two inputs: nothing is half-written and the last input is whole
                 if progress and previous_item is not None:
                     progress[0].update(progress[1], advance=1)
                 book.next(item)
+            done += 1
             previous_item = item
             if "error" in result:
                 failed += 1
@@ -481,6 +481,8 @@ def _emit(results: Iterator[tuple[Input, dict]], total: int, single: bool, fmt: 
         _silence_stdout()
         return EXIT_BROKEN_PIPE
     except KeyboardInterrupt:
+        if interrupts and not interrupts.forced:
+            book.next(None)  # a Ctrl-C honoured between two inputs: the input whose results are out is whole
         book.save()  # the inputs finished before Ctrl-C are skipped next time
         if progress:
             progress[0].stop()

@@ -214,6 +214,7 @@ class Interrupts:
         import threading
 
         self.requested = threading.Event()
+        self.forced = False  # a second Ctrl-C: raised wherever the program was, maybe inside an input
         self._previous = None
 
     def __enter__(self) -> Interrupts:
@@ -229,6 +230,7 @@ class Interrupts:
 
     def _handle(self, signum: int, frame: object) -> None:
         if self.requested.is_set():
+            self.forced = True
             raise KeyboardInterrupt  # a second Ctrl-C: the user will not wait
         self.requested.set()
 
