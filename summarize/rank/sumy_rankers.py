@@ -40,6 +40,18 @@ class OfflineTokenizer:
         return tuple(w for w in words(sentence) if any(ch.isalpha() for ch in w))
 
 
+def _sorted_dictionary(summarizer):
+    """sumy's LSA numbers its matrix rows in a frozenset's order, which changes with Python's hash seed
+    from one run to the next, and the SVD then breaks ties differently: rows in sorted order make the
+    same text give the same summary every time."""
+    def create_dictionary(document) -> dict[str, int]:
+        normalized = map(summarizer.normalize_word, document.words)
+        unique = sorted({summarizer.stem_word(w) for w in normalized if w not in summarizer._stop_words})
+        return {w: i for i, w in enumerate(unique)}
+
+    return create_dictionary
+
+
 def sumy_scores(algorithm: str, sentences: Sequence[Sentence], language: str,
                 title_stems: Sequence[str] = ()) -> list[float]:
     """A score per sentence from sumy's own rating (higher is better)."""
@@ -55,6 +67,8 @@ def sumy_scores(algorithm: str, sentences: Sequence[Sentence], language: str,
     stops = stop_words(lang)
     if hasattr(summarizer, "stop_words"):
         summarizer.stop_words = stops
+    if algorithm == "lsa":
+        summarizer._create_dictionary = _sorted_dictionary(summarizer)
     if algorithm == "edmundson":
         summarizer.null_words = stops
         summarizer.bonus_words = list(title_stems) or ["important"]
