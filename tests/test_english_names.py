@@ -212,3 +212,16 @@ def test_names_after_a_speech_verb_and_a_role_a_by_role_a_contact_label_and_spon
     assert "Ana Brightwell" in people and "Marisol Okafor" in people
     assert {"Harbour Trust", "Quayside Analytics", "Brightwater Labs", "Tidewell Payments", "Maple Grid", "Northbridge Foods"} \
         <= set(names(found, "organisations"))
+
+
+def test_a_contact_block_over_a_capitals_headline_on_three_lines():
+    """An American release's head: "FOR IMMEDIATE RELEASE", contact lines that give their values, then
+    the headline in capitals over three lines, the middle one a single word."""
+    text = ("FOR IMMEDIATE RELEASE\nContact: Marisol Okafor\nPhone: 207-555-0143\nEmail: press@harbourdays.example\n"
+            "Website: www.harbourdays.example\nHARBOUR DAYS: BOATS IN PORTLAND\nCELEBRATES\nTHE CITY'S FISHING FLEET\n"
+            "(Portland, ME) Harbour Days celebrates the city's fishing fleet on July 11, 2025, with a parade of 40 boats.\n"
+            "The festival is free and open to all.\n")
+    result = summarize_text(text)
+    assert result.title == "HARBOUR DAYS: BOATS IN PORTLAND CELEBRATES THE CITY'S FISHING FLEET"
+    assert result.summary[0].startswith("Harbour Days celebrates")
+    assert "Marisol Okafor" in names(result.to_dict()["facts"], "people")

@@ -256,10 +256,16 @@ def _parse_lines(lines: list[str], known_title: str | None, language: str | None
             line = heading.group("text")
         kind = _furniture_kind_of(line)
         started = doc.body_started
-        if not keep_tail and (kind == "end" or (kind in ("about", "contact") and (heading or is_heading_like(line)))):
+        if not keep_tail and (kind == "end" or (kind in ("about", "contact") and (heading or is_heading_like(line))
+                                                 and (kind == "about" or started or doc.title is not None or line.endswith(":")))):
+            # above the headline, a contact line that gives its value ("Contact: Jane Doe") is one line of the head
             in_tail, tail_kind = True, kind
             tail.append(line)
             doc.set_aside((kind, line))
+            continue
+        if kind == "contact" and not started and doc.title is None:
+            doc.set_aside(("contact", line))  # "Contact: Jane Doe" over the headline
+            _add_contact(doc, [line])
             continue
         if is_letter_spaced(line):
             doc.set_aside((kind or "banner", line))
@@ -393,7 +399,7 @@ def _title_key(text: str) -> str:
 _CONTINUATION = re.compile(r"(?i)^(?:du|de|des|d['’]|et|à|au|aux|pour|sur|en|par|avec|of|and|for|in|on|at|with)\b")
 
 
-def _with_continuation(doc: Structure, lines: list[str], index: int, line: str, kind: str) -> str:
+def _with_continuation(doc: Structure, lines: list[str], index: int, line: str, kind: str, after_word: bool = False) -> str:
     """A headline set on two lines ("COMMUNIQUÉ DU CONSEIL DES MINISTRES" / "DU MERCREDI 14 AOÛT 2024"):
     the next line joins it when it goes on with a linking word and is a heading-like line too."""
     following = index + 1
@@ -405,7 +411,8 @@ def _with_continuation(doc: Structure, lines: list[str], index: int, line: str, 
     nxt = match.group("text") if match else lines[following]
     same_form = (is_shouted(nxt) and is_shouted(line)) or (match is not None and EXPLICIT_HEADING_RE.match(lines[index]) is not None)
     short_head = len(line.split()) <= 3 and is_shouted(line)  # "LE CNLL" / "PARTICIPE AUX « ÉTATS GÉNÉRAUX »"
-    goes_on = bool(_CONTINUATION.match(nxt)) or line.endswith(":") or short_head
+    short_tail = len(nxt.split()) <= 2 and is_shouted(nxt) and is_shouted(line)  # "… MIXED IN MIAMI" / "CELEBRATES" / "…": one word heads nothing
+    goes_on = bool(_CONTINUATION.match(nxt)) or line.endswith(":") or short_head or short_tail or after_word
     # "… to RESIGN from the" / "Privacy and Civil Liberties Oversight Board (PCLOB)": joined only when the
     # whole reads as a headline, so that a line that is not the title is never glued to the next one
     cut = ends_dangling(line) and headline_verdict(f"{line} {nxt}") == HEADLINE
@@ -414,6 +421,8 @@ def _with_continuation(doc: Structure, lines: list[str], index: int, line: str, 
         return line
     doc.sequence.append((kind, lines[following]))
     lines[following] = ""
+    if short_tail:  # the word alone goes on with the line after it ("CELEBRATES" / "MULTIRACIALITY AND …")
+        return _with_continuation(doc, lines, following, f"{line} {nxt}", kind, after_word=True)
     return f"{line} {nxt}"
 
 
