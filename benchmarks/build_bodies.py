@@ -20,10 +20,13 @@ import json
 import re
 import sys
 from collections import Counter, defaultdict
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import ROOT  # noqa: E402
+
+from summarize.resources import sections, word_list  # noqa: E402
 
 DATA = ROOT / "summarize" / "data"
 OUT = DATA / "bodies_fr.txt"
@@ -31,25 +34,6 @@ TRAIN = ROOT.parent / "shared" / "bench" / "orangesum-train.jsonl.gz"
 _ACRONYM = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý0-9&-]{1,9}$")
 ORG_SHARE = 0.8  # of a form's entity mentions read as an organisation
 _NOT_BODIES = frozenset({"NDLR", "AFP"})  # the wire's credit and the editor's note, in every article
-
-
-def _sections(name: str) -> dict[str, set[str]]:
-    out: dict[str, set[str]] = {}
-    current = ""
-    for line in _lines_in_order(name):
-        if re.fullmatch(r"\[\w+\]", line):
-            current = line[1:-1]
-        else:
-            out.setdefault(current, set()).add(line)
-    return out
-
-
-def _lines_in_order(name: str) -> list[str]:
-    return [line.strip() for line in (DATA / name).read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")]
-
-
-def _lines(name: str) -> set[str]:
-    return set(_lines_in_order(name))
 
 
 def articles_of(count: int) -> list[str]:
@@ -115,7 +99,7 @@ def usual(counts: Counter) -> bool:
             and counts["after_minister"] < 0.3 * uses and counts["continued"] < 0.5 * uses)
 
 
-def is_name(form: str, capitalised: set[str], places: set[str], roles: set[str]) -> bool:
+def is_name(form: str, capitalised: AbstractSet[str], places: AbstractSet[str], roles: AbstractSet[str]) -> bool:
     words = form.split()
     if not form[:1].isupper() or form in _NOT_BODIES or form.lower() in places or "\n" in form:
         return False
@@ -123,8 +107,8 @@ def is_name(form: str, capitalised: set[str], places: set[str], roles: set[str])
         return False
     if len(words) == 1:
         return bool(_ACRONYM.match(form)) or form.lower() in capitalised
-    sections = _sections("organisations_fr.txt")
-    return not (words[0].lower() in sections["generic"] and words[1].lower() in sections["meetings"])  # "Assemblée générale": a meeting
+    groups = sections("organisations_fr.txt")
+    return not (words[0].lower() in groups["generic"] and words[1].lower() in groups["meetings"])  # "Assemblée générale": a meeting
 
 
 def main() -> None:
@@ -141,9 +125,9 @@ def main() -> None:
         in_articles, labels = entities(texts)
         if args.entities:
             args.entities.write_text(json.dumps({"in_articles": in_articles, "labels": labels}, ensure_ascii=False), encoding="utf-8")
-    capitalised, places, roles = _lines("names_fr.txt"), {p.lower() for p in _lines("places_fr.txt")}, _lines("roles_fr.txt")
-    ignored = {w.lower() for w in _lines("acronyms_ignore.txt")}
-    given = {w[:1].upper() + w[1:] for w in _lines("given_names_fr.txt")}
+    capitalised, places, roles = word_list("names_fr.txt"), {p.lower() for p in word_list("places_fr.txt")}, word_list("roles_fr.txt")
+    ignored = {w.lower() for w in word_list("acronyms_ignore.txt")}
+    given = {w[:1].upper() + w[1:] for w in word_list("given_names_fr.txt")}
     candidates = sorted(form for form, n in in_articles.items()
                         if n >= args.min_articles and labels[form]["ORG"] >= ORG_SHARE * sum(labels[form].values())
                         and is_name(form, capitalised, places, roles) and form.lower() not in ignored

@@ -262,13 +262,18 @@ def known_bodies(tokens: Sequence[Token]) -> list[tuple[int, int]]:
 def _acts_as_agent(tokens: Sequence[Token], i: int, end: int, lex: Lexicon) -> bool:
     """"Organisé par Tarsus France", "en partenariat avec Oslandia": a capitalised name after an
     agent cue (``[agent_cues]``) is a body, unless a first name opens it or it is a place."""
-    if i == 0 or not lex.agent_cues:
-        return False
+    if i == 0 or tokens[i - 1].text.lower() not in _agent_cue_ends(lex.agent_cues):
+        return False  # most names follow no cue: one look at the word before them
     before = " ".join(t.text.lower() for t in tokens[max(0, i - 4):i]).replace("' ", "'").replace("’ ", "’")
     if not any(before.endswith(cue) and (len(before) == len(cue) or before[-len(cue) - 1] == " ") for cue in lex.agent_cues):
         return False
     first = _lower(tokens[i])
     return first not in word_list("given_names_fr.txt") and " ".join(t.text for t in tokens[i:end]).lower() not in _places()
+
+
+@lru_cache(maxsize=1)
+def _agent_cue_ends(cues: frozenset[str]) -> frozenset[str]:
+    return frozenset(cue.split()[-1] for cue in cues)
 
 
 @lru_cache(maxsize=1)

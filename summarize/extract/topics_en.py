@@ -57,8 +57,6 @@ def _is_ticker(tokens: Sequence[Token], i: int) -> bool:
     return i >= 3 and tokens[i - 1].text == ":" and tokens[i - 2].text.isupper() and tokens[i - 3].text == "("
 
 
-
-
 _WORD_RE = re.compile(r"[^\W\d_][\w'’.&-]*")
 
 
