@@ -11,7 +11,7 @@ from .read.decoding import fold_ligatures
 from .text.language import resolve_language
 from .text.reflow import grammar_title
 from .text.sentences import split_sentences
-from .text.structure import EXPLICIT_HEADING_RE, Structure, parse_structure
+from .text.structure import EXPLICIT_HEADING_RE, Structure, parse_structure, without_repeated_headline
 from .text.tokens import content_stems, stems_of_words, words
 
 DERIVED_TITLE_WORDS = 14
@@ -78,7 +78,8 @@ def build_sentences(structure: Structure, language: str) -> list[Sentence]:
     """Candidate sentences of the body: headings excluded, paragraphs numbered."""
     out: list[Sentence] = []
     for paragraph_number, paragraph in enumerate(structure.body):
-        for position, text in enumerate(split_sentences(paragraph.text, language)):
+        body_text = without_repeated_headline(paragraph.text, structure.title, language) if paragraph_number < 3 else paragraph.text
+        for position, text in enumerate(split_sentences(body_text, language)):
             tokens = words(text)
             out.append(Sentence(
                 index=len(out), text=text, paragraph=paragraph_number, position_in_paragraph=position,

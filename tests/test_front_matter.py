@@ -74,3 +74,23 @@ def test_plain_text_lines_that_only_look_like_a_header_stay_text(tmp_path):
     page = "Prix=12 euros le ticket\n\n" + TEXT
     assert read(tmp_path, "prix.txt", page).text.startswith("Prix=12 euros")
     assert read(tmp_path, "formule.txt", "x = 3 dans l'équation.\n" + TEXT).text.startswith("x = 3")
+
+
+def test_a_cms_field_file_gives_its_title_date_lead_and_body_only(tmp_path):
+    """Lektor's contents.lr: "key: value" fields separated by "---" lines, values over several lines,
+    the release in a Markdown "body" field; a kicker before a repeat of the headline is no sentence,
+    and a note's mark glued to a word ("travaux[1]") is no part of it."""
+    cut = LEAD.index(" ", 50)
+    wrapped_lead = f"_**Communiqué de presse :**_ {TITLE}\n{LEAD[:cut]}\n{LEAD[cut:].strip()}"
+    page = (f"title: {TITLE}\n---\ntype: post\n---\ntags:\n\nmobilité\nvélo\n---\npub_date: 2025-03-12\n---\n"
+            f"img: /bandeau-velo.jpg\n---\ndescription: {wrapped_lead}\n---\n"
+            f"body: {BODY[0]}\n\n{BODY[1].replace('où', 'où[1]', 1)}\n\n{BODY[2]}\n")
+    for suffix in (".lr", ".txt"):
+        raw = read(tmp_path, f"contents{suffix}", page)
+        assert raw.headline == TITLE and raw.metadata["date"] == "2025-03-12"
+        for hidden in ("post", "pub_date", "bandeau-velo.jpg", "**", "---", "[1]"):
+            assert hidden not in raw.text, (suffix, hidden)
+        result = summarize_text(raw.text, sentences=3, title=raw.headline)
+        assert result.title == TITLE
+        assert result.summary[0] == LEAD and not any(TITLE in s for s in result.summary)
+    assert read(tmp_path, "notes.txt", "Objet: réunion\n---\nLe comité se réunit.\n---\nFin.\n").headline is None

@@ -396,6 +396,27 @@ def _title_key(text: str) -> str:
     return " ".join(re.findall(r"\w+", unicodedata.normalize("NFKC", text).casefold()))
 
 
+def without_repeated_headline(paragraph: str, title: str | None, language: str) -> str:
+    """A paragraph without the headline it opens with, alone or after a kicker ("Press statement: <headline>",
+    "Communiqué de presse : <headline>"): furniture, not words of the release ("" when nothing else is left)."""
+    if not title or not (key := _title_key(title)):
+        return paragraph
+    text = paragraph
+    label, colon, rest = paragraph.partition(":")
+    header = furniture_patterns(language).get("header")
+    kicker = bool(colon) and len(label) <= 60 and header is not None and bool(header.fullmatch(label.strip(" *_")))
+    if kicker:
+        text = rest.lstrip()
+    head = text[:len(title) + 20]
+    for end in range(min(len(head), len(title) + 10), len(title) // 2, -1):
+        if _title_key(head[:end]) != key or (end < len(text) and text[end].isalnum()):
+            continue
+        # without a kicker, only a headline set apart ("… families! Following …"): never the opening words of a sentence
+        if kicker or end == len(text) or text[end] in "!.?:\n" or head[end - 1] in "!.?":
+            return text[end:].lstrip(" !.?:–—-\n")
+    return paragraph
+
+
 _CONTINUATION = re.compile(r"(?i)^(?:du|de|des|d['’]|et|à|au|aux|pour|sur|en|par|avec|of|and|for|in|on|at|with)\b")
 
 

@@ -39,10 +39,14 @@ _KNOWN_BARE_KEYS = frozenset({"title", "titre", "date", "author", "authors", "au
                               "summary", "lang", "image", "status", "modified", "description", "keywords", "template",
                               "type", "jbake-type", "subtitle", "draft", "published", "lastmod", "updated", *LEAD_KEYS})
 _TITLE_KEYS = ("title", "titre")
+_BODY_KEYS = ("body", "content", "text", "contenu")  # the field of a field-block document that holds the release
+_FIELD_SEPARATOR = re.compile(r"^---[ \t]*$", re.MULTILINE)
+_DATE_KEYS = ("date", "pub_date", "pubdate", "publish_date", "published_at")
 _HTML_BREAK = re.compile(r"<br\s*/?>|</?(?:p|div|ul|ol|li|h[1-6]|blockquote|table|tr|section|article|figure)\b[^>]*>", re.IGNORECASE)
 _HTML_DROPPED = re.compile(r"<(?P<tag>sup|script|style|figcaption)\b[^>]*>.*?</(?P=tag)>|<!--.*?(?:-->|\Z)", re.IGNORECASE | re.DOTALL)
 _ATTRIBUTION_CLASS = re.compile(r"\.(?:auteur|author|attribution|signature|source)[\w-]*", re.IGNORECASE)
 _FOOTNOTE_REF = re.compile(r"\[\^[^\]]+\]")
+_NUMBERED_REFERENCE = re.compile(r"(?<=[\w.,;:!?»”\")])\[\d{1,3}\](?=[\s.,;:!?)»”\"]|$)")  # "family members[1]," a note's mark
 _FOOTNOTE_DEFINITION = re.compile(r"^ {0,3}\[\^[^\]]+\]:")
 
 
@@ -59,6 +63,11 @@ def read_markdown(data: bytes, name: str) -> RawText:
 def read_text_header(raw: RawText) -> RawText:
     """A plain-text release that opens with a metadata header (front matter, "key: value" or "key=value" lines):
     its title becomes the headline, its lead the first paragraph, and no other field reaches the text."""
+    if _field_blocks(raw.text) is not None:  # a CMS's field file (Lektor): its body is Markdown
+        document = markdown_document(raw.text)
+        metadata = {**raw.metadata, **{key: document.fields[key] for key in ("title", "date") if document.fields.get(key)}}
+        return RawText(text=document.text, encoding=raw.encoding, metadata=metadata, warnings=raw.warnings,
+                       attachments=raw.attachments, headline=document.fields.get("title") or raw.headline)
     front, body = split_front_matter(raw.text, plain=True)
     if not front:
         return raw
@@ -108,6 +117,10 @@ def split_front_matter(markdown: str, *, plain: bool = False) -> tuple[dict, str
     match = _TOML_FRONT_MATTER.match(markdown)
     if match:
         return _parse_toml(match.group("body")), markdown[match.end():]
+    fields = _field_blocks(markdown)
+    if fields is not None:
+        body = next((fields.pop(k) for k in _BODY_KEYS if isinstance(fields.get(k), str)), "")
+        return fields, body
     lines = markdown.split("\n", 200)[:200]  # a header is short: never split a whole long text here
     header: dict[str, str] = {}
     key = None
@@ -127,6 +140,28 @@ def split_front_matter(markdown: str, *, plain: bool = False) -> tuple[dict, str
         key = found.group("key").lower()
         header[key] = _unquote(found.group("value").strip())
     return {}, markdown
+
+
+def _field_blocks(text: str) -> dict[str, str] | None:
+    """A whole document of "key: value" fields separated by "---" lines (Lektor's contents.lr): each
+    value runs on until the next rule, over as many lines as it needs; None when the text is not one."""
+    if not _BARE_HEADER_LINE.match(text.lstrip("\ufeff").split("\n", 1)[0]):
+        return None
+    blocks = _FIELD_SEPARATOR.split(text.lstrip("\ufeff"))
+    if len(blocks) < 3:
+        return None
+    fields: dict[str, str] = {}
+    for block in blocks:
+        block = block.strip("\n")
+        if not block.strip():
+            continue
+        found = _BARE_HEADER_LINE.match(block.split("\n", 1)[0])
+        if not found:
+            return None
+        rest = block.split("\n", 1)[1] if "\n" in block else ""
+        value = "\n".join(part for part in (found.group("value").strip(), rest.strip()) if part)
+        fields[found.group("key").lower()] = value.replace("\n----\n", "\n---\n")  # Lektor escapes a rule in a value
+    return fields if fields.keys() & _KNOWN_BARE_KEYS else None
 
 
 def _unquote(value: str) -> str:
@@ -167,7 +202,7 @@ def _front_fields(front: dict) -> dict[str, str]:
     title = front.get("title") or front.get("titre")
     if isinstance(title, str) and title.strip():
         fields["title"] = " ".join(_inline(title).split())
-    date = front.get("date")
+    date = next((front[k] for k in _DATE_KEYS if front.get(k) and not isinstance(front[k], bool)), None)
     if date:
         fields["date"] = str(date)[:10]
     lead = next((front[k] for k in LEAD_KEYS if isinstance(front.get(k), str) and front[k].strip()), None)
@@ -248,6 +283,8 @@ def _inline(text: str) -> str:
     text = _LINK.sub(lambda m: m.group(1) or m.group(2), text)
     text = _AUTOLINK.sub(lambda m: m.group(1).removeprefix("mailto:"), text)
     text = _CODE.sub(lambda m: m.group(1), text)
+    if "[" in text:
+        text = _NUMBERED_REFERENCE.sub("", text)
     for _ in range(2):  # nested emphasis: ***x*** or **_x_**
         text = _EMPHASIS.sub(lambda m: m.group(2) or m.group(4), text)
     text = _TAG.sub("", text)
