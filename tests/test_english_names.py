@@ -225,3 +225,16 @@ def test_a_contact_block_over_a_capitals_headline_on_three_lines():
     assert result.title == "HARBOUR DAYS: BOATS IN PORTLAND CELEBRATES THE CITY'S FISHING FLEET"
     assert result.summary[0].startswith("Harbour Days celebrates")
     assert "Marisol Okafor" in names(result.to_dict()["facts"], "people")
+
+
+def test_a_date_with_its_city_in_parentheses_and_a_lone_known_place_are_datelines():
+    """"May 6, 2021 (SEATTLE) – Through its partners…" and "Wisconsin – Advocates have launched…": where and
+    when, as US newsrooms write it; the first sentence starts after the dash. A name that is no place is kept."""
+    found = match_dateline("June 2, 2025 (PORTLAND) – Harbour Days returns on July 11 with a parade of 40 boats.")
+    assert found and found.place == "PORTLAND" and found.iso == "2025-06-02"
+    found = match_dateline("Oregon – Volunteers have opened a new shelter in Bend.")
+    assert found and found.place == "Oregon"
+    assert match_dateline("Harbour Days – a festival of boats – returns.") is None
+    result = summarize_text("# Volunteers Open a Shelter in Bend\n\nOregon – Volunteers have opened a new shelter in Bend "
+                            "for 40 families.\n\nThe shelter is open every night from October to March.\n")
+    assert result.summary[0].startswith("Volunteers have opened")

@@ -1,7 +1,8 @@
 """English datelines: where and when a release was sent, as wires and newsrooms write it.
 
 "AUSTIN, TX., Nov. 30, 2016 /PRNewswire/ --", "NEW YORK, March 3, 2020 (GLOBE NEWSWIRE) --",
-"SAN FRANCISCO--(BUSINESS WIRE)--", "LONDON (Reuters) -", "Cambridge, MA –", "(Miami, FL)", "March 3, 2020 —".
+"SAN FRANCISCO--(BUSINESS WIRE)--", "LONDON (Reuters) -", "Cambridge, MA –", "(Miami, FL)", "March 3, 2020 —",
+"May 6, 2021 (SEATTLE) –".
 The wires' marks and the state codes live in ``data/furniture_en.txt`` ([wire], [region]); this
 module is imported only for English releases.
 """
@@ -47,7 +48,7 @@ def _dateline_re() -> re.Pattern[str]:
 
     return re.compile(
         r"^(?:"
-        rf"{label}?(?P<date4>{_DATE})(?:,?\s+(?i:at\s+)?{_TIME})?{wire(4)}?"  # March 3, 2020 —, DATELINE March 29, 2006, November 26, 2021, 17h30 CET
+        rf"{label}?(?P<date4>{_DATE})(?:,?\s+(?i:at\s+)?{_TIME})?(?:\s*\(\s*{place(6)}\s*\))?{wire(4)}?"  # March 3, 2020 —, May 6, 2021 (SEATTLE) –
         rf"|{place(1)}(?:\s*(?:,\s*|\(\s*|\s{_DASH}\s)|(?P<bare1>\s+))(?P<date1>{_DATE})\s*\)?{wire(1)}?"  # AUSTIN, TX., Nov. 30, 2016 /PRNewswire/
         rf"|{place(2)}{wire(2)}(?:\s*{_DASH}?\s*(?P<date2>{_DATE}))?"  # LONDON (Reuters), SAN FRANCISCO--(BUSINESS WIRE)
         rf"|{place(3)}(?=\s*{_DASH}\s+\S)"  # Cambridge, MA – (checked: a state code or a place in capitals)
@@ -74,8 +75,9 @@ def _groups(match: re.Match[str]) -> tuple[str | None, str | None, str | None, s
 
 def match_dateline(line: str) -> EnglishDateline | None:
     """The dateline a line opens with, or None. A place without a date or a wire counts only when it
-    is a city with its state code ("Cambridge, MA –"), a city in capitals ("WASHINGTON —") or a city in
-    capitals with a region of ``data/places_en.txt`` ("HALIFAX, Nova Scotia —")."""
+    is a city with its state code ("Cambridge, MA –"), a city in capitals ("WASHINGTON —"), a city in
+    capitals with a region of ``data/places_en.txt`` ("HALIFAX, Nova Scotia —") or one place of that list
+    alone ("Wisconsin –")."""
     match = _dateline_re().match(line)
     if not match:
         return None
@@ -88,8 +90,10 @@ def match_dateline(line: str) -> EnglishDateline | None:
     region = _region_re()
     if place and not date_text and not wire:
         capitals = place.isupper() and len(place.split()) <= 3 and len(parts) == 1
-        known = len(parts) >= 2 and parts[0].isupper() and parts[-1] in word_list("places_en.txt")  # "HALIFAX, Nova Scotia —"
-        if not (capitals or known or (len(parts) >= 2 and region.fullmatch(parts[-1]))):
+        places = word_list("places_en.txt")
+        known = len(parts) >= 2 and parts[0].isupper() and parts[-1] in places  # "HALIFAX, Nova Scotia —"
+        lone_place = len(parts) == 1 and parts[0] in places  # "Wisconsin – Advocates have launched…"
+        if not (capitals or known or lone_place or (len(parts) >= 2 and region.fullmatch(parts[-1]))):
             return None
     city = next((part for part in parts if not region.fullmatch(part) and not re.search(r"\d", part)), None)
     date_match = date_re_en().search(date_text) if date_text else None
