@@ -191,6 +191,16 @@ def test_an_acronym_defined_after_a_dash_or_a_colon_is_linked_to_its_long_name()
     assert orgs.get("SNVJ") == "Syndicat national des vignerons du Jura"
     assert orgs.get("FPC") == "Fédération des producteurs de comté"
 
+def test_a_short_form_made_of_a_names_letters_links_to_that_name():
+    """"Extinction Rebellion (XR)": a body may shorten its name with letters that
+    are not its initials; a person's initials or a place stay no body."""
+    orgs = organisations("Les militants d'Extinction Rebellion (XR) manifestent. "
+                         "Les bénévoles de Terre Vivante (TVE) ont planté 300 arbres. Jean Dupont (JDT) était là. "
+                         "La Haute Savoie (HTS) accueille la marche.")
+    assert orgs.get("XR") == "Extinction Rebellion" and orgs.get("TVE") == "Terre Vivante"
+    assert not {"JDT", "HTS"} & set(orgs)
+
+
 def test_things_tickers_surnames_and_programme_names_are_not_organisations():
     orgs = organisations(
         "La société Norvalis lance une API et un boîtier USB avec GPS, fondés sur l’IA (intelligence artificielle). "

@@ -328,6 +328,53 @@ def _expansion_before(text: str, tokens: Sequence[Token], i: int, acronym: str) 
     return None
 
 
+def _spelt_name_before(text: str, tokens: Sequence[Token], i: int, acronym: str) -> str | None:
+    """"Extinction Rebellion (XR)": two to four capitalised words just before an acronym in parentheses
+    that is made of their letters in order: a proper name and the short form its bearer chose."""
+    if i == 0 or tokens[i - 1].text != "(" or i + 1 >= len(tokens) or tokens[i + 1].text != ")":
+        return None
+    start = i - 1
+    first = _capitalised_run_start(tokens, start)
+    if first is None or first == 0 and not tokens[0].text[:1].isupper():
+        return None
+    words = [t.text for t in tokens[first:start]]
+    if not _letters_in_order(words, acronym) or words[0].lower() in word_list("given_names_fr.txt") \
+            or " ".join(words).lower() in _places() or all(w.lower() in _places() for w in words):
+        return None
+    return _span_text(text, tokens, first, start)
+
+
+_LONGEST_SPELT_RUN = 4
+
+
+def _capitalised_run_start(tokens: Sequence[Token], start: int) -> int | None:
+    """Where the run of two to four capitalised words just before `start` begins (None when shorter)."""
+    first = start
+    while first > 0 and start - first < _LONGEST_SPELT_RUN and tokens[first - 1].text[:1].isupper() and tokens[first - 1].text.isalpha():
+        first -= 1
+    return first if start - first >= 2 else None
+
+
+def _letters_in_order(words: list[str], acronym: str) -> bool:
+    """"Extinction Rebellion (XR)": an acronym made of the name's letters, not only its initials; each
+    word gives at least one letter, the first word the first one, in order."""
+    letters = [_fold(c) for c in acronym if c.isalpha()]
+    if len(letters) < 2 or len(letters) < len(words):
+        return False
+    position = 0
+    for index, word in enumerate(words):
+        folded = [_fold(c) for c in word]
+        remaining = len(words) - index - 1
+        taken = 0
+        for letter in folded:
+            if position < len(letters) - remaining and letter == letters[position]:
+                position += 1
+                taken += 1
+        if taken == 0:
+            return False
+    return position == len(letters)
+
+
 def _expansion_after(text: str, tokens: Sequence[Token], i: int, acronym: str) -> str | None:
     """"ANSSI (Agence nationale de la sécurité des systèmes d'information)", and as a list of members
     or a glossary writes it: "SNBH – Syndicat national des biologistes des hôpitaux"."""
@@ -378,6 +425,9 @@ def acronyms(tokens: Sequence[Token], text: str) -> list[Acronym]:
         if _TICKER_CONTEXT.search(text[max(0, token.start - 30):token.start]) or _is_surname(tokens, i):
             continue
         expansion = _expansion_before(text, tokens, i, word) or _expansion_after(text, tokens, i, word)
+        if expansion is None and (spelt := _spelt_name_before(text, tokens, i, word)):
+            out.append(Acronym(word, spelt, True, False))  # a name and its own short form: a body's way of naming itself
+            continue
         if expansion and not _names_a_body(expansion):
             out.append(Acronym(word, None, False, True))  # "intelligence artificielle (IA)", "Base Adresse Nationale (BAN)"
         else:
