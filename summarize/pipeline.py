@@ -74,11 +74,16 @@ class Summary:
         return data
 
 
+HEADLINE_REPEAT_PARAGRAPHS = 3  # a lead that repeats the headline ("Press statement: <headline> …") opens the body
+
+
 def build_sentences(structure: Structure, language: str) -> list[Sentence]:
     """Candidate sentences of the body: headings excluded, paragraphs numbered."""
     out: list[Sentence] = []
     for paragraph_number, paragraph in enumerate(structure.body):
-        body_text = without_repeated_headline(paragraph.text, structure.title, language) if paragraph_number < 3 else paragraph.text
+        body_text = paragraph.text
+        if paragraph_number < HEADLINE_REPEAT_PARAGRAPHS:
+            body_text = without_repeated_headline(body_text, structure.title, language)
         for position, text in enumerate(split_sentences(body_text, language)):
             tokens = words(text)
             out.append(Sentence(

@@ -267,8 +267,12 @@ def _acts_as_agent(tokens: Sequence[Token], i: int, end: int, lex: Lexicon) -> b
     before = " ".join(t.text.lower() for t in tokens[max(0, i - 4):i]).replace("' ", "'").replace("’ ", "’")
     if not any(before.endswith(cue) and (len(before) == len(cue) or before[-len(cue) - 1] == " ") for cue in lex.agent_cues):
         return False
-    first = _lower(tokens[i])
-    return first not in word_list("given_names_fr.txt") and " ".join(t.text for t in tokens[i:end]).lower() not in _places()
+    return not _person_or_place([t.text for t in tokens[i:end]])
+
+
+def _person_or_place(words: list[str]) -> bool:
+    """A capitalised run that a first name opens ("Jean Dupont") or that is a place: no body's name."""
+    return normalize_word(words[0]) in word_list("given_names_fr.txt") or " ".join(words).lower() in _places()
 
 
 @lru_cache(maxsize=1)
@@ -335,11 +339,10 @@ def _spelt_name_before(text: str, tokens: Sequence[Token], i: int, acronym: str)
         return None
     start = i - 1
     first = _capitalised_run_start(tokens, start)
-    if first is None or first == 0 and not tokens[0].text[:1].isupper():
+    if first is None:
         return None
     words = [t.text for t in tokens[first:start]]
-    if not _letters_in_order(words, acronym) or words[0].lower() in word_list("given_names_fr.txt") \
-            or " ".join(words).lower() in _places() or all(w.lower() in _places() for w in words):
+    if not _letters_in_order(words, acronym) or _person_or_place(words) or all(w.lower() in _places() for w in words):
         return None
     return _span_text(text, tokens, first, start)
 
@@ -363,14 +366,12 @@ def _letters_in_order(words: list[str], acronym: str) -> bool:
         return False
     position = 0
     for index, word in enumerate(words):
-        folded = [_fold(c) for c in word]
-        remaining = len(words) - index - 1
-        taken = 0
-        for letter in folded:
-            if position < len(letters) - remaining and letter == letters[position]:
+        limit = len(letters) - (len(words) - index - 1)  # leave a letter for each word after this one
+        before = position
+        for letter in word:
+            if position < limit and _fold(letter) == letters[position]:
                 position += 1
-                taken += 1
-        if taken == 0:
+        if position == before:
             return False
     return position == len(letters)
 

@@ -408,6 +408,8 @@ def without_repeated_headline(paragraph: str, title: str | None, language: str) 
     if kicker:
         text = rest.lstrip()
     head = text[:len(title) + 20]
+    if not _title_key(head).startswith(key):
+        return paragraph  # most paragraphs: one look, no prefix search
     for end in range(min(len(head), len(title) + 10), len(title) // 2, -1):
         if _title_key(head[:end]) != key or (end < len(text) and text[end].isalnum()):
             continue

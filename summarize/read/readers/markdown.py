@@ -63,18 +63,21 @@ def read_markdown(data: bytes, name: str) -> RawText:
 def read_text_header(raw: RawText) -> RawText:
     """A plain-text release that opens with a metadata header (front matter, "key: value" or "key=value" lines):
     its title becomes the headline, its lead the first paragraph, and no other field reaches the text."""
-    if _field_blocks(raw.text) is not None:  # a CMS's field file (Lektor): its body is Markdown
-        document = markdown_document(raw.text)
-        metadata = {**raw.metadata, **{key: document.fields[key] for key in ("title", "date") if document.fields.get(key)}}
-        return RawText(text=document.text, encoding=raw.encoding, metadata=metadata, warnings=raw.warnings,
-                       attachments=raw.attachments, headline=document.fields.get("title") or raw.headline)
+    blocks = _field_blocks(raw.text)
+    if blocks is not None:  # a CMS's field file (Lektor): its body is Markdown
+        document = _document(*_split_body_field(blocks))
+        return _with_fields(raw, document.text, document.fields)
     front, body = split_front_matter(raw.text, plain=True)
     if not front:
         return raw
     fields = _front_fields(front)
     parts = [f"# {fields['title']}" if fields.get("title") else "", fields.get("lead", ""), body,
              "Contact presse\n" + fields["contact"] if fields.get("contact") else ""]
-    text = "\n\n".join(p.strip() for p in parts if p.strip()) + "\n"
+    return _with_fields(raw, "\n\n".join(p.strip() for p in parts if p.strip()) + "\n", fields)
+
+
+def _with_fields(raw: RawText, text: str, fields: dict[str, str]) -> RawText:
+    """The plain text read again with its header's fields: the title as headline, title and date as metadata."""
     metadata = {**raw.metadata, **{key: fields[key] for key in ("title", "date") if fields.get(key)}}
     return RawText(text=text, encoding=raw.encoding, metadata=metadata, warnings=raw.warnings, attachments=raw.attachments,
                    headline=fields.get("title") or raw.headline)
@@ -89,7 +92,10 @@ class MarkdownDocument:
 
 
 def markdown_document(markdown: str) -> MarkdownDocument:
-    front, body = split_front_matter(markdown)
+    return _document(*split_front_matter(markdown))
+
+
+def _document(front: dict, body: str) -> MarkdownDocument:
     fields = _front_fields(front)
     parts = []
     if fields.get("title"):
@@ -117,10 +123,9 @@ def split_front_matter(markdown: str, *, plain: bool = False) -> tuple[dict, str
     match = _TOML_FRONT_MATTER.match(markdown)
     if match:
         return _parse_toml(match.group("body")), markdown[match.end():]
-    fields = _field_blocks(markdown)
-    if fields is not None:
-        body = next((fields.pop(k) for k in _BODY_KEYS if isinstance(fields.get(k), str)), "")
-        return fields, body
+    blocks = _field_blocks(markdown)
+    if blocks is not None:
+        return _split_body_field(blocks)
     lines = markdown.split("\n", 200)[:200]  # a header is short: never split a whole long text here
     header: dict[str, str] = {}
     key = None
@@ -145,23 +150,29 @@ def split_front_matter(markdown: str, *, plain: bool = False) -> tuple[dict, str
 def _field_blocks(text: str) -> dict[str, str] | None:
     """A whole document of "key: value" fields separated by "---" lines (Lektor's contents.lr): each
     value runs on until the next rule, over as many lines as it needs; None when the text is not one."""
-    if not _BARE_HEADER_LINE.match(text.lstrip("\ufeff").split("\n", 1)[0]):
+    text = text.lstrip("\ufeff")
+    if not _BARE_HEADER_LINE.match(text.partition("\n")[0]):
         return None
-    blocks = _FIELD_SEPARATOR.split(text.lstrip("\ufeff"))
+    blocks = _FIELD_SEPARATOR.split(text)
     if len(blocks) < 3:
         return None
     fields: dict[str, str] = {}
     for block in blocks:
-        block = block.strip("\n")
         if not block.strip():
             continue
-        found = _BARE_HEADER_LINE.match(block.split("\n", 1)[0])
+        first, _, rest = block.strip("\n").partition("\n")
+        found = _BARE_HEADER_LINE.match(first)
         if not found:
             return None
-        rest = block.split("\n", 1)[1] if "\n" in block else ""
         value = "\n".join(part for part in (found.group("value").strip(), rest.strip()) if part)
         fields[found.group("key").lower()] = value.replace("\n----\n", "\n---\n")  # Lektor escapes a rule in a value
     return fields if fields.keys() & _KNOWN_BARE_KEYS else None
+
+
+def _split_body_field(fields: dict[str, str]) -> tuple[dict, str]:
+    """(the other fields, the release) of a field file: the release is its body field."""
+    body = next((fields[k] for k in _BODY_KEYS if isinstance(fields.get(k), str)), "")
+    return {k: v for k, v in fields.items() if k not in _BODY_KEYS}, body
 
 
 def _unquote(value: str) -> str:
