@@ -201,6 +201,17 @@ def test_a_short_form_made_of_a_names_letters_links_to_that_name():
     assert not {"JDT", "HTS"} & set(orgs)
 
 
+def test_the_body_named_after_a_person_with_de_is_the_one_they_speak_for():
+    """"avec Paul Rouget de Mozilla, Jérémie Zimmermann de la Quadrature du Net" (a conference
+    programme), "Anna Meyer d'XR Allemagne" (a campaign): the name after a person's full name and
+    "de" is a body; a place is not ("Claire Martin de Toulouse"), nor a word in lower case."""
+    orgs = organisations("Les conférences accueillent Paul Rouget de Mozilla, Jérémie Zimmermann de la Quadrature du Net "
+                         "et Florian Fainelli de Freebox. « Nous agissons », déclare Anna Meyer d'XR Allemagne. "
+                         "Claire Martin de Toulouse et Louis Petit de passage à Lyon étaient là.")
+    assert {"Mozilla", "Quadrature du Net", "Freebox", "XR Allemagne"} <= set(orgs)
+    assert not {"Toulouse", "passage", "Lyon"} & set(orgs)
+
+
 def test_things_tickers_surnames_and_programme_names_are_not_organisations():
     orgs = organisations(
         "La société Norvalis lance une API et un boîtier USB avec GPS, fondés sur l’IA (intelligence artificielle). "
@@ -216,6 +227,13 @@ def test_a_role_never_runs_into_the_next_sentence():
             "Les salariés seront reçus par la direction.")
     people = summarize_text(text).facts.get("people", [])
     assert people == [{"name": "Jean Martin", "role": "directeur de l’usine de Lyon"}]
+
+
+def test_a_pdf_fonts_hyphen_character_is_the_hyphen_of_a_compound_first_name():
+    """Some PDF fonts write "Jean‐Pierre" with U+2010: the text has the plain hyphen, so the name is a person's."""
+    summary = summarize_text("Les conférences grand public accueillent Jean\u2010Pierre Archambault et Jean\u2011Luc Moreau samedi.")
+    assert {"Jean-Pierre Archambault", "Jean-Luc Moreau"} <= {p["name"] for p in summary.facts.get("people", [])}
+    assert "\u2010" not in " ".join(summary.summary)
 
 
 def test_organisations_on_the_annotated_real_releases():

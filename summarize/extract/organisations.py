@@ -483,7 +483,7 @@ def find_organisations(sentences: Sequence[str], people: Sequence[dict],
         if any(lowered in e for e in expansions) or any(lowered in n["name"].lower() for n in found.values()):
             continue
         found[name] = {"name": name, "expansion": None}
-    for name in employers:
+    for name in employers + _affiliations(sentences, [p["name"] for p in people]):
         if not any(name.lower() in n["name"].lower() or (n["expansion"] and name.lower() in n["expansion"].lower()) for n in found.values()):
             found[name] = {"name": name, "expansion": None}
     text = " ".join(sentences)
@@ -563,6 +563,32 @@ def _short_name_after(tokens: Sequence[Token], end: int) -> str | None:
 def _first_position(text: str, org: dict) -> int:
     positions = [text.find(v) for v in (org["name"], org["expansion"]) if v and text.find(v) >= 0]
     return min(positions, default=len(text))
+
+
+_AFFILIATION_LINK = r"\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|de\s+|d['’]\s*)"
+_AFFILIATED_NAME = re.compile(  # capitalised words, "du"/"de la" inside: "Wikimédia France", "Quadrature du Net"
+    r"(?P<name>[A-ZÀ-Ý][\w&’']*(?:[.-][\w&’']+)*(?:\s+(?:(?:du|de|des|de\s+la|d['’])\s*)?[A-ZÀ-Ý][\w&’']*(?:[.-][\w&’']+)*)*)")
+
+
+def _affiliations(sentences: Sequence[str], person_names: Sequence[str]) -> list[str]:
+    """"Paul Rouget de Mozilla", "Jérémie Zimmermann de la Quadrature du Net": the capitalised name
+    right after a person's full name, joined by "de", is the body that person speaks for (a place
+    is not: "Jean Martin de Toulouse")."""
+    out: list[str] = []
+    for person in person_names:
+        if " " not in person:
+            continue
+        after = re.compile(re.escape(person) + _AFFILIATION_LINK)
+        for sentence in sentences:
+            for match in after.finditer(sentence):
+                named = _AFFILIATED_NAME.match(sentence, match.end())
+                if not named:
+                    continue
+                name = named.group("name")
+                if _person_or_place(name.split()) or name.lower() in _places() or name in out:
+                    continue
+                out.append(name)
+    return out
 
 
 def _employers(people: Sequence[dict]) -> list[str]:

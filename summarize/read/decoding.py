@@ -34,12 +34,13 @@ _INVISIBLE_CHARS = "\u00ad\u200b\u200c\u200d\u2060\ufeff\x00"
 _INVISIBLE = dict.fromkeys(map(ord, _INVISIBLE_CHARS), None)
 HAS_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]")  # str.translate looks up every character: only when needed
 # Typographic ligatures of PDF text layers (ﬁ, ﬂ, ﬀ, ﬃ, ﬄ, ﬅ, ﬆ) become their letters (their NFKC form).
-LIGATURES = {code: unicodedata.normalize("NFKC", chr(code)) for code in range(0xFB00, 0xFB07)}
-HAS_LIGATURE = re.compile("[\ufb00-\ufb06]")
+# The hyphens U+2010 and U+2011 of some PDF fonts become "-", the hyphen every word rule reads ("Jean‐Pierre").
+LIGATURES = {code: unicodedata.normalize("NFKC", chr(code)) for code in range(0xFB00, 0xFB07)} | {0x2010: "-", 0x2011: "-"}
+HAS_LIGATURE = re.compile("[\ufb00-\ufb06\u2010\u2011]")
 
 
 def fold_ligatures(text: str) -> str:
-    """"ﬁ" -> "fi" and the other Latin ligatures (cheap when there are none)."""
+    """"ﬁ" -> "fi" and the other Latin ligatures, "‐" -> "-" (cheap when there are none)."""
     return text.translate(LIGATURES) if HAS_LIGATURE.search(text) else text
 # Spaces of every kind become a plain space (NBSP before « ; : ! ? in French typography).
 _SPACES = re.compile(r"[\u00a0\u202f\u2007\u2009\u200a\u2002-\u2006\u3000\t\f\v]")
