@@ -76,3 +76,8 @@ def test_words_are_the_tokens_of_word_spans():
              "jusqu'à l'ONU : l'l'x d'' ' ’ qu’", "Pas d'élision ici 42 fois — FRANCE.NUM"]
     for text in texts:
         assert words(text) == [text[a:b] for a, b in word_spans(text)], text
+
+
+def test_an_english_title_abbreviation_in_french_text_is_no_sentence_end():
+    text = "C'est cette fois le président Mr. Balaudé qui a appelé la police. Les étudiants ont été évacués."
+    assert split_sentences(text) == ["C'est cette fois le président Mr. Balaudé qui a appelé la police.", "Les étudiants ont été évacués."]

@@ -256,6 +256,19 @@ def adjusted_scores(sentences: Sequence[Sentence], scores: Sequence[float], coun
             for i, (x, s) in enumerate(zip(scores, sentences, strict=True))]
 
 
+def repeats(sentences: Sequence[Sentence]) -> set[int]:
+    """Sentences that say an earlier one again word for word (a page that prints its lead twice, a
+    quote set apart and repeated in the text): never a second bullet."""
+    seen: set[str] = set()
+    out: set[int] = set()
+    for i, sentence in enumerate(sentences):
+        key = " ".join(sentence.text.split()).casefold()
+        if key in seen:
+            out.add(i)
+        seen.add(key)
+    return out
+
+
 def select(sentences: Sequence[Sentence], scores: Sequence[float], count: int,
            params: SelectionParams = NO_ADJUSTMENT) -> list[int]:
     """Best `count` sentences by adjusted score with an MMR penalty for overlap; document order.
@@ -265,7 +278,9 @@ def select(sentences: Sequence[Sentence], scores: Sequence[float], count: int,
     count = max(0, min(count, len(sentences)))
     scores = adjusted_scores(sentences, scores, count, params)
     redundancy = params.redundancy
-    order = sorted(range(len(sentences)), key=lambda i: (-scores[i], i))
+    repeated = repeats(sentences)
+    order = sorted((i for i in range(len(sentences)) if i not in repeated), key=lambda i: (-scores[i], i))
+    count = min(count, len(order))
     if (redundancy <= 0 and not params.standalone) or count < 1:
         return sorted(order[:count])
     candidates = order[: max(count * 8, 20)]  # the tail cannot win: keeps selection O(n)

@@ -80,11 +80,19 @@ def is_pointer(sentence: str, language: str = "fr") -> bool:
     return bool(pattern and pattern.fullmatch(sentence.strip()))
 
 
+def is_kicker(sentence: str, language: str = "fr") -> bool:
+    """A sentence that only names the kind of document ("Communiqué de presse.", "Déclaration de
+    Thierry Kuhn, président d'Emmaüs France."): the [header] patterns, read in the text."""
+    pattern = furniture_patterns(language).get("header")
+    return len(sentence) < 200 and bool(pattern and pattern.fullmatch(sentence.strip()))
+
+
 def demote_incomplete(sentences: list[Sentence], scores: list[float], language: str = "fr") -> list[float]:
     """Incomplete sentences (a list's lead-in, a bullet without a verb) and pointers go below every
     complete one: a summary bullet must stand on its own, and when too few are complete for the
     summary the incomplete ones only fill the places left."""
-    complete = [(is_complete(s.text) or is_standfirst(sentences, s.index)) and not is_pointer(s.text, language) for s in sentences]
+    complete = [(is_complete(s.text) or is_standfirst(sentences, s.index)) and not is_pointer(s.text, language) and not is_kicker(s.text, language)
+                for s in sentences]
     if not scores or all(complete) or not any(complete):
         return scores  # when too few are complete, the complete ones still come first
     drop = max(scores) - min(scores) + 1.0
