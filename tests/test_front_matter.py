@@ -94,3 +94,30 @@ def test_a_cms_field_file_gives_its_title_date_lead_and_body_only(tmp_path):
         assert result.title == TITLE
         assert result.summary[0] == LEAD and not any(TITLE in s for s in result.summary)
     assert read(tmp_path, "notes.txt", "Objet: réunion\n---\nLe comité se réunit.\n---\nFin.\n").headline is None
+
+
+def test_a_converted_pages_notes_attributes_stray_marks_and_plain_lists_never_reach_a_bullet(tmp_path):
+    """Markdown converted from a web page or a Word file (pandoc): a note's mark as a link to the page's
+    anchor with its attributes ("[\\[1\\]](#_ftn1){#_ftnref1}"), the note itself at the foot, emphasis
+    whose closing mark follows a space, "--" and "o" list items, a hard line break "\\"; and a title with
+    the site's name that the page's address spells and a hashtag tag before it."""
+    text = ("---\ntitle: \"#LOGEMENT – Le Sénat adopte la loi, une loi « anti pauvres » : – Réseau Habitat Solidaire\"\n"
+            "url: https://www.reseauhabitatsolidaire.org/2018/07/loi-senat/\n---\n"
+            "*La loi supprime la trêve hivernale pour les occupants sans titre *\n\n"
+            "Le Sénat a adopté aujourd'hui[\\[1\\]](#_ftn1){#_ftnref1}, jeudi 26 juillet, la loi sur le logement. "
+            "Elle a été élaborée en toute opacité[\\[2\\]](#_ftn2){#_ftnref2} par le gouvernement.\n\n"
+            "Les mesures adoptées par le Sénat :\n\n"
+            "-- Article 58 : Pénalisation des occupants sans titre, passibles d'un an de prison\\\n"
+            "-- Article 46 : Entorses à la loi sur les logements sociaux :\\\n"
+            "o Les villes pourront mutualiser leurs logements sociaux dans l'intercommunalité\n\n"
+            "[\\[1\\]](#_ftnref1){#_ftn1}Les votes étaient les suivants : gauche contre, centre pour.\n")
+    raw = read(tmp_path, "loi.md", text)
+    assert raw.headline == "Le Sénat adopte la loi, une loi « anti pauvres »"
+    body = raw.text
+    assert "[1]" not in body and "{#" not in body and "*" not in body and "\\" not in body
+    assert "Les votes étaient" not in body
+    assert "- Article 58 : Pénalisation des occupants sans titre, passibles d'un an de prison\n- Article 46" in body
+    assert "\n- Les villes pourront mutualiser" in body
+    bullets = summarize_text(body, sentences=3, title=raw.headline).summary
+    assert "Le Sénat a adopté aujourd'hui, jeudi 26 juillet, la loi sur le logement." in bullets
+    assert not any(mark in bullet for bullet in bullets for mark in ("*", "[", "{", "\\"))

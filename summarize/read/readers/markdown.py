@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from ..decoding import RawText, decode, normalize_text
@@ -48,6 +49,12 @@ _ATTRIBUTION_CLASS = re.compile(r"\.(?:auteur|author|attribution|signature|sourc
 _FOOTNOTE_REF = re.compile(r"\[\^[^\]]+\]")
 _NUMBERED_REFERENCE = re.compile(r"(?<=[\w.,;:!?»”\")])\[\d{1,3}\](?=[\s.,;:!?)»”\"]|$)")  # "family members[1]," a note's mark
 _FOOTNOTE_DEFINITION = re.compile(r"^ {0,3}\[\^[^\]]+\]:")
+# A note's mark as a link to an anchor of the page, as converters write it from Word or HTML:
+# "[\[1\]](#_ftn1){#_ftnref1}", "[1](#note-1)"; a line that opens with one is the note itself.
+_NOTE_LINK = re.compile(r"\[\\?\[?\d{1,3}\\?\]?\]\(#[^)\s]*\)(?:\{[#.][^}]*\})?")
+_INLINE_ATTRIBUTES = re.compile(r"\{[#.][\w:.-]*(?:\s+[#.]?[\w:.=\"'-]+)*\}")  # pandoc/kramdown "{#id .class}" after a span
+_STRAY_EMPHASIS = re.compile(r"(?:^|(?<=\s))[*_]{1,3}(?=\s|$)|^[*_]{1,3}(?=\w)")  # "*Le texte *": marks no parser pairs
+_PLAIN_LIST_ITEM = re.compile(r"^\s*(?:--|o)\s+(?=[A-ZÀ-Ý\d])")  # "-- Article 46 :", Word's second-level "o Les villes …"
 
 
 def read_markdown(data: bytes, name: str) -> RawText:
@@ -208,11 +215,39 @@ def _parse_yaml(text: str) -> dict:
     return {m.group("key").lower(): m.group("value").strip().strip("'\"") for m in pairs if m}
 
 
+_TITLE_SEPARATOR = re.compile(r"\s+(?:[–—|·]|-{1,2}|::)\s+")
+_URL_KEYS = ("url", "link", "permalink", "canonical", "source")
+_HOST = re.compile(r"^[a-z][a-z0-9+.-]*://(?:www\d?\.)?(?P<host>[^/:?#]+)", re.IGNORECASE)
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text.casefold()) if ch.isalnum() and ch.isascii())
+
+
+def page_title(title: str, url: object = None) -> str:
+    """A scraped page's title without what the site adds around the headline: its name after a
+    dash or a bar when the page's address spells it ("… – Droit Au Logement" from
+    droitaulogement.org), and a leading hashtag tag ("#ELAN – …")."""
+    text = title.strip()
+    separators = list(_TITLE_SEPARATOR.finditer(text))
+    if not separators:
+        return text
+    host = _HOST.match(url.strip()) if isinstance(url, str) else None
+    site = _letters(host.group("host").rsplit(".", 1)[0]) if host else ""
+    last = _letters(text[separators[-1].end():])
+    if site and len(last) >= 3 and last in site:
+        text = text[:separators[-1].start()].rstrip(" :")
+    first = _TITLE_SEPARATOR.search(text)
+    if first and re.fullmatch(r"#\w+", text[:first.start()]):
+        text = text[first.end():]
+    return text
+
+
 def _front_fields(front: dict) -> dict[str, str]:
     fields: dict[str, str] = {}
     title = front.get("title") or front.get("titre")
     if isinstance(title, str) and title.strip():
-        fields["title"] = " ".join(_inline(title).split())
+        fields["title"] = " ".join(_inline(page_title(title, next((front[k] for k in _URL_KEYS if front.get(k)), None))).split())
     date = next((front[k] for k in _DATE_KEYS if front.get(k) and not isinstance(front[k], bool)), None)
     if date:
         fields["date"] = str(date)[:10]
@@ -255,6 +290,9 @@ def _body_to_text(markdown: str) -> str:
             continue
         if in_fence or _LINK_DEFINITION.match(line) or _TABLE_SEPARATOR.match(line) or _FOOTNOTE_DEFINITION.match(line):
             continue
+        if _NOTE_LINK.match(line.lstrip()):
+            out.append("")  # a note at the foot of the page, not the release's text
+            continue
         if re.fullmatch(r"\s*#{3,}\s*", line):
             out.append("###")  # the press-release end mark, not an empty heading
             continue
@@ -274,6 +312,8 @@ def _body_to_text(markdown: str) -> str:
         starts_block = bool(_LIST_ITEM.match(stripped)) or stripped.lstrip().startswith("|") or stripped.lstrip().startswith("{:")
         if stripped.lstrip().startswith("|"):
             stripped = " – ".join(cell.strip() for cell in stripped.strip().strip("|").split("|") if cell.strip())
+        if _PLAIN_LIST_ITEM.match(stripped):
+            starts_block, stripped = True, _PLAIN_LIST_ITEM.sub("- ", stripped)
         stripped = re.sub(r"^\s*[*+-]\s+", "- ", stripped)  # every bullet as "- "
         content = stripped.strip()  # inline markup is removed once the paragraph is whole
         if content.startswith("{:"):
@@ -281,8 +321,8 @@ def _body_to_text(markdown: str) -> str:
                 out[-1] = ""  # the block it closes is a quote's attribution ("{: .auteur-citation}"), not text
             out.append("")  # a kramdown attribute list is markup; it closes its block
             continue
-        if content and out and out[-1] and not starts_block and not out[-1].startswith("#"):
-            out[-1] = f"{out[-1]} {content}"  # a soft line break inside a paragraph is a space
+        if content and out and out[-1] and not starts_block and not out[-1].startswith("#") and not out[-1].endswith("\\"):
+            out[-1] = f"{out[-1]} {content}"  # a soft line break inside a paragraph is a space (a hard one, "\\", a line end)
         else:
             out.append(content)
     text = "\n".join(_inline(_FOOTNOTE_REF.sub("", line)) for line in out)
@@ -291,13 +331,19 @@ def _body_to_text(markdown: str) -> str:
 
 def _inline(text: str) -> str:
     text = _IMAGE.sub(lambda m: m.group(1), text)
+    if "](#" in text:
+        text = _NOTE_LINK.sub("", text)
     text = _LINK.sub(lambda m: m.group(1) or m.group(2), text)
     text = _AUTOLINK.sub(lambda m: m.group(1).removeprefix("mailto:"), text)
     text = _CODE.sub(lambda m: m.group(1), text)
     if "[" in text:
         text = _NUMBERED_REFERENCE.sub("", text)
+    if "{" in text:
+        text = _INLINE_ATTRIBUTES.sub("", text)
     for _ in range(2):  # nested emphasis: ***x*** or **_x_**
         text = _EMPHASIS.sub(lambda m: m.group(2) or m.group(4), text)
+    if "*" in text or "_" in text:
+        text = _STRAY_EMPHASIS.sub("", text).strip()
     text = _TAG.sub("", text)
     if "&" in text:  # entity references are characters in Markdown, as in its raw HTML ("&nbsp;", "&amp;")
         text = normalize_text(html.unescape(text))  # "&nbsp;" a space, as a typed no-break space is
