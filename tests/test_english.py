@@ -60,6 +60,9 @@ def test_a_lone_ordinal_day_is_read_against_the_release_date():
     ("Espoo, Finland - October 5, 2017: A new method", "Espoo", "2017-10-05", "A new"),
     ("March 3, 2020 — Acme today announced", None, "2020-03-03", "Acme today"),
     ("TORONTO, Sept. 4, 2019 /CNW/ - Acme", "TORONTO", "2019-09-04", "Acme"),
+    ("San Ramon, CA (Newsworthy.ai) Friday Mar 15, 2024 @ 9:00 AM Central — RChilli proudly announces", "San Ramon",
+     "2024-03-15", "RChilli"),
+    ("DENVER, CO (PRWeb) Tuesday June 4, 2024 at 10:30 AM Mountain Time — Acme", "DENVER", "2024-06-04", "Acme"),
 ])
 def test_wire_datelines_give_the_place_and_the_date(line, place, iso, rest):
     found = match_dateline(line)
@@ -218,3 +221,26 @@ def test_english_figures_with_their_currency_unit_or_counted_noun():
     assert figures == ["$40 million", "120 distribution centers"]  # not the year 2019, not "Series B"
     grid = [f["text"] for f in summarize_text(release("grid-agency-transmission-grants")).to_dict()["facts"]["figures"]]
     assert {"$120 million", "1,800 miles", "20 percent"} <= set(grid)
+
+
+def test_captions_feed_footers_and_link_pointers_are_never_bullets():
+    """A photo caption that closes on its credit, a blog feed's "The post … appeared first on …" and a
+    sentence that sends the reader to "this link" are furniture, whoever sends the release."""
+    news = ["Physicians at Harbor Valley Hospital are proud to announce that their stroke unit has been awarded the Gold Seal "
+            "by the Joint Commission for the third year in a row.",
+            "The unit treated 1,200 patients last year and cut its door-to-needle time to 31 minutes.",
+            "The hospital will open a second stroke unit in its north campus in the spring of 2026."]
+    text = ("Harbor Valley Hospital’s Stroke Unit Receives Gold Seal\n\n" + news[0] + "\n\n"
+            "Harbor Valley Hospital’s stroke unit team receives the Gold Seal award (Photo Credit: Dana Reyes, Harbor Valley Hospital)\n\n"
+            + news[1] + " Users of the patient portal can book a visit via the instructions at this link.\n\n" + news[2] + "\n\n"
+            "The post Harbor Valley Hospital’s Stroke Unit Receives Gold Seal appeared first on citybiz.\n")
+    result = summarize_text(text, sentences=3)
+    assert result.summary == news
+
+
+def test_a_headline_that_opens_with_a_brand_in_its_own_capitals_is_title_case():
+    from summarize.text.reflow import is_title_case
+
+    assert is_title_case("openSUSE Leap 42.1 Becomes First Hybrid Distribution")
+    assert is_title_case("iPhone Maker Opens First Store in Lagos")
+    assert not is_title_case("The openSUSE project released Leap 42.1 today for all users.")

@@ -127,3 +127,17 @@ def test_complete_sentences_come_before_list_items_even_when_too_few_are_complet
     summary = summarize_text(text, sentences=3).summary
     assert summary[0] == NEWS[0] and NEWS[2] in summary  # the two complete sentences, then one list item
     assert not any(bullet.endswith(":") for bullet in summary)
+
+
+def test_a_kicker_that_names_who_speaks_and_a_paragraph_printed_twice_give_no_bullet():
+    """"Déclaration de <nom>, <rôle>." opens a statement as a kicker would; a page that prints its
+    first paragraph twice (a copy of a web page) must not give the same bullet twice."""
+    lead = ("Révoltée par l'inertie du département face à la fermeture de trois collèges ruraux, l'association a décidé, "
+            "à l'issue de la réunion de lundi, de quitter le comité de concertation.")
+    others = ["Le département refuse depuis deux ans de publier l'étude sur les temps de transport des élèves.",
+              "L'association demande un moratoire sur les fermetures et une réunion publique dans chaque canton."]
+    text = ("Collèges ruraux : l'association quitte la concertation\n\n"
+            f"Déclaration de Marie Lefort, présidente de l'association Parents du Haut-Doubs. {lead}\n\n{lead}\n\n"
+            + "\n\n".join(others) + "\n")
+    result = summarize_text(text, sentences=3)
+    assert result.summary == [lead, *others]

@@ -2,7 +2,7 @@
 
 "AUSTIN, TX., Nov. 30, 2016 /PRNewswire/ --", "NEW YORK, March 3, 2020 (GLOBE NEWSWIRE) --",
 "SAN FRANCISCO--(BUSINESS WIRE)--", "LONDON (Reuters) -", "Cambridge, MA –", "(Miami, FL)", "March 3, 2020 —",
-"May 6, 2021 (SEATTLE) –".
+"May 6, 2021 (SEATTLE) –", "San Ramon, CA (Newsworthy.ai) Friday Mar 15, 2024 @ 9:00 AM Central —".
 The wires' marks and the state codes live in ``data/furniture_en.txt`` ([wire], [region]); this
 module is imported only for English releases.
 """
@@ -22,7 +22,8 @@ _ONE_PLACE = rf"{_WORD}(?: (?:{_WORD}|of|upon|on|de|la|du|el|al)){{0,5}}"
 _PLACE = rf"(?P<placeN>{_ONE_PLACE}(?:,\s*{_ONE_PLACE}){{0,3}})"
 _DASH = r"(?:-{1,3}|[–—])"
 # the hour a release is sent or embargoed to: "17h30 CET", "10:00 a.m. ET", "9 am (EST)"
-_TIME = r"(?:\d{1,2}(?:[:.h]\d{2}\s*(?:[ap]\.?\s?m\b\.?)?|\s*[ap]\.?\s?m\b\.?)(?:\s*\(?[A-Z]{2,4}\)?(?![\w]))?)"
+_TIME = (r"(?:\d{1,2}(?:[:.h]\d{2}\s*(?:(?i:[ap]\.?\s?m)\b\.?)?|\s*(?i:[ap]\.?\s?m)\b\.?)"
+         r"(?:\s*\(?[A-Z]{2,4}\)?(?![\w])|\s+(?:Eastern|Central|Mountain|Pacific)(?:\s+Time)?\b)?)")  # "9:00 AM Central"
 _LONGEST_PLACE_PART_WORDS = 5
 
 
@@ -50,7 +51,7 @@ def _dateline_re() -> re.Pattern[str]:
         r"^(?:"
         rf"{label}?(?P<date4>{_DATE})(?:,?\s+(?i:at\s+)?{_TIME})?(?:\s*\(\s*{place(6)}\s*\))?{wire(4)}?"  # March 3, 2020 —, May 6, 2021 (SEATTLE) –
         rf"|{place(1)}(?:\s*(?:,\s*|\(\s*|\s{_DASH}\s)|(?P<bare1>\s+))(?P<date1>{_DATE})\s*\)?{wire(1)}?"  # AUSTIN, TX., Nov. 30, 2016 /PRNewswire/
-        rf"|{place(2)}{wire(2)}(?:\s*{_DASH}?\s*(?P<date2>{_DATE}))?"  # LONDON (Reuters), SAN FRANCISCO--(BUSINESS WIRE)
+        rf"|{place(2)}{wire(2)}(?:\s*{_DASH}?\s*(?P<date2>{_DATE})(?:,?\s+(?:(?i:at)\s+|@\s*)?{_TIME})?)?"  # LONDON (Reuters), SAN FRANCISCO--(BUSINESS WIRE)
         rf"|{place(3)}(?=\s*{_DASH}\s+\S)"  # Cambridge, MA – (checked: a state code or a place in capitals)
         rf"|\(\s*{place(5)}\s*\)"  # (Miami, FL) Loving Day celebrates… (checked as the branch above)
         r")"

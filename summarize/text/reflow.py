@@ -90,9 +90,10 @@ TITLE_CASE_SHARE = 0.85  # of the words of four letters or more: a headline in t
 
 def is_title_case(text: str) -> bool:
     """"Harbor Robotics Raises $40 Million to Expand Warehouse Automation Platform": every long word
-    capitalised, as English headlines and sub-headlines are set; a sentence never is."""
+    capitalised, as English headlines and sub-headlines are set; a sentence never is. A brand that
+    keeps its own capitals ("openSUSE Leap 42.1 Becomes First Hybrid Distribution") counts as capitalised."""
     words = [w for w in text.split() if w[:1].isalpha() and len(w) > 3]
-    return len(words) >= 3 and sum(w[:1].isupper() for w in words) >= TITLE_CASE_SHARE * len(words)
+    return len(words) >= 3 and sum(w[:1].isupper() or not w[1:].islower() for w in words) >= TITLE_CASE_SHARE * len(words)
 
 
 def unshouted(line: str, text: str, function_words: frozenset[str] = frozenset()) -> str:
