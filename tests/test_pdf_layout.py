@@ -175,3 +175,28 @@ def test_a_centred_bold_sub_heading_wrapped_on_two_lines_is_one_line_of_text():
     document.multi_cell(170, 5, LEFT, new_x="LMARGIN", new_y="NEXT")
     lines = read_pdf(bytes(document.output()), "centre.pdf").text.split("\n")
     assert any(line.startswith("Les associations d'usagers") and line.endswith("trois lignes de nuit.") for line in lines), lines
+
+
+def test_a_sentence_set_on_spaced_out_centred_lines_is_one_paragraph_and_a_crossing_band_is_read():
+    """A cover page centres its lead sentence on lines set far apart ("… organise du" / "3 au 5 juin
+    2025" / "une fête …"), and a list of names on full centred lines: each is one sentence, never a
+    bullet cut at a line end. A column band with nothing on one side is read without error."""
+    document = _pdf()
+    document.set_font("helvetica", size=11)
+    lines = ["L'Office de tourisme du pays de Vannes organise du", "3 au 5 juin 2025",
+             "une fête de la mer avec les associations du port :"]
+    for line in lines:
+        document.cell(0, 6, line, align="C", new_x="LMARGIN", new_y="NEXT")
+        document.ln(8)
+    names = ("Anne Le Goff, Pierre Madec, Yann Kervella, Soazig Le Bihan, Erwan Tanguy, Gwenola Riou, Morgane Le Roux, "
+             "Ronan Guillou, Maëlle Jaffré, Tristan Cadiou, Nolwenn Prigent et Loïc Hamon.")
+    document.multi_cell(150, 6, names, align="C", new_x="LMARGIN", new_y="NEXT")
+    document.ln(6)
+    document.multi_cell(0, 6, LEFT, new_x="LMARGIN", new_y="NEXT")
+    text = read_pdf(bytes(document.output()), "fete.pdf").text
+    assert " ".join(lines) in text, text
+    assert names in text, text
+
+    out: list = []
+    pdf_reader._order([], out, [0], depth=1)  # a band's side with no line on it (two set-9 PDFs failed here)
+    assert out == []

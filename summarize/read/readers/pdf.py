@@ -19,6 +19,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ...errors import InputError
+from ...resources import word_list
 from ...text.reflow import document_words, is_letter_spaced, join_lines
 from ..decoding import RawText, normalize_text
 
@@ -369,6 +370,8 @@ def _reading_order(lines: list[Line], page_width: float) -> list[Line]:
 
 
 def _order(lines: list[Line], out: list[Line], next_column: list[int], depth: int) -> None:
+    if not lines:
+        return  # one side of a band with nothing on it (every line of its rows starts past the gutter)
     rows: dict[int, list[Line]] = {}
     for line in lines:
         rows.setdefault(line.row, []).append(line)
@@ -579,18 +582,33 @@ def _starts_block(previous: Line, line: Line, leading: float, usual_width: float
     if previous.column != line.column or abs(previous.size - line.size) >= 0.5 or previous.bold != line.bold:
         return True
     gap = previous.y - line.y
+    same_centre = abs(previous.x + previous.x1 - line.x - line.x1) < 2 * line.size
+    if 0 < gap <= RUN_ON_GAP * leading * max(line.size, 1) and _runs_on(previous, line, same_centre or previous.width >= SHORT_LINE_SHARE * usual_width):
+        return False  # a sentence set on spaced-out or centred lines ("… organise du" / "1er mars au 10 juin 2012" / "deux expositions …")
     if gap <= 0 or gap > PARAGRAPH_GAP * leading * max(line.size, 1):
         return True  # a new column, a page region or a paragraph space
-    same_centre = abs(previous.x + previous.x1 - line.x - line.x1) < 2 * line.size
     display = previous.bold or previous.size >= body_size + 0.5
     wrapped = line.text[:1].islower() or previous.text.endswith(",")  # the phrase runs on: not a second item of a centred block
     if same_centre and ((previous.bold and _shouted(previous.text) and _shouted(line.text))
                         or (display and wrapped and abs(line.x - previous.x) > line.size)):
         return bool(_SENTENCE_END.search(previous.text))  # a title or sub-heading (bold, or larger) centred on two lines
     short = line.size <= body_size + 0.5 and previous.width < SHORT_LINE_SHARE * usual_width
-    if abs(line.x - previous.x) > 3 * max(line.size, 1) or short:
+    centred_paragraph = same_centre and previous.width >= FULL_LINE_SHARE * usual_width and not _SENTENCE_END.search(previous.text)
+    if (abs(line.x - previous.x) > 3 * max(line.size, 1) and not centred_paragraph) or short:
         return True  # text set elsewhere on the line (a date right of an address), or the short lines of an address
     return previous.width < FULL_LINE_SHARE * usual_width and bool(_SENTENCE_END.search(previous.text))
+
+
+RUN_ON_GAP = 4.0  # how far below (in leadings) a line may be set and still go on the sentence of the line above
+
+
+def _runs_on(previous: Line, line: Line, may_wrap: bool) -> bool:
+    """The sentence of `previous` goes on in `line`: it has not ended and its last word cannot end a
+    phrase ("du", "the"), or it wraps (a long or centred line) into a line that opens in lower case."""
+    if _SENTENCE_END.search(previous.text) or not line.text[:1].isalnum():
+        return False
+    last = previous.text.rsplit(None, 1)[-1].lower()
+    return last in word_list("run_on_words.txt") or (may_wrap and line.text[:1].islower())
 
 
 def mend_unmapped(text: str) -> str:
