@@ -165,6 +165,14 @@ def test_a_dateline_opening_the_paragraph_after_the_standfirst_is_cut_off():
     assert not any(s.startswith("Louhans") for s in result.summary)
 
 
+def test_a_dateline_with_en_date_du_gives_the_date_and_leaves_the_lead():
+    """"WELLAND, En date du 04 juillet 2023, SOFIFRAN a …": a Canadian association's dateline wording."""
+    text = f"{HEADLINE}\n\nLOUHANS, En date du 28 février 2025, {BODY}"
+    result = summarize_text(text, sentences=3)
+    assert result.facts["date"] == "2025-02-28" and result.facts["dateline"]["place"] == "LOUHANS"
+    assert not any(s.startswith(("LOUHANS", "En date")) for s in result.summary)
+
+
 def test_a_bold_standfirst_under_the_headline_is_the_lead_even_without_a_full_stop():
     standfirst = "Douze bornes gratuites pendant un an dans les gares et les mairies des huit villages"
     markdown = (f"# {HEADLINE}\n\n**{standfirst}**\n\n{BODY}").encode()

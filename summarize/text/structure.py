@@ -25,14 +25,14 @@ PHONE_RE = re.compile(r"(?:\+\d{1,3}[\s.]?(?:\(0\)\s?)?|\b0)[1-9](?:[\s.-]?\d{2}
 URL_RE = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 BULLET_RE = re.compile(r"^(?:[-–—•●▪◦*‣►✓·]|\d{1,2}[.)]|[a-z][)])\s+")
 _TERMINAL_END = re.compile(r"[.!?…»\"”;,]$")
-# "Rabat, le 20 janvier 2025 –", "PARIS (3 mars 2025) -", "Lyon, 12/03/2025 :", "Paris, le 3 mars –"
+# "Rabat, le 20 janvier 2025 –", "PARIS (3 mars 2025) -", "Lyon, 12/03/2025 :", "Paris, le 3 mars –", "WELLAND, En date du 04 juillet 2023, …"
 _DATE_ANON = re.sub(r"\(\?P<\w+>", "(?:", DATE_PATTERN)
 # One parse per string (hyphens only inside a word, a bounded number of words): no backtracking blow-up on "a-a-a-…".
 _PLACE_WORD = r"[A-ZÀ-Ý][\w'’.]*(?:-[\w'’.]+)*"
 _ONE_PLACE = rf"{_PLACE_WORD}(?: (?:{_PLACE_WORD}|sur|en|les|de|du|la|le|d'\w+)){{0,6}}"
 _PLACE = rf"(?P<place>{_ONE_PLACE}(?:,\s*{_ONE_PLACE}){{0,9}})"  # "Bordeaux, Marseille, … Rennes le 18 janvier 2013 –"
 DATELINE_RE = re.compile(
-    r"^(?:" + _PLACE + r"(?:,\s*[A-Z]{2,3}\.?)?\s*(?:,\s*|\(\s*|[-–—]\s+|(?<=\w)\s+(?=le\s+\d))(?:le\s+)?(?P<date>" + _DATE_ANON + r")\s*\)?"
+    r"^(?:" + _PLACE + r"(?:,\s*[A-Z]{2,3}\.?)?\s*(?:,\s*|\(\s*|[-–—]\s+|(?<=\w)\s+(?=le\s+\d))(?:le\s+|en\s+date\s+du\s+)?(?P<date>" + _DATE_ANON + r")\s*\)?"
     r"|(?P<date2>(?:le\s+)?(?:" + _DATE_ANON + r")))"
     # after a comma, a dateline needs its place and a capital ("Paris, le 3 mars 2025, La société…"):
     # "Le dimanche 5 août 2018, la conférence…" and "Le 3 mars, Debian a…" are sentences
