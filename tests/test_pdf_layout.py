@@ -20,6 +20,7 @@ LEFT = ("La métropole ouvrira le 2 septembre une ligne de bus express entre la 
 RIGHT = ("Les billets seront vendus au tarif unique de trois euros, valable une heure sur tout le réseau, "
          "et les abonnés mensuels voyageront sans supplément sur cette nouvelle ligne.")
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+DEJAVU_BOLD = DEJAVU.with_name("DejaVuSans-Bold.ttf")
 
 
 def _pdf():
@@ -200,3 +201,23 @@ def test_a_sentence_set_on_spaced_out_centred_lines_is_one_paragraph_and_a_cross
     out: list = []
     pdf_reader._order([], out, [0], depth=1)  # a band's side with no line on it (two set-9 PDFs failed here)
     assert out == []
+
+
+@pytest.mark.skipif(not DEJAVU_BOLD.is_file(), reason="needs a bold TrueType font")
+def test_a_headline_in_bold_capitals_centred_on_two_spaced_lines_is_one_title():
+    """A letterhead-less release sets its headline in body-size bold capitals, centred on two lines
+    farther apart than the body's lines, under a kicker set farther still: one headline, no kicker."""
+    document = _pdf()
+    document.add_font("dejavu", "B", fname=str(DEJAVU_BOLD))
+    document.set_font("dejavu", "B", 11)
+    document.cell(0, 6, "COMMUNIQUE DE PRESSE", align="C", new_x="LMARGIN", new_y="NEXT")
+    document.ln(18)
+    document.cell(0, 6, "LA LIGUE DE VOILE OBTIENT UNE SUBVENTION DE LA REGION", align="C", new_x="LMARGIN", new_y="NEXT")
+    document.ln(2)
+    document.cell(0, 6, "POUR SON ECOLE DE NAVIGATION", align="C", new_x="LMARGIN", new_y="NEXT")
+    document.ln(6)
+    document.set_font("helvetica", size=11)
+    document.multi_cell(0, 5, LEFT + " " + RIGHT, new_x="LMARGIN", new_y="NEXT")
+    text = read_pdf(bytes(document.output()), "voile.pdf").text
+    assert "LA LIGUE DE VOILE OBTIENT UNE SUBVENTION DE LA REGION POUR SON ECOLE DE NAVIGATION" in text, text
+    assert "PRESSE LA LIGUE" not in text, text

@@ -585,6 +585,9 @@ def _starts_block(previous: Line, line: Line, leading: float, usual_width: float
     same_centre = abs(previous.x + previous.x1 - line.x - line.x1) < 2 * line.size
     if 0 < gap <= RUN_ON_GAP * leading * max(line.size, 1) and _runs_on(previous, line, same_centre or previous.width >= SHORT_LINE_SHARE * usual_width):
         return False  # a sentence set on spaced-out or centred lines ("… organise du" / "1er mars au 10 juin 2012" / "deux expositions …")
+    if (0 < gap <= HEADING_RUN_ON_GAP * leading * max(line.size, 1) and same_centre and previous.bold and _shouted(previous.text)
+            and _shouted(line.text) and not _SENTENCE_END.search(previous.text)):
+        return False  # a headline in bold capitals centred on two lines set apart ("… SUBVENTION DE DEVELOPPEMENT" / "ÉCONOMIQUE DE …")
     if gap <= 0 or gap > PARAGRAPH_GAP * leading * max(line.size, 1):
         return True  # a new column, a page region or a paragraph space
     display = previous.bold or previous.size >= body_size + 0.5
@@ -600,6 +603,7 @@ def _starts_block(previous: Line, line: Line, leading: float, usual_width: float
 
 
 RUN_ON_GAP = 4.0  # how far below (in leadings) a line may be set and still go on the sentence of the line above
+HEADING_RUN_ON_GAP = 2.5  # the same for a centred headline in bold capitals (a kicker above it sits farther)
 
 
 def _runs_on(previous: Line, line: Line, may_wrap: bool) -> bool:
