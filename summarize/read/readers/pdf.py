@@ -519,14 +519,27 @@ def _headline(lines: list[Line], body_size: float) -> tuple[str | None, list[Lin
             continue
         gap = block[-1].y - line.y
         if (abs(line.size - largest) >= 0.5 or line.column != block[-1].column or gap > 2.5 * largest
-                or (len(rows) >= 2 and gap > 1.3 * (rows[0] - rows[1])) or re.search(r"[.!?…]$", block[-1].text)):
-            break  # another size, column or region, a wider space than the headline's leading, or its sentence has ended
+                or (len(rows) >= 2 and gap > 1.3 * (rows[0] - rows[1])) or re.search(r"[.!?…]$", block[-1].text)
+                or _practical_line(block[-1], line)):
+            break  # another size, column or region, a wider space than the headline's leading, its sentence has ended,
+            # or the dates, venue and contact set in the headline's size below it
         block.append(line)
         rows.append(line.y)
     text = block[0].text
     for line in block[1:]:
         text = join_lines(text, line.text)
     return (text, block) if len(text.split()) <= MAX_TITLE_WORDS else (None, [])
+
+
+_CONTACT_IN_LINE = re.compile(r"@\w|https?://|www\.|\b\d{2}(?:[ .]\d{2}){4}\b")
+
+
+def _practical_line(previous: Line, line: Line) -> bool:
+    """A line under a headline, in its size, that opens on a number (a date, an hour, an address) after
+    a line whose phrase is complete, or that holds an address to write to: not the headline's words."""
+    if _CONTACT_IN_LINE.search(line.text):
+        return True
+    return line.text[:1].isdigit() and not _runs_on(previous, line, False)
 
 
 def _page_blocks(lines: list[Line], body_size: float, compounds: set[str], headline: str | None, title_lines: list[Line] = ()) -> list[str]:
