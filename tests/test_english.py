@@ -232,7 +232,7 @@ def test_captions_feed_footers_and_link_pointers_are_never_bullets():
             "The hospital will open a second stroke unit in its north campus in the spring of 2026."]
     text = ("Harbor Valley Hospital’s Stroke Unit Receives Gold Seal\n\n" + news[0] + "\n\n"
             "Harbor Valley Hospital’s stroke unit team receives the Gold Seal award (Photo Credit: Dana Reyes, Harbor Valley Hospital)\n\n"
-            + news[1] + " Users of the patient portal can book a visit via the instructions at this link.\n\n" + news[2] + "\n\n"
+            + news[1] + " Users of portal 2.1 can book a visit via the instructions at this link.\n\n" + news[2] + "\n\n"
             "The post Harbor Valley Hospital’s Stroke Unit Receives Gold Seal appeared first on citybiz.\n")
     result = summarize_text(text, sentences=3)
     assert result.summary == news

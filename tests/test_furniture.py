@@ -141,3 +141,20 @@ def test_a_kicker_that_names_who_speaks_and_a_paragraph_printed_twice_give_no_bu
             + "\n\n".join(others) + "\n")
     result = summarize_text(text, sentences=3)
     assert result.summary == [lead, *others]
+
+
+def test_a_line_that_opens_in_lower_case_is_no_bullet_but_a_brand_opens_a_sentence():
+    """Practical details run together on a cover ("vernissage jeudi 15 septembre de 18h à 21h …") or the
+    tail of a line cut from its start open in lower case: never a bullet while sentences remain."""
+    from summarize.rank.selection import opens_in_lower_case
+
+    news = ["Après une résidence de deux mois, la plasticienne Inès Marchal investit la chapelle du lycée avec cinq installations.",
+            "Ses œuvres, faites de verre et de cordes tendues, interrogent la mesure de l'espace et du corps.",
+            "L'exposition sera ensuite présentée au centre d'art de Vitré au printemps 2026."]
+    text = ("Inès Marchal à la chapelle du lycée\n\n"
+            "vernissage jeudi 15 septembre de 18h à 21h en partenariat avec la Fondation Lebrun exposition du 16 septembre "
+            "au 12 novembre ouverture du mercredi au samedi de 14h à 19h.\n\n" + "\n\n".join(news) + "\n")
+    assert summarize_text(text, sentences=3).summary == news
+    assert not opens_in_lower_case("iPhone 17 : Apple ouvre les précommandes vendredi.")
+    assert not opens_in_lower_case("« Nous agissons », dit-elle.")
+    assert opens_in_lower_case("et les abonnés voyageront sans supplément.")

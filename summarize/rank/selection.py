@@ -16,6 +16,7 @@ from ..text.structure import EMAIL_RE, URL_RE
 from .ranking import NO_ADJUSTMENT, Ranking, Sentence, adjusted_scores, feature_weight, is_quote, opens_with_anaphora, score, select
 
 _COMPLETE_END = re.compile(r"[.!?…»\"”)]$")
+_FIRST_WORD = re.compile(r"[^\s«“\"'‘(]\S*")  # past opening quotes and brackets
 
 
 def sentence_budget(sentences: list[Sentence], max_words: int | None, ratio: float | None) -> int | None:
@@ -80,6 +81,14 @@ def is_pointer(sentence: str, language: str = "fr") -> bool:
     return bool(pattern and pattern.fullmatch(sentence.strip()))
 
 
+def opens_in_lower_case(sentence: str) -> bool:
+    """A "sentence" whose first word is in lower case ("vernissage jeudi 15 septembre de 18h …"): the
+    rest of a line cut from its start, or lines of practical details run together, never a sentence.
+    A brand that keeps its own capitals ("iPhone", "eBay") opens sentences too."""
+    first = _FIRST_WORD.search(sentence)
+    return bool(first) and first.group()[:1].islower() and first.group()[1:] == first.group()[1:].lower()
+
+
 def is_kicker(sentence: str, language: str = "fr") -> bool:
     """A sentence that only names the kind of document ("Communiqué de presse.", "Déclaration de
     Thierry Kuhn, président d'Emmaüs France."): the [header] patterns, read in the text."""
@@ -92,7 +101,7 @@ def demote_incomplete(sentences: list[Sentence], scores: list[float], language: 
     complete one: a summary bullet must stand on its own, and when too few are complete for the
     summary the incomplete ones only fill the places left."""
     complete = [(is_complete(s.text) or is_standfirst(sentences, s.index)) and not is_pointer(s.text, language) and not is_kicker(s.text, language)
-                for s in sentences]
+                and not opens_in_lower_case(s.text) for s in sentences]
     if not scores or all(complete) or not any(complete):
         return scores  # when too few are complete, the complete ones still come first
     drop = max(scores) - min(scores) + 1.0
@@ -115,4 +124,8 @@ def pushed_down_reasons(sentences: list[Sentence], index: int, ranking: Ranking,
         reasons.append("incomplete (no final punctuation)")
     elif is_pointer(sentence.text, language):
         reasons.append("pointer (only says where to read more)")
+    elif is_kicker(sentence.text, language):
+        reasons.append("kicker (only names the kind of document)")
+    elif opens_in_lower_case(sentence.text):
+        reasons.append("fragment (opens in lower case)")
     return reasons
