@@ -212,6 +212,15 @@ def test_the_body_named_after_a_person_with_de_is_the_one_they_speak_for():
     assert not {"Toulouse", "passage", "Lyon"} & set(orgs)
 
 
+def test_museums_galleries_and_theatres_are_bodies():
+    """The institutions of a cultural release: "le Musée des beaux-arts de Quimper", "la Galerie Mansart",
+    "le Théâtre de Cornouaille"; a gallery of a shopping centre in lower case is not one."""
+    orgs = organisations("L'artiste a exposé au Musée des beaux-arts de Quimper et à la Galerie Mansart, puis au "
+                         "Théâtre de Cornouaille. Une vitrine est installée dans la galerie marchande du centre.")
+    assert {"Musée des beaux-arts de Quimper", "Galerie Mansart", "Théâtre de Cornouaille"} <= set(orgs)
+    assert not any(name.lower().startswith("galerie marchande") for name in orgs)
+
+
 def test_things_tickers_surnames_and_programme_names_are_not_organisations():
     orgs = organisations(
         "La société Norvalis lance une API et un boîtier USB avec GPS, fondés sur l’IA (intelligence artificielle). "
