@@ -86,7 +86,10 @@ def opens_in_lower_case(sentence: str) -> bool:
     rest of a line cut from its start, or lines of practical details run together, never a sentence.
     A brand that keeps its own capitals ("iPhone", "eBay") opens sentences too."""
     first = _FIRST_WORD.search(sentence)
-    return bool(first) and first.group()[:1].islower() and first.group()[1:] == first.group()[1:].lower()
+    if first is None:
+        return False
+    word = first.group()
+    return word[:1].islower() and word[1:] == word[1:].lower()
 
 
 def is_kicker(sentence: str, language: str = "fr") -> bool:
