@@ -565,7 +565,7 @@ def _first_position(text: str, org: dict) -> int:
     return min(positions, default=len(text))
 
 
-_AFFILIATION_LINK = r"\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|de\s+|d['’]\s*)"
+_AFFILIATION_LINK = re.compile(r"\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|de\s+|d['’]\s*)")
 _AFFILIATED_NAME = re.compile(  # capitalised words, "du"/"de la" inside: "Wikimédia France", "Quadrature du Net"
     r"(?P<name>[A-ZÀ-Ý][\w&’']*(?:[.-][\w&’']+)*(?:\s+(?:(?:du|de|des|de\s+la|d['’])\s*)?[A-ZÀ-Ý][\w&’']*(?:[.-][\w&’']+)*)*)")
 
@@ -578,10 +578,12 @@ def _affiliations(sentences: Sequence[str], person_names: Sequence[str]) -> list
     for person in person_names:
         if " " not in person:
             continue
-        after = re.compile(re.escape(person) + _AFFILIATION_LINK)
         for sentence in sentences:
-            for match in after.finditer(sentence):
-                named = _AFFILIATED_NAME.match(sentence, match.end())
+            for start in _occurrences(sentence, person):  # plain searches: no pattern compiled per name
+                link = _AFFILIATION_LINK.match(sentence, start + len(person))
+                if not link:
+                    continue
+                named = _AFFILIATED_NAME.match(sentence, link.end())
                 if not named:
                     continue
                 name = named.group("name")
@@ -589,6 +591,15 @@ def _affiliations(sentences: Sequence[str], person_names: Sequence[str]) -> list
                     continue
                 out.append(name)
     return out
+
+
+def _occurrences(text: str, word: str) -> list[int]:
+    """Where `word` starts in `text`, left to right."""
+    found, start = [], text.find(word)
+    while start >= 0:
+        found.append(start)
+        start = text.find(word, start + len(word))
+    return found
 
 
 def _employers(people: Sequence[dict]) -> list[str]:
