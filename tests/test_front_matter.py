@@ -121,3 +121,10 @@ def test_a_converted_pages_notes_attributes_stray_marks_and_plain_lists_never_re
     bullets = summarize_text(body, sentences=3, title=raw.headline).summary
     assert "Le Sénat a adopté aujourd'hui, jeudi 26 juillet, la loi sur le logement." in bullets
     assert not any(mark in bullet for bullet in bullets for mark in ("*", "[", "{", "\\"))
+    # the site's name cut from the title is the sender: an organisation of the command's output
+    from summarize.run.batch import Input, Options, summarize_input
+
+    path = str(tmp_path / "loi.md")
+    result = summarize_input(Input(path, "loi.md"), Options())[0]
+    assert result["metadata"]["sitename"] == "Réseau Habitat Solidaire"
+    assert {"name": "Réseau Habitat Solidaire", "expansion": None} in result["facts"]["organisations"]

@@ -181,9 +181,20 @@ def summarize_raw(raw: RawText, source: str, options: Options) -> dict[str, Any]
         result["metadata"] = dict(raw.metadata)
         if "date" not in result["facts"] and _ISO_DATE.match(raw.metadata.get("date", "")):
             result["facts"]["date"] = raw.metadata["date"][:10]
+        if raw.metadata.get("format") == "markdown" and raw.metadata.get("sitename"):
+            _add_sender(result["facts"], raw.metadata["sitename"])
     if raw.warnings:
         result["warnings"] = result.get("warnings", []) + raw.warnings
     return result
+
+
+def _add_sender(facts: dict[str, Any], site_name: str) -> None:
+    """The site a scraped release comes from, named after its headline and spelt by its address
+    ("… – Droit Au Logement" on droitaulogement.org), is its sender: an organisation of the release."""
+    organisations = facts.setdefault("organisations", [])
+    lowered = site_name.lower()
+    if not any(lowered in (org["name"] + " " + (org.get("expansion") or "")).lower() for org in organisations):
+        organisations.append({"name": site_name, "expansion": None})
 
 
 def _clean_message(message: str, raw_source: str, shown_source: str) -> str:

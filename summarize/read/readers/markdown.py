@@ -61,7 +61,7 @@ def read_markdown(data: bytes, name: str) -> RawText:
     raw = decode(data, name)
     document = markdown_document(raw.text)
     metadata = {"format": "markdown"}
-    for key in ("title", "date"):
+    for key in ("title", "date", "sitename"):
         if document.fields.get(key):
             metadata[key] = document.fields[key]
     return RawText(text=document.text, encoding=raw.encoding, metadata=metadata, headline=document.fields.get("title"))
@@ -85,7 +85,7 @@ def read_text_header(raw: RawText) -> RawText:
 
 def _with_fields(raw: RawText, text: str, fields: dict[str, str]) -> RawText:
     """The plain text read again with its header's fields: the title as headline, title and date as metadata."""
-    metadata = {**raw.metadata, **{key: fields[key] for key in ("title", "date") if fields.get(key)}}
+    metadata = {**raw.metadata, **{key: fields[key] for key in ("title", "date", "sitename") if fields.get(key)}}
     return RawText(text=text, encoding=raw.encoding, metadata=metadata, warnings=raw.warnings, attachments=raw.attachments,
                    headline=fields.get("title") or raw.headline)
 
@@ -224,30 +224,34 @@ def _letters(text: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFKD", text.casefold()) if ch.isalnum() and ch.isascii())
 
 
-def page_title(title: str, url: object = None) -> str:
-    """A scraped page's title without what the site adds around the headline: its name after a
-    dash or a bar when the page's address spells it ("… – Droit Au Logement" from
-    droitaulogement.org), and a leading hashtag tag ("#ELAN – …")."""
-    text = title.strip()
+def page_title(title: str, url: object = None) -> tuple[str, str | None]:
+    """A scraped page's title without what the site adds around the headline, and the site's name:
+    the part after a dash or a bar when the page's address spells it ("… – Droit Au Logement" from
+    droitaulogement.org: the sender), and a leading hashtag tag ("#ELAN – …")."""
+    text, site_name = title.strip(), None
     separators = list(_TITLE_SEPARATOR.finditer(text))
     if not separators:
-        return text
+        return text, None
     host = _HOST.match(url.strip()) if isinstance(url, str) else None
     site = _letters(host.group("host").rsplit(".", 1)[0]) if host else ""
     last = _letters(text[separators[-1].end():])
     if site and len(last) >= 3 and last in site:
+        site_name = text[separators[-1].end():].strip()
         text = text[:separators[-1].start()].rstrip(" :")
     first = _TITLE_SEPARATOR.search(text)
     if first and re.fullmatch(r"#\w+", text[:first.start()]):
         text = text[first.end():]
-    return text
+    return text, site_name
 
 
 def _front_fields(front: dict) -> dict[str, str]:
     fields: dict[str, str] = {}
     title = front.get("title") or front.get("titre")
     if isinstance(title, str) and title.strip():
-        fields["title"] = " ".join(_inline(page_title(title, next((front[k] for k in _URL_KEYS if front.get(k)), None))).split())
+        headline, site_name = page_title(title, next((front[k] for k in _URL_KEYS if front.get(k)), None))
+        fields["title"] = " ".join(_inline(headline).split())
+        if site_name:
+            fields["sitename"] = site_name
     date = next((front[k] for k in _DATE_KEYS if front.get(k) and not isinstance(front[k], bool)), None)
     if date:
         fields["date"] = str(date)[:10]
