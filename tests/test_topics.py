@@ -128,3 +128,16 @@ def test_a_name_and_the_verb_it_is_the_subject_of_is_no_topic():
     topics_ = summarize_text(text, topics=8).topics
     assert not [t for t in topics_ if t.split()[-1] in ("exprime", "réagit")], topics_
     assert "réforme du décret" in topics_
+
+
+def test_inclusive_writing_is_one_subject_with_its_first_form_and_no_pronoun_topic():
+    """"étudiant.e.s", "étudiant·e·s" and "étudiants" are one subject; "tout.e.s" is a pronoun."""
+    assert stem("étudiant.e.s") == stem("étudiant·e·s") == stem("étudiants") == stem("étudiant")
+    assert stem("citoyen·ne·s") == stem("citoyens") and stem("acteur·rice·s") == stem("acteurs")
+    assert is_stop_word("tout.e.s")
+    text = ("Les étudiant.e.s de Nanterre ont été évacué.e.s par la police ce matin. Les étudiants dénoncent la décision "
+            "du président. Tou·te·s appellent à une assemblée générale. Les étudiant·e·s mobilisé·e·s tiendront une "
+            "conférence de presse demain, avec le soutien des personnels de l'université.")
+    topics = summarize_text(text, topics=5).topics
+    assert sum(stem(t.split()[0]) == stem("étudiant") for t in topics) == 1, topics
+    assert not any(t.lower().startswith("tou") for t in topics), topics

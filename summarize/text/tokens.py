@@ -59,11 +59,23 @@ def _stemmers() -> dict[str, Any]:
     return {"fr": snowballstemmer.stemmer("french"), "en": snowballstemmer.stemmer("english")}
 
 
+# French inclusive writing: "étudiant.e.s", "mobilisé·e·s", "citoyen·ne·s", "acteur·rice·s" are the word's forms
+_INCLUSIVE_ENDING = re.compile(r"(?<=\w)[.·•‧](?:e|ne|le|te|se|re|euse|rice|ice)(?:[.·•‧]?s)?$")
+
+
 @lru_cache(maxsize=200_000)
 def stem(word: str, language: str = "fr") -> str:
-    """Snowball stem of a normalised word (same algorithm as NLTK's SnowballStemmer)."""
+    """Snowball stem of a normalised word (same algorithm as NLTK's SnowballStemmer); a word in
+    inclusive writing has the stem of its first form ("étudiant.e.s" that of "étudiant")."""
     stemmer = _stemmers().get(language) or _stemmers()["fr"]
-    return stemmer.stemWord(normalize_word(word))
+    return stemmer.stemWord(_first_form(normalize_word(word)))
+
+
+def _first_form(norm: str) -> str:
+    """A normalised word without its inclusive-writing ending ("tout.e.s" -> "tout")."""
+    if "." in norm or "·" in norm or "•" in norm or "‧" in norm:
+        return _INCLUSIVE_ENDING.sub("", norm)
+    return norm
 
 
 def is_stop_word(word: str, language: str = "fr") -> bool:
@@ -74,6 +86,7 @@ def is_stop_word(word: str, language: str = "fr") -> bool:
 def is_normalized_stop_word(norm: str, language: str = "fr") -> bool:
     """`is_stop_word` for a word already through `normalize_word` (hot loops)."""
     stops = stop_words(language if language in ("fr", "en") else "fr")
+    norm = _first_form(norm)
     return norm in stops or ("-" in norm and all(part in stops for part in norm.split("-")))
 
 
