@@ -223,26 +223,23 @@ def test_a_headline_in_bold_capitals_centred_on_two_spaced_lines_is_one_title():
     assert "PRESSE LA LIGUE" not in text, text
 
 
+def _cover_headline(lines: list[str], name: str) -> str | None:
+    """The headline read from a page with `lines` in 14 pt above a 10 pt body."""
+    document = _pdf()
+    document.set_font("helvetica", size=14)
+    for line in lines:
+        document.cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
+    document.ln(8)
+    document.set_font("helvetica", size=10)
+    document.multi_cell(0, 5, LEFT + " " + RIGHT, new_x="LMARGIN", new_y="NEXT")
+    return read_pdf(bytes(document.output()), name).headline
+
+
 def test_the_dates_and_venue_set_in_the_headlines_size_are_not_the_headline():
     """A gallery's cover sets the show's title, then its dates, venue and contact, all in one size:
     the headline is the title; a headline whose phrase runs on to a number keeps it."""
-    document = _pdf()
-    document.set_font("helvetica", size=14)
-    for line in ["marine leclerc / lignes de partage", "3 mars > 28 avril 2024 / Vernissage le 2 mars (de 18h à 21h)",
-                 "Galerie du Quai / 12 quai des Chartrons / 33000 Bordeaux", "Visites sur rendez-vous : contact@galeriequai.fr"]:
-        document.cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
-    document.ln(8)
-    document.set_font("helvetica", size=10)
-    document.multi_cell(0, 5, LEFT + " " + RIGHT, new_x="LMARGIN", new_y="NEXT")
-    raw = read_pdf(bytes(document.output()), "galerie.pdf")
-    assert raw.headline == "marine leclerc / lignes de partage"
-
-    document = _pdf()
-    document.set_font("helvetica", size=14)
-    for line in ["Le chiffre d'affaires de la coopérative progresse de", "12 % au premier semestre 2024"]:
-        document.cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
-    document.ln(8)
-    document.set_font("helvetica", size=10)
-    document.multi_cell(0, 5, LEFT + " " + RIGHT, new_x="LMARGIN", new_y="NEXT")
-    raw = read_pdf(bytes(document.output()), "semestre.pdf")
-    assert raw.headline == "Le chiffre d'affaires de la coopérative progresse de 12 % au premier semestre 2024"
+    assert _cover_headline(["marine leclerc / lignes de partage", "3 mars > 28 avril 2024 / Vernissage le 2 mars (de 18h à 21h)",
+                            "Galerie du Quai / 12 quai des Chartrons / 33000 Bordeaux",
+                            "Visites sur rendez-vous : contact@galeriequai.fr"], "galerie.pdf") == "marine leclerc / lignes de partage"
+    assert (_cover_headline(["Le chiffre d'affaires de la coopérative progresse de", "12 % au premier semestre 2024"], "semestre.pdf")
+            == "Le chiffre d'affaires de la coopérative progresse de 12 % au premier semestre 2024")
