@@ -573,33 +573,26 @@ _AFFILIATED_NAME = re.compile(  # capitalised words, "du"/"de la" inside: "Wikim
 def _affiliations(sentences: Sequence[str], person_names: Sequence[str]) -> list[str]:
     """"Paul Rouget de Mozilla", "Jérémie Zimmermann de la Quadrature du Net": the capitalised name
     right after a person's full name, joined by "de", is the body that person speaks for (a place
-    is not: "Jean Martin de Toulouse")."""
+    is not: "Jean Martin de Toulouse"). Each "de" is looked at once, with the words before it: the
+    cost grows with the text, not with the text times the people it names."""
+    names = {person for person in person_names if " " in person}
+    if not names:
+        return []
+    longest = max(len(person.split()) for person in names)
     out: list[str] = []
-    for person in person_names:
-        if " " not in person:
-            continue
-        for sentence in sentences:
-            for start in _occurrences(sentence, person):  # plain searches: no pattern compiled per name
-                link = _AFFILIATION_LINK.match(sentence, start + len(person))
-                if not link:
-                    continue
-                named = _AFFILIATED_NAME.match(sentence, link.end())
-                if not named:
-                    continue
-                name = named.group("name")
-                if _person_or_place(name.split()) or name.lower() in _places() or name in out:
-                    continue
-                out.append(name)
+    for sentence in sentences:
+        for link in _AFFILIATION_LINK.finditer(sentence):
+            before = sentence[:link.start()].rsplit(None, longest)[-longest:]
+            if not any(" ".join(before[-size:]).lstrip("(«“\"'‘[") in names for size in range(2, len(before) + 1)):
+                continue
+            named = _AFFILIATED_NAME.match(sentence, link.end())
+            if not named:
+                continue
+            name = named.group("name")
+            if _person_or_place(name.split()) or name.lower() in _places() or name in out:
+                continue
+            out.append(name)
     return out
-
-
-def _occurrences(text: str, word: str) -> list[int]:
-    """Where `word` starts in `text`, left to right."""
-    found, start = [], text.find(word)
-    while start >= 0:
-        found.append(start)
-        start = text.find(word, start + len(word))
-    return found
 
 
 def _employers(people: Sequence[dict]) -> list[str]:
