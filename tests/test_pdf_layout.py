@@ -243,3 +243,22 @@ def test_the_dates_and_venue_set_in_the_headlines_size_are_not_the_headline():
                             "Visites sur rendez-vous : contact@galeriequai.fr"], "galerie.pdf") == "marine leclerc / lignes de partage"
     assert (_cover_headline(["Le chiffre d'affaires de la coopérative progresse de", "12 % au premier semestre 2024"], "semestre.pdf")
             == "Le chiffre d'affaires de la coopérative progresse de 12 % au premier semestre 2024")
+
+
+def test_a_logo_set_large_under_the_text_is_not_the_headline():
+    """A venue prints its name in huge type at the foot of the cover, under the release: the headline
+    is the title set above the text, and without one there is no headline, never the logo."""
+    def cover(title: str | None) -> str | None:
+        document = _pdf()
+        if title:
+            document.set_font("helvetica", size=18)
+            document.cell(0, 10, title, new_x="LMARGIN", new_y="NEXT")
+        document.set_font("helvetica", size=11)
+        document.multi_cell(0, 5, LEFT + " " + RIGHT + " " + LEFT, new_x="LMARGIN", new_y="NEXT")
+        document.set_xy(20, 250)
+        document.set_font("helvetica", size=48)
+        document.cell(0, 20, "La Halle 9")
+        return read_pdf(bytes(document.output()), "logo.pdf").headline
+
+    assert cover("Une ligne express vers l'aéroport dès septembre") == "Une ligne express vers l'aéroport dès septembre"
+    assert cover(None) is None

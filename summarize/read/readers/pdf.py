@@ -340,6 +340,7 @@ TITLE_SIZE_RATIO = 1.15  # a block set this much larger than the body on page 1 
 HEADING_SIZE_RATIO = 1.08
 PARAGRAPH_GAP = 1.45  # a vertical gap this many times the usual leading separates paragraphs
 MAX_TITLE_WORDS = 40
+MIN_TEXT_ABOVE_LOGO = 400  # characters of text on page 1 before a large line under most of them counts as a logo
 SHORT_LINE_SHARE = 0.6  # a line this much shorter than the usual one ends its block
 MIN_COLUMN_ROWS = 3  # lines on each side of a gutter before the page counts as set in columns
 
@@ -504,6 +505,10 @@ def layout_to_text(pages: list[list[Line]]) -> tuple[str, str | None]:
 def _headline(lines: list[Line], body_size: float) -> tuple[str | None, list[Line]]:
     """The largest text on the first page, when it stands out from the body: the release's headline."""
     candidates = [line for line in lines if not is_letter_spaced(line.text) and sum(ch.isalpha() for ch in line.text) >= 2]
+    text_size = sum(len(line.text) for line in lines if line.size < TITLE_SIZE_RATIO * body_size)
+    if text_size >= MIN_TEXT_ABOVE_LOGO:  # a logo set large under most of the page's text (a venue's name at the foot) is no headline
+        candidates = [line for line in candidates if line.size < TITLE_SIZE_RATIO * body_size
+                      or sum(len(other.text) for other in lines if other.y > line.y and other.size < TITLE_SIZE_RATIO * body_size) < 0.6 * text_size]
     if not candidates:
         return None, []
     largest = max(line.size for line in candidates)
