@@ -339,6 +339,8 @@ def _mend_across_pages(paragraphs: list[str], compounds: set[str]) -> list[str]:
 TITLE_SIZE_RATIO = 1.15  # a block set this much larger than the body on page 1 is the headline
 HEADING_SIZE_RATIO = 1.08
 PARAGRAPH_GAP = 1.45  # a vertical gap this many times the usual leading separates paragraphs
+RUN_ON_GAP = 4.0  # how far below (in leadings) a line may be set and still go on the sentence of the line above
+HEADING_RUN_ON_GAP = 2.5  # the same for a centred headline in bold capitals (a kicker above it sits farther)
 MAX_TITLE_WORDS = 40
 MIN_TEXT_ABOVE_LOGO = 400  # characters of text on page 1 before a large line under most of them counts as a logo
 SHORT_LINE_SHARE = 0.6  # a line this much shorter than the usual one ends its block
@@ -618,10 +620,6 @@ def _starts_block(previous: Line, line: Line, leading: float, usual_width: float
     if (abs(line.x - previous.x) > 3 * max(line.size, 1) and not centred_paragraph) or short:
         return True  # text set elsewhere on the line (a date right of an address), or the short lines of an address
     return previous.width < FULL_LINE_SHARE * usual_width and bool(_SENTENCE_END.search(previous.text))
-
-
-RUN_ON_GAP = 4.0  # how far below (in leadings) a line may be set and still go on the sentence of the line above
-HEADING_RUN_ON_GAP = 2.5  # the same for a centred headline in bold capitals (a kicker above it sits farther)
 
 
 def _runs_on(previous: Line, line: Line, may_wrap: bool) -> bool:
