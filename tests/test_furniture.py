@@ -158,3 +158,22 @@ def test_a_line_that_opens_in_lower_case_is_no_bullet_but_a_brand_opens_a_senten
     assert not opens_in_lower_case("iPhone 17 : Apple ouvre les précommandes vendredi.")
     assert not opens_in_lower_case("« Nous agissons », dit-elle.")
     assert opens_in_lower_case("et les abonnés voyageront sans supplément.")
+
+
+def test_a_sentence_that_is_only_a_list_of_names_is_no_bullet():
+    """A show's line-up or a letter's signatories ("Anne Roux, Karl van Dijk & Lea de Vries, …") name no
+    news: the list ranks below every sentence, and --explain says why."""
+    from summarize.rank.selection import is_name_list
+
+    names = ("Anne Roux, Karl van Dijk & Lea de Vries, Mel O'Brien, Paolo Conti, Ines Garcia, Tom Weber, Sara Lind, "
+             "Jonas Berg, Eva Moreau, Hugo Lenz et Clara Nilsson.")
+    news = ["Le centre d'art de Vitré présente du 3 mars au 30 juin une exposition collective consacrée au verre.",
+            "Huit artistes y montrent des œuvres produites pendant une résidence de deux mois dans les ateliers de la ville.",
+            "Le centre accueillera aussi des ateliers pour les écoles de l'agglomération chaque mercredi."]
+    text = "Le verre en partage\n\n" + news[0] + "\n\n" + names + "\n\n" + news[1] + " " + news[2] + "\n"
+    result = summarize_text(text, sentences=3, explain=True)
+    assert result.summary == news
+    listed = next(s for s in result.scores if s.text == names)
+    assert "list of names" in listed.reasons and listed.rank == len(result.scores)
+    assert is_name_list("Anticor, ATTAC France, CCFD-Terre Solidaire, CFDT Journalistes, CGT Ingénieurs.")
+    assert not is_name_list("Paris, Lyon, Marseille et Lille accueillent le festival.")

@@ -92,6 +92,20 @@ def opens_in_lower_case(sentence: str) -> bool:
     return word[:1].islower() and word[1:] == word[1:].lower()
 
 
+_NAME_PARTICLES = frozenset({"de", "du", "des", "d'", "d’", "van", "von", "der", "den", "la", "le", "di", "da", "dos", "y", "al", "el", "bin", "ben"})
+_LIST_SEPARATORS = re.compile(r"\s*(?:,|;|\s&\s|\set\s|\sand\s)\s*")
+MIN_NAMES_IN_LIST = 4
+
+
+def is_name_list(sentence: str) -> bool:
+    """A "sentence" that is only names in a row ("Dove Allouche, Lonnie van Brummelen & Siebren de Haan,
+    Mel O'Callaghan, …, Jordan Wolfson."): the line-up of a show or the signatories of a letter, no news."""
+    items = [item for item in _LIST_SEPARATORS.split(sentence.strip().rstrip(".;:!…")) if item]
+    if len(items) < MIN_NAMES_IN_LIST:
+        return False
+    return all(word[:1].isupper() or word.lower() in _NAME_PARTICLES for item in items for word in item.split())
+
+
 def is_kicker(sentence: str, language: str = "fr") -> bool:
     """A sentence that only names the kind of document ("Communiqué de presse.", "Déclaration de
     Thierry Kuhn, président d'Emmaüs France."): the [header] patterns, read in the text."""
@@ -104,7 +118,7 @@ def demote_incomplete(sentences: list[Sentence], scores: list[float], language: 
     complete one: a summary bullet must stand on its own, and when too few are complete for the
     summary the incomplete ones only fill the places left."""
     complete = [(is_complete(s.text) or is_standfirst(sentences, s.index)) and not is_pointer(s.text, language) and not is_kicker(s.text, language)
-                and not opens_in_lower_case(s.text) for s in sentences]
+                and not opens_in_lower_case(s.text) and not is_name_list(s.text) for s in sentences]
     if not scores or all(complete) or not any(complete):
         return scores  # when too few are complete, the complete ones still come first
     drop = max(scores) - min(scores) + 1.0
@@ -131,4 +145,6 @@ def pushed_down_reasons(sentences: list[Sentence], index: int, ranking: Ranking,
         reasons.append("kicker (only names the kind of document)")
     elif opens_in_lower_case(sentence.text):
         reasons.append("fragment (opens in lower case)")
+    elif is_name_list(sentence.text):
+        reasons.append("list of names")
     return reasons
