@@ -589,7 +589,7 @@ def _affiliations(sentences: Sequence[str], person_names: Sequence[str]) -> list
             if not named:
                 continue
             name = named.group("name")
-            if _person_or_place(name.split()) or name.lower() in _places() or name in out:
+            if _person_or_place(name.split()) or name in out:
                 continue
             out.append(name)
     return out

@@ -113,12 +113,28 @@ def is_kicker(sentence: str, language: str = "fr") -> bool:
     return len(sentence) < 200 and bool(pattern and pattern.fullmatch(sentence.strip()))
 
 
+def demotion(sentences: list[Sentence], index: int, language: str = "fr") -> str | None:
+    """Why a sentence cannot stand alone as a bullet, in the words --explain shows (None when it can):
+    the one test that `demote_incomplete` applies and `pushed_down_reasons` reports."""
+    text = sentences[index].text
+    if not is_complete(text) and not is_standfirst(sentences, index):
+        return "incomplete (no final punctuation)"
+    if is_pointer(text, language):
+        return "pointer (only says where to read more)"
+    if is_kicker(text, language):
+        return "kicker (only names the kind of document)"
+    if opens_in_lower_case(text):
+        return "fragment (opens in lower case)"
+    if is_name_list(text):
+        return "list of names"
+    return None
+
+
 def demote_incomplete(sentences: list[Sentence], scores: list[float], language: str = "fr") -> list[float]:
     """Incomplete sentences (a list's lead-in, a bullet without a verb) and pointers go below every
     complete one: a summary bullet must stand on its own, and when too few are complete for the
     summary the incomplete ones only fill the places left."""
-    complete = [(is_complete(s.text) or is_standfirst(sentences, s.index)) and not is_pointer(s.text, language) and not is_kicker(s.text, language)
-                and not opens_in_lower_case(s.text) and not is_name_list(s.text) for s in sentences]
+    complete = [demotion(sentences, s.index, language) is None for s in sentences]
     if not scores or all(complete) or not any(complete):
         return scores  # when too few are complete, the complete ones still come first
     drop = max(scores) - min(scores) + 1.0
@@ -137,14 +153,7 @@ def pushed_down_reasons(sentences: list[Sentence], index: int, ranking: Ranking,
         reasons.append("anaphora (opens on a word that points back; the sentence before is not chosen)")
     if is_quote(sentence.text) and feature_weight("quote") < 0:
         reasons.append("quote")
-    if not is_complete(sentence.text) and not is_standfirst(sentences, index):
-        reasons.append("incomplete (no final punctuation)")
-    elif is_pointer(sentence.text, language):
-        reasons.append("pointer (only says where to read more)")
-    elif is_kicker(sentence.text, language):
-        reasons.append("kicker (only names the kind of document)")
-    elif opens_in_lower_case(sentence.text):
-        reasons.append("fragment (opens in lower case)")
-    elif is_name_list(sentence.text):
-        reasons.append("list of names")
+    demoted = demotion(sentences, index, language)
+    if demoted:
+        reasons.append(demoted)
     return reasons

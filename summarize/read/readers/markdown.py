@@ -40,6 +40,7 @@ _KNOWN_BARE_KEYS = frozenset({"title", "titre", "date", "author", "authors", "au
                               "summary", "lang", "image", "status", "modified", "description", "keywords", "template",
                               "type", "jbake-type", "subtitle", "draft", "published", "lastmod", "updated", *LEAD_KEYS})
 _TITLE_KEYS = ("title", "titre")
+_METADATA_FIELDS = ("title", "date", "sitename")  # the header's fields a Markdown release's metadata shows
 _BODY_KEYS = ("body", "content", "text", "contenu")  # the field of a field-block document that holds the release
 _FIELD_SEPARATOR = re.compile(r"^---[ \t]*$", re.MULTILINE)
 _DATE_KEYS = ("date", "pub_date", "pubdate", "publish_date", "published_at")
@@ -61,7 +62,7 @@ def read_markdown(data: bytes, name: str) -> RawText:
     raw = decode(data, name)
     document = markdown_document(raw.text)
     metadata = {"format": "markdown"}
-    for key in ("title", "date", "sitename"):
+    for key in _METADATA_FIELDS:
         if document.fields.get(key):
             metadata[key] = document.fields[key]
     return RawText(text=document.text, encoding=raw.encoding, metadata=metadata, headline=document.fields.get("title"))
@@ -85,7 +86,7 @@ def read_text_header(raw: RawText) -> RawText:
 
 def _with_fields(raw: RawText, text: str, fields: dict[str, str]) -> RawText:
     """The plain text read again with its header's fields: the title as headline, title and date as metadata."""
-    metadata = {**raw.metadata, **{key: fields[key] for key in ("title", "date", "sitename") if fields.get(key)}}
+    metadata = {**raw.metadata, **{key: fields[key] for key in _METADATA_FIELDS if fields.get(key)}}
     return RawText(text=text, encoding=raw.encoding, metadata=metadata, warnings=raw.warnings, attachments=raw.attachments,
                    headline=fields.get("title") or raw.headline)
 

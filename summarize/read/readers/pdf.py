@@ -507,10 +507,11 @@ def layout_to_text(pages: list[list[Line]]) -> tuple[str, str | None]:
 def _headline(lines: list[Line], body_size: float) -> tuple[str | None, list[Line]]:
     """The largest text on the first page, when it stands out from the body: the release's headline."""
     candidates = [line for line in lines if not is_letter_spaced(line.text) and sum(ch.isalpha() for ch in line.text) >= 2]
-    text_size = sum(len(line.text) for line in lines if line.size < TITLE_SIZE_RATIO * body_size)
+    smaller = [line for line in lines if line.size < TITLE_SIZE_RATIO * body_size]
+    text_size = sum(len(line.text) for line in smaller)
     if text_size >= MIN_TEXT_ABOVE_LOGO:  # a logo set large under most of the page's text (a venue's name at the foot) is no headline
         candidates = [line for line in candidates if line.size < TITLE_SIZE_RATIO * body_size
-                      or sum(len(other.text) for other in lines if other.y > line.y and other.size < TITLE_SIZE_RATIO * body_size) < 0.6 * text_size]
+                      or sum(len(other.text) for other in smaller if other.y > line.y) < 0.6 * text_size]
     if not candidates:
         return None, []
     largest = max(line.size for line in candidates)
