@@ -164,3 +164,13 @@ def test_terminal_block_shows_the_press_contact_first():
     facts = facts_of("veltis-resultats-annuels-2024.txt")
     lines = dict(fact_lines({"language": "fr", "facts": facts}))
     assert "Thomas Girard" in lines["Contact presse"]  # "Relations presse", not "Relations investisseurs"
+
+
+def test_a_compound_first_name_is_known_by_its_first_part():
+    """"Marie-Claire" is a first name though "claire" is also an adjective: the compound's first part
+    says so; "Saint-Exupéry Martin" stays out, as "saint" is no first name."""
+    text = ("L'association ouvre un nouveau centre à Lille. La visite sera conduite par Marie-Claire Dumont. "
+            "Le centre porte le nom de Saint-Exupéry Martin, un bienfaiteur du quartier.")
+    names = [p["name"] for p in summarize_text(text, language="fr").facts.get("people", [])]
+    assert "Marie-Claire Dumont" in names
+    assert not any(name.startswith("Saint") for name in names)

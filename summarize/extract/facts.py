@@ -168,15 +168,15 @@ _GIVEN_THEN_SURNAME = re.compile(
 
 def _named_people(texts: Sequence[str]) -> list[str]:
     """People named by a first name and a surname ("Christelle Gigault", "Sylvie MARCILLY"), where
-    no role or title says so: every part of the first name is a known one (data/given_names_fr.txt)
+    no role or title says so: the first name (a compound's first part) is a known one (data/given_names_fr.txt)
     and the word before is not a street, a school or a prize (data/name_contexts_fr.txt)."""
     given_names = sorted_list("given_names_fr.txt")
     contexts = word_list("name_contexts_fr.txt")
     found: list[str] = []
     for text in texts:
         for match in _GIVEN_THEN_SURNAME.finditer(text):
-            if not all(part.lower() in given_names for part in match.group("given").split("-")):
-                continue
+            if match.group("given").split("-")[0].lower() not in given_names:
+                continue  # "Marie-Claire": a compound's first part says it is a first name ("claire" is a word too)
             before = text[:match.start()].split()
             previous = before[-1].strip("«(\"'’") if before else ""
             if previous.lower() in contexts or (previous[:1].isupper() and not previous.endswith((",", ":", "."))):
