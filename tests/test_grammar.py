@@ -269,3 +269,15 @@ def test_packed_tag_scores_cannot_overflow():
         context_features(["a", "b"], ["lower", "lower"], 0, "<s>", "<s>"))
     assert features_per_token * (WEIGHT_BIAS + largest) << INDEX_BITS < 1 << FIELD_BITS
     assert len(tagger.tags) <= 1 << INDEX_BITS
+
+
+def test_a_body_whose_institution_word_comes_after_de():
+    """"Bourse des Associations": the institution word is the complement, the name is the whole; what
+    goes before it is something the body runs, and a place, a prize or a role "of" a body is none."""
+    orgs = lambda text: [o["name"] for o in summarize_text(text, language="fr").facts.get("organisations", [])]  # noqa: E731
+    names = orgs("La ville accueille samedi la finale régionale de la Bourse des Associations sportives. "
+                 "Les lauréats de la Coupe de la Bourse des Associations recevront leur prix en juin.")
+    assert "Bourse des Associations" in names
+    assert not any(name.startswith("Coupe") for name in names)
+    names = orgs("La réception aura lieu à l'Hôtel de Ville, en présence du Président du Conseil départemental.")
+    assert not any(name.startswith(("Hôtel", "Président")) for name in names)

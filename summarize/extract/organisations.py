@@ -204,6 +204,42 @@ def _name_run(tokens: Sequence[Token], i: int) -> int:
     return j
 
 
+_LINKING_DE = frozenset({"de", "des", "du", "d'", "d’"})
+
+
+def _name_segments(tokens: Sequence[Token], i: int) -> list[tuple[int, int]]:
+    """The capitalised runs from i that "de", "des", "du" (with "la", "l'") join: "Classement" "des"
+    "Associations", "Concours" "du" "Classement" "des" "Associations"."""
+    segments = [(i, _name_run(tokens, i))]
+    while True:
+        j = segments[-1][1]
+        if j >= len(tokens) or _lower(tokens[j]) not in _LINKING_DE:
+            return segments
+        k = j + 1
+        if k < len(tokens) and _lower(tokens[k]) in _DETERMINERS and tokens[k].text[:1].islower():
+            k += 1  # "de la", "de l'"
+        if k >= len(tokens) or not (_is_capitalised_name(tokens[k]) and tokens[k].tag != "ADJ"):
+            return segments
+        segments.append((k, _name_run(tokens, k)))
+
+
+def _bridged_name(tokens: Sequence[Token], segments: list[tuple[int, int]], lex: Lexicon) -> tuple[int, int] | None:
+    """"Classement des Associations", "Maison des Associations": an institution word in a later
+    segment names a body with the segment before it (a kind of thing or place "of the associations"),
+    and with what follows ("… de Rennes"); before that, the words name something the body does
+    ("Plateforme de Vote du Classement des Associations", "Concours du Classement des Associations")."""
+    for h in range(1, len(segments)):
+        if any(lex.is_head(_lower(t)) for t in tokens[segments[h][0]:segments[h][1]]):
+            start = segments[h - 1][0]
+            opens_sentence = start == 0 or not tokens[start - 1].text[:1].isalnum() and tokens[start - 1].text not in (",", "(")
+            before = tokens[start:segments[h - 1][1]]
+            if (opens_sentence or _lower(before[0]) in word_list("name_contexts_fr.txt")
+                    or any(_lower(t) in word_list("roles_fr.txt") or t.text.isupper() for t in before)):
+                return None  # "Dissolution du Comité" (a capital any first word has), "Hôtel de Ville", "Prix des
+            return start, segments[-1][1]  # Associations" (a place, a prize), "Président du Conseil" (a role), "API d'Orange" (an acronym)
+    return None
+
+
 def named_bodies(tokens: Sequence[Token], people: frozenset[str]) -> list[tuple[int, int]]:
     """Capitalised runs that are organisations: with an institution word in them, or introduced
     by a noun such as "société", "ONG", "start-up"."""
@@ -214,7 +250,14 @@ def named_bodies(tokens: Sequence[Token], people: frozenset[str]) -> list[tuple[
         if not tokens[i].text[:1].isupper() or not _is_capitalised_name(tokens[i]) or tokens[i].tag == "ADJ":
             i += 1
             continue
-        end = _name_run(tokens, i)
+        segments = _name_segments(tokens, i)
+        end = segments[0][1]
+        bridged = _bridged_name(tokens, segments, lex) if len(segments) > 1 else None
+        if bridged is not None and (i == 0 or _lower(tokens[i - 1]) not in lex.cues):
+            if bridged[0] == i or tokens[bridged[0]].text not in people:
+                spans.append(bridged)
+            i = bridged[1]
+            continue
         text = " ".join(t.text for t in tokens[i:end])
         words = [_lower(t) for t in tokens[i:end]]
         cue = i > 0 and _lower(tokens[i - 1]) in lex.cues and tokens[i - 1].text[:1].islower() or _acts_as_agent(tokens, i, end, lex)
