@@ -378,3 +378,16 @@ def test_a_one_word_site_name_as_page_title_is_no_label_over_the_headline(tmp_pa
     data = summary_of(path)
     assert data["title"] == "Le Labo, un atelier de fabrication numérique, ouvre à Saint-Brieuc"
     assert data["title_source"] == "heading"
+
+
+def test_the_site_name_in_a_banner_h1_gives_way_to_the_article_h1_after_its_kicker(tmp_path):
+    """A site that sets its name in an <h1> of its banner and the release's "Communiqué : …" headline
+    in the <h1> of its <article>, a "Adressé à :" label and a list under it: the headline is the
+    article's, without its kicker; neither the banner, the label nor a list item is the title."""
+    path = tmp_path / "communique.html"
+    path.write_text("<html><body><header><h1 class='site-title'>ENSEMBLE POUR LA VALLÉE DU LOT</h1></header>"
+                    "<main><article><h1>Communiqué : La médiathèque ouvre un atelier de fabrication numérique</h1>"
+                    "<h2>Adressé à :</h2><ul><li>Les habitants</li><li>Les médias</li></ul>\n"
+                    + PAGE_BODY + "</article></main></body></html>", encoding="utf-8")
+    data = summary_of(path)
+    assert data["title"] == "La médiathèque ouvre un atelier de fabrication numérique"

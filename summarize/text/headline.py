@@ -36,6 +36,8 @@ def headline_verdict(line: str) -> str:
         return NOT_HEADLINE  # a single word is a label ("Date", "Lieu", "Contact"), not a headline
     if text[:1] in ",;.:)]}!?":
         return NOT_HEADLINE  # ",CON CONFÉDÉRATION …": a scrap (a logo's letters, a line's wrapped end), no headline opens so
+    if text.endswith(":"):
+        return NOT_HEADLINE  # "Adressé à :", "Nos questions :": a label that leads into what follows
     patterns = _patterns()
     if patterns[NOT_HEADLINE].fullmatch(text) or patterns[NOT_HEADLINE].fullmatch(text.lstrip("-–—•·|> ")):
         return NOT_HEADLINE

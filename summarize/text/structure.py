@@ -232,6 +232,8 @@ def _parse_lines(lines: list[str], known_title: str | None, language: str | None
                 lines[own[0]] = ""
             elif verdict == HEADLINE:
                 doc.title = known_title
+            elif without_kicker(known_title) != known_title.strip():
+                doc.title = without_kicker(known_title)  # the format's headline after its kicker ("Communiqué : Demande de …")
             else:
                 fallback = without_kicker(known_title)
     _drop_letterhead(doc, lines)

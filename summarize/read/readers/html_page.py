@@ -25,6 +25,7 @@ _WML_DIRECTIVE = re.compile(r"^#.*$", re.MULTILINE)
 _LONGEST_HEADING_WORDS = 30
 _ISO_DATE = re.compile(r"(?:19|20)\d\d-\d\d-\d\d")
 _TAG = re.compile(r"<[^>]{0,2000}>")
+_MAIN_REGION = re.compile(r"<(main|article)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 _DATE_ATTRIBUTE = re.compile(r"<(?:html|article|body)\b[^>]{0,2000}?\b[\w-]*date[\w-]*\s*=\s*[\"'](?P<date>(?:19|20)\d\d-\d\d-\d\d)", re.IGNORECASE)
 
 
@@ -38,7 +39,8 @@ def html_to_text(html: str, name: str) -> RawText:
 
     html, macros = _without_wml(html)
     html = _INLINE_QUOTE.sub(lambda m: "”" if m.group(1) else "“", html)
-    headings = [(int(m.group("level")), _text_of(m.group("text"))) for m in _HEADING.finditer(html)]
+    found = list(_HEADING.finditer(html))
+    headings = [(int(m.group("level")), _text_of(m.group("text"))) for m in found]
     # trafilatura drops most headings (a second <h1> too): as paragraphs they survive, and are marked as headings again below
     document = trafilatura.bare_extraction(
         _HEADING_TAG.sub(r"<\1p", html), with_metadata=True, include_comments=False, include_tables=True,
@@ -52,7 +54,7 @@ def html_to_text(html: str, name: str) -> RawText:
     marks = {_spaceless(heading): "#" * min(level, 2) for level, heading in reversed(headings)
              if heading and len(heading.split()) <= _LONGEST_HEADING_WORDS}  # the first level a text has wins
     text = "\n".join(f"{marks[_spaceless(line)]} {line}" if _spaceless(line) in marks else line for line in text.split("\n"))
-    headline = macros.get("title") or next((heading for level, heading in headings if level == 1 and heading), None)
+    headline = macros.get("title") or _main_headline(html, found) or next((heading for level, heading in headings if level == 1 and heading), None)
     title = headline or (getattr(document, "title", None) or "").strip()
     if title and title not in text[: len(title) + 300]:
         text = f"# {title}\n\n{text}"
@@ -83,6 +85,18 @@ def _without_wml(html: str) -> tuple[str, dict[str, str]]:
         elif key.endswith("date") and _ISO_DATE.fullmatch(value):
             found.setdefault("date", value)
     return _WML_DIRECTIVE.sub("", _WML_MACRO.sub("", html)), found
+
+
+def _main_headline(html: str, headings: list[re.Match]) -> str | None:
+    """The first <h1> inside the page's <main> or <article>: a site that sets its name in an <h1> of
+    its banner ("<h1 class=site-title>") puts the release's own headline in the article."""
+    regions = [m.span() for m in _MAIN_REGION.finditer(html)]
+    for heading in headings:
+        if heading.group("level") == "1" and any(start <= heading.start() < end for start, end in regions):
+            text = _text_of(heading.group("text"))
+            if text:
+                return text
+    return None
 
 
 def _spaceless(text: str) -> str:
