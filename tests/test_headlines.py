@@ -314,3 +314,11 @@ def test_a_heading_whose_only_change_is_a_trailing_link_cut_does_not_break_the_r
     text = "# Ti" + "X" * 60 + "ien](https://x.ras** et [lienc(https://x.fr).\nj- point\n"
     result = summarize_text(text).to_dict()
     assert result["title"] and "https://x.fr" not in result["title"]
+
+
+def test_a_date_the_release_speaks_as_of_is_a_dateline_not_the_headline():
+    """"Au 3 mars 2026" on a line of its own, under the kicker: the date of an update, never a title."""
+    result = summarize_text(f"COMMUNIQUÉ DE PRESSE\n\nAu 3 mars 2026\n\n{HEADLINE}\n\n{BODY}", language="fr")
+    assert result.title == HEADLINE
+    assert result.facts.get("date") == "2026-03-03"
+    assert not any("Au 3 mars" in s for s in result.summary)

@@ -33,7 +33,7 @@ _ONE_PLACE = rf"{_PLACE_WORD}(?: (?:{_PLACE_WORD}|sur|en|les|de|du|la|le|d'\w+))
 _PLACE = rf"(?P<place>{_ONE_PLACE}(?:,\s*{_ONE_PLACE}){{0,9}})"  # "Bordeaux, Marseille, … Rennes le 18 janvier 2013 –"
 DATELINE_RE = re.compile(
     r"^(?:" + _PLACE + r"(?:,\s*[A-Z]{2,3}\.?)?\s*(?:,\s*|\(\s*|[-–—]\s+|(?<=\w)\s+(?=le\s+\d))(?:le\s+|en\s+date\s+du\s+)?(?P<date>" + _DATE_ANON + r")\s*\)?"
-    r"|(?P<date2>(?:le\s+)?(?:" + _DATE_ANON + r")))"
+    r"|(?P<date2>(?:le\s+|au\s+|en\s+date\s+du\s+)?(?:" + _DATE_ANON + r")))"  # "Au 15 juillet 2026": the date a release speaks as of
     # after a comma, a dateline needs its place and a capital ("Paris, le 3 mars 2025, La société…"):
     # "Le dimanche 5 août 2018, la conférence…" and "Le 3 mars, Debian a…" are sentences
     r"\s*(?:[-–—:|/]+\s*|(?(place),\s+(?-i:(?=[A-ZÀ-Ý«\"]))|(?!))|\.?$)",
