@@ -322,3 +322,9 @@ def test_a_date_the_release_speaks_as_of_is_a_dateline_not_the_headline():
     assert result.title == HEADLINE
     assert result.facts.get("date") == "2026-03-03"
     assert not any("Au 3 mars" in s for s in result.summary)
+
+
+def test_a_format_title_that_is_the_kicker_its_sender_and_a_date_is_no_headline():
+    """"Communiqué du Val de Saône -- 2026-03-03" as the page's title: kicker, sender and date, no news."""
+    title, source = title_of(BODY, known="Communiqué du Val de Saône -- 2026-03-03")
+    assert source == "first_sentence" and not title.startswith("Communiqué")

@@ -76,15 +76,16 @@ _TRAILING_LINK = re.compile(r"\s*(?:[:–—|-]\s*|\(\s*)(?:https?://|www\.)\S+\
 
 
 _SHORTEST_DATED_HEADLINE_WORDS = 4
-_TRAILING_DATE = re.compile(r"\s*(?:[|–—]|\s-|\()\s*(?:le\s+)?(?P<date>[^|–—()]{4,40}?)\s*\)?\s*$", re.IGNORECASE)
+_TRAILING_DATE = re.compile(r"\s*(?:[|–—]|\s--?|\()\s*(?:le\s+)?(?P<date>[^|–—()]{4,40}?)\s*\)?\s*$", re.IGNORECASE)
+_ISO_DATE = re.compile(r"(?:19|20)\d\d-\d\d-\d\d")
 
 
 def without_trailing_link(line: str) -> str:
     """A headline followed by its site ("Lancement de la Fédération Agile : http://…") or by a date
-    behind a bar or a dash ("Sélectionnés pour le festival | MAI 2019"): the words only."""
+    behind a bar or a dash ("Sélectionnés pour le festival | MAI 2019", "… -- 2016-01-07"): the words only."""
     stripped = _TRAILING_TAGS.sub("", _TRAILING_LINK.sub("", line))  # "Zigzag 2020 - #annulations": the site's tags
     dated = _TRAILING_DATE.search(stripped)
-    if dated and (DATE_RE.fullmatch(dated.group("date")) or MONTH_YEAR_RE.fullmatch(dated.group("date"))) \
+    if dated and any(p.fullmatch(dated.group("date")) for p in (DATE_RE, MONTH_YEAR_RE, _ISO_DATE)) \
             and len(stripped[:dated.start()].split()) >= _SHORTEST_DATED_HEADLINE_WORDS and not _patterns()[NOT_HEADLINE].fullmatch(line.strip()):
         stripped = stripped[:dated.start()]  # but "Louhans (Saône-et-Loire) – 28 février 2025" is a dateline
     return stripped if len(stripped.split()) >= 2 else line
