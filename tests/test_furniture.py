@@ -177,3 +177,18 @@ def test_a_sentence_that_is_only_a_list_of_names_is_no_bullet():
     assert "list of names" in listed.reasons and listed.rank == len(result.scores)
     assert is_name_list("Anticor, ATTAC France, CCFD-Terre Solidaire, CFDT Journalistes, CGT Ingénieurs.")
     assert not is_name_list("Paris, Lyon, Marseille et Lille accueillent le festival.")
+
+
+def test_the_sources_and_notes_of_a_release_are_not_its_body():
+    """Under "Contact presse", a "Sources" or "Notes" section lists what the release cites, in
+    sentences or not: none of it is a bullet, and its dates and quotes are not the release's."""
+    body = ("La coopérative Terres du Lot ouvre le 4 avril une halle de producteurs à Cahors, la première du département.\n\n"
+            "Vingt-deux fermes y vendront chaque semaine leurs légumes, leurs fromages et leur pain, sans intermédiaire.\n\n"
+            "La halle a coûté 380 000 euros, financés pour moitié par la région et pour moitié par les coopérateurs.\n\n")
+    for heading in ("## Sources", "Notes :"):
+        text = (body + "Contact presse : Lucie Marty, 05 65 00 00 00\n\n" + heading + "\n\n"
+                "- Article de La Dépêche, édition du 12 mars 2024 : « Une halle pour les producteurs du Lot »\n\n"
+                "(1) Le rapport de la chambre d'agriculture, publié le 2 février 2023, est disponible en ligne.\n")
+        result = summarize_text(text, language="fr", sentences=5)
+        assert not any("Dépêche" in s or "chambre d'agriculture" in s for s in result.summary)
+        assert "2023-02-02" not in [d["iso"] for d in result.facts.get("dates", [])]

@@ -244,8 +244,11 @@ def _parse_lines(lines: list[str], known_title: str | None, language: str | None
         if not line:
             continue
         if in_tail:
-            if _resumes_body(lines, index) or (tail_kind == "contact" and _is_prose(line)):
-                in_tail = False
+            marked = EXPLICIT_HEADING_RE.match(line)
+            if _furniture_kind_of(marked.group("text") if marked else line) == "end":
+                tail_kind = "end"  # "## Sources" under the contacts: the cited items are no body, prose or not
+            if (_resumes_body(lines, index) and (marked or tail_kind != "end")) or (tail_kind == "contact" and _is_prose(line)):
+                in_tail = False  # after an end mark, only a heading of the page's own resumes the body
             else:
                 tail.append(line)
                 doc.sequence.append(("tail", line))
