@@ -141,3 +141,12 @@ def test_inclusive_writing_is_one_subject_with_its_first_form_and_no_pronoun_top
     topics = summarize_text(text, topics=5).topics
     assert sum(stem(t.split()[0]) == stem("étudiant") for t in topics) == 1, topics
     assert not any(t.lower().startswith("tou") for t in topics), topics
+
+
+def test_a_noun_that_is_also_a_verb_stays_in_its_phrase_after_de():
+    """"plateforme de vote": "vote" is a verb too, but after "de" it is the noun of the complement, so
+    the phrase is a topic (the subject-verb check is for "CPU réagit", a name and its verb)."""
+    text = ("La mairie de Quimperlé ouvre lundi sa plateforme de vote pour le budget participatif. "
+            "Sur la plateforme de vote, chaque habitant pourra choisir trois projets parmi les quarante proposés. "
+            "La plateforme de vote restera ouverte jusqu'au 30 juin, et les résultats seront publiés en juillet.")
+    assert "plateforme de vote" in summarize_text(text, language="fr").topics

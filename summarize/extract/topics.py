@@ -254,6 +254,9 @@ def _capitalised_by_position(cand: _Candidate) -> bool:
     return form.lower() not in known_names() and listed("lexicon_fr.txt", form.lower())
 
 
+_BEFORE_A_NOUN = frozenset({"de", "du", "des", "d'", "d’", "la", "le", "les", "l'", "l’", "à", "au", "aux", "en", "pour", "sur", "par", "un", "une"})
+
+
 def _holds_subject_verb(cand: _Candidate) -> bool:
     """"PURUSI SADIKI appelle", "CPU réagit", "loupe met fin": words and the verb they are the subject
     of, which the tagger read as a noun phrase (the verbs of data/organisations_fr.txt [subject_verbs])."""
@@ -261,7 +264,8 @@ def _holds_subject_verb(cand: _Candidate) -> bool:
 
     verbs = lexicon().subject_verbs
     words = _display_form(cand).lower().split()
-    return any(word in verbs for word in words[1:])  # first, it is a noun: "la demande de…", "le fait de…"
+    return any(word in verbs and words[i] not in _BEFORE_A_NOUN  # first, it is a noun: "la demande de…", "le fait de…";
+               for i, word in enumerate(words[1:]))          # after "de", "la", "des": a noun ("plateforme de vote")
 
 
 def _score(cand: _Candidate, total_length: int) -> float:
