@@ -530,18 +530,20 @@ def find_organisations(sentences: Sequence[str], people: Sequence[dict],
         if not any(name.lower() in n["name"].lower() or (n["expansion"] and name.lower() in n["expansion"].lower()) for n in found.values()):
             found[name] = {"name": name, "expansion": None}
     text = " ".join(sentences)
-    kept = [org for org in found.values() if not _not_a_name(org, person_names, text)]
+    lowered = text.lower()
+    kept = [org for org in found.values() if not _not_a_name(org, person_names, text, lowered)]
     return sorted(kept, key=lambda o: _first_position(text, o))
 
 
 _TITLED = re.compile(r"^(?:(?:l[ea]|les)\s+)?(?:Dr|Pr|M|Mme|Mlle|Me|Mgr)\.?\s", re.IGNORECASE)
 
 
-def _not_a_name(org: dict, person_names: frozenset[str], text: str) -> bool:
+def _not_a_name(org: dict, person_names: frozenset[str], text: str, lowered: str) -> bool:
     """What the finders let through that an editor would not index as a body: a plural description
     ("directions régionales des affaires culturelles", "organisations nationales existantes"), a
     person ("le Dr David Johnson"), or a word in capitals for emphasis or a command that the same
-    release also writes in lower case ("ANALYSE" and "analyse"), none of them expanded."""
+    release also writes in lower case ("ANALYSE" and "analyse"), none of them expanded. `lowered`: the
+    text in lower case, once for all the names."""
     if org["expansion"]:
         return False
     name = org["name"]
@@ -552,6 +554,8 @@ def _not_a_name(org: dict, person_names: frozenset[str], text: str) -> bool:
         return True
     if " " in name or not name.isupper() or not name.isalpha():
         return False
+    if name.isascii() and text.count(name) == lowered.count(name.lower()):
+        return False  # every spelling of it is in capitals: no search of the whole text (a 1 MB file names hundreds)
     return any(not m.group().isupper() for m in re.finditer(rf"(?<![\w./@]){re.escape(name)}(?![\w/@]|\.\w)", text, re.IGNORECASE))  # not in a link
 
 
