@@ -150,3 +150,12 @@ def test_a_noun_that_is_also_a_verb_stays_in_its_phrase_after_de():
             "Sur la plateforme de vote, chaque habitant pourra choisir trois projets parmi les quarante proposés. "
             "La plateforme de vote restera ouverte jusqu'au 30 juin, et les résultats seront publiés en juillet.")
     assert "plateforme de vote" in summarize_text(text, language="fr").topics
+
+
+def test_a_plural_in_x_is_not_a_second_topic():
+    """"feu" and "feux": one subject, listed once."""
+    text = ("Les pompiers de l'Hérault ont maîtrisé le feu de Lodève après trois jours de lutte. "
+            "Le feu a parcouru 600 hectares de garrigue, et deux autres feux restent surveillés près de Clermont. "
+            "Les feux de l'été ont déjà brûlé plus de 2 000 hectares dans le département, selon la préfecture.")
+    topics = [t.lower() for t in summarize_text(text, language="fr").topics]
+    assert not ("feu" in topics and "feux" in topics)

@@ -376,14 +376,22 @@ def _as_subject(cand: _Candidate, by_first_stem: dict[str, list[_Candidate]],
     return max(usual, key=lambda c: (c.count, scores[c.key], -c.first)) if usual else cand
 
 
+def _singular_x(stem_: str) -> str:
+    """"feux" -> "feu", "jeux" -> "jeu": Snowball leaves the plural in -x its own stem, and one subject
+    must not come twice in a list."""
+    return stem_[:-1] if stem_.endswith(("eux", "aux", "oux")) and len(stem_) > 3 else stem_
+
+
 def _deduplicate(ranked: Iterable[_Candidate], count: int) -> list[str]:
     """Drop a phrase whose stems are contained in, contain, or share two words with a chosen one."""
     chosen: list[_Candidate] = []
+    chosen_keys: list[set[str]] = []
     for cand in ranked:
-        keys = set(cand.key)
-        if any(keys <= set(c.key) or set(c.key) <= keys or len(keys & set(c.key)) >= 2 for c in chosen):
+        keys = {_singular_x(stem_) for stem_ in cand.key}
+        if any(keys <= other or other <= keys or len(keys & other) >= 2 for other in chosen_keys):
             continue  # contained, containing, or overlapping: "ONG Eau Vive" after "Eau Vive Solidarité"
         chosen.append(cand)
+        chosen_keys.append(keys)
         if len(chosen) == count:
             break
     return [_display_form(c) for c in chosen]
