@@ -81,3 +81,16 @@ def test_words_are_the_tokens_of_word_spans():
 def test_an_english_title_abbreviation_in_french_text_is_no_sentence_end():
     text = "C'est cette fois le président Mr. Balaudé qui a appelé la police. Les étudiants ont été évacués."
     assert split_sentences(text) == ["C'est cette fois le président Mr. Balaudé qui a appelé la police.", "Les étudiants ont été évacués."]
+
+
+def test_a_sentence_a_page_broke_into_two_paragraphs_is_one_bullet():
+    """"… dans le cadre du budget participatif" / "312 habitants ont voté …": the second paragraph ends the
+    sentence the first left open, so the bullet is whole."""
+    from summarize import summarize_text
+
+    text = ("Le parc des Glycines rénové grâce au budget participatif\n\n"
+            "Après six mois de concertation avec les associations de quartier et les conseils citoyens de la ville dans le cadre du budget participatif\n\n"
+            "312 habitants ont voté pour la rénovation du parc des Glycines, qui rouvrira en septembre.\n\n"
+            "Les travaux commenceront le 2 mai et coûteront 480 000 euros, financés par la ville et la métropole.\n")
+    summary = summarize_text(text, language="fr").summary
+    assert any(s.startswith("Après six mois") and s.endswith("en septembre.") for s in summary)

@@ -350,6 +350,8 @@ def _parse_lines(lines: list[str], known_title: str | None, language: str | None
             doc.add_paragraph(Paragraph(line[bullet.end():].strip(), "bullet"))
         elif heading or is_heading_like(line) or _is_short_exclamation(line) or (len(line) <= 200 and is_shouted(line) and len(line.split()) <= 20):
             doc.add_paragraph(Paragraph(line, "heading"))
+        elif _continues_sentence(doc, line):
+            doc.paragraphs[-1].text += " " + line  # "… de la majorité présidentielle" / "140 « Marcheurs » … ont décidé …"
         else:
             doc.add_paragraph(Paragraph(line, "text"))
     if doc.title is None and fallback:
@@ -668,6 +670,22 @@ def _is_short_exclamation(line: str) -> bool:
     if line.endswith("!") and len(pieces) == 1 and len(re.findall(r"\w+", line)) <= _LONGEST_SLOGAN_WORDS:
         return True
     return line.endswith(("?", "!")) and len(pieces) >= 2 and all(len(p.split()) <= 4 for p in pieces)
+
+
+_CONTINUED_SENTENCE_MIN_WORDS = 12
+
+
+def _continues_sentence(doc: Structure, line: str) -> bool:
+    """A line that goes on with the sentence the paragraph before left open: that paragraph is long
+    prose without final punctuation, nothing was set aside between them, and this line opens in lower
+    case or on a number and ends the sentence (a page that broke one sentence into two paragraphs; two
+    entries of a CV, neither ended, stay apart)."""
+    if not doc.paragraphs or doc.sequence[-1] != ("paragraph", len(doc.paragraphs) - 1):
+        return False
+    before = doc.paragraphs[-1]
+    return (before.kind == "text" and (line[:1].islower() or line[:1].isdigit())
+            and len(before.text.split()) >= _CONTINUED_SENTENCE_MIN_WORDS and not _TERMINAL_END.search(before.text)
+            and not before.text.rstrip().endswith((":", ")", "…")) and bool(_TERMINAL_END.search(line)))
 
 
 def _resumes_body(lines: list[str], index: int) -> bool:
