@@ -33,8 +33,8 @@ OUT = DATA / "bodies_fr.txt"
 TRAIN = ROOT.parent / "shared" / "bench" / "orangesum-train.jsonl.gz"
 _ACRONYM = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý0-9&-]{1,9}$")
 ORG_SHARE = 0.8  # of a form's entity mentions read as an organisation
-_NOT_BODIES = frozenset({"NDLR", "AFP"})
-_WEEKDAYS = frozenset({"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"})  # the wire's credit and the editor's note, in every article
+_NOT_BODIES = frozenset({"NDLR", "AFP"})  # the wire's credit and the editor's note, in every article
+_WEEKDAYS = frozenset({"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"})
 
 
 def articles_of(count: int) -> list[str]:

@@ -254,7 +254,7 @@ def named_bodies(tokens: Sequence[Token], people: frozenset[str]) -> list[tuple[
         end = segments[0][1]
         bridged = _bridged_name(tokens, segments, lex) if len(segments) > 1 else None
         if bridged is not None and (i == 0 or _lower(tokens[i - 1]) not in lex.cues):
-            if bridged[0] == i or tokens[bridged[0]].text not in people:
+            if " ".join(t.text for t in tokens[bridged[0]:bridged[1]]) not in people:
                 spans.append(bridged)
             i = bridged[1]
             continue

@@ -23,6 +23,7 @@ DATE_PATTERN = (
 # The lookaheads name the letters a match can open with: the engine then skips most positions at
 # once (twice as fast on news text, same matches).
 DATE_RE = re.compile(r"(?=[\dlmjvsd])\b(?:" + DATE_PATTERN + r")\b", re.IGNORECASE)
+ISO_DATE_RE = re.compile(r"(?:19|20)\d\d-\d\d-\d\d")  # "2016-01-07", as front matter and page macros write it
 # "en septembre 2027": a month of a year, ISO 8601 "2027-09" (full month names only: "mars" is common)
 MONTH_YEAR_RE = re.compile(
     r"(?=[jfmasond])\b(?P<month>janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\s+(?P<year>(?:19|20)\d{2})\b",

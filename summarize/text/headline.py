@@ -12,7 +12,7 @@ import re
 from functools import cache
 
 from ..resources import furniture_patterns, sections
-from .dates import DATE_RE, MONTH_YEAR_RE
+from .dates import DATE_RE, ISO_DATE_RE, MONTH_YEAR_RE
 
 HEADLINE = "headline"
 KICKER_LED = "kicker_led"
@@ -77,7 +77,6 @@ _TRAILING_LINK = re.compile(r"\s*(?:[:–—|-]\s*|\(\s*)(?:https?://|www\.)\S+\
 
 _SHORTEST_DATED_HEADLINE_WORDS = 4
 _TRAILING_DATE = re.compile(r"\s*(?:[|–—]|\s--?|\()\s*(?:le\s+)?(?P<date>[^|–—()]{4,40}?)\s*\)?\s*$", re.IGNORECASE)
-_ISO_DATE = re.compile(r"(?:19|20)\d\d-\d\d-\d\d")
 
 
 def without_trailing_link(line: str) -> str:
@@ -85,7 +84,7 @@ def without_trailing_link(line: str) -> str:
     behind a bar or a dash ("Sélectionnés pour le festival | MAI 2019", "… -- 2016-01-07"): the words only."""
     stripped = _TRAILING_TAGS.sub("", _TRAILING_LINK.sub("", line))  # "Zigzag 2020 - #annulations": the site's tags
     dated = _TRAILING_DATE.search(stripped)
-    if dated and any(p.fullmatch(dated.group("date")) for p in (DATE_RE, MONTH_YEAR_RE, _ISO_DATE)) \
+    if dated and any(p.fullmatch(dated.group("date")) for p in (DATE_RE, MONTH_YEAR_RE, ISO_DATE_RE)) \
             and len(stripped[:dated.start()].split()) >= _SHORTEST_DATED_HEADLINE_WORDS and not _patterns()[NOT_HEADLINE].fullmatch(line.strip()):
         stripped = stripped[:dated.start()]  # but "Louhans (Saône-et-Loire) – 28 février 2025" is a dateline
     return stripped if len(stripped.split()) >= 2 else line

@@ -232,10 +232,10 @@ def _parse_lines(lines: list[str], known_title: str | None, language: str | None
                 lines[own[0]] = ""
             elif verdict == HEADLINE:
                 doc.title = known_title
-            elif without_kicker(known_title) != known_title.strip():
-                doc.title = without_kicker(known_title)  # the format's headline after its kicker ("Communiqué : Demande de …")
+            elif (rest := without_kicker(known_title)) != known_title.strip():
+                doc.title = rest  # the format's headline after its kicker ("Communiqué : Demande de …")
             else:
-                fallback = without_kicker(known_title)
+                fallback = rest
     _drop_letterhead(doc, lines)
     tail: list[str] = []
     in_tail, tail_kind = False, None

@@ -13,6 +13,7 @@ import html as html_entities
 import re
 
 from ...errors import InputError
+from ...text.dates import ISO_DATE_RE
 from ..decoding import RawText, decode, normalize_text
 
 _HEADING = re.compile(r"<h(?P<level>[1-6])\b[^>]{0,500}>(?P<text>.{0,2000}?)</h(?P=level)\s*>", re.IGNORECASE | re.DOTALL)
@@ -23,7 +24,6 @@ _INLINE_QUOTE = re.compile(r"<(/?)q\b[^>]{0,500}>", re.IGNORECASE)  # <q>: the b
 _WML_MACRO = re.compile(r"<define-tag\s+(?P<name>[\w-]{1,40})\s*>(?P<value>.{0,2000}?)</define-tag\s*>", re.IGNORECASE | re.DOTALL)
 _WML_DIRECTIVE = re.compile(r"^#.*$", re.MULTILINE)
 _LONGEST_HEADING_WORDS = 30
-_ISO_DATE = re.compile(r"(?:19|20)\d\d-\d\d-\d\d")
 _TAG = re.compile(r"<[^>]{0,2000}>")
 _MAIN_REGION = re.compile(r"<(main|article)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 _DATE_ATTRIBUTE = re.compile(r"<(?:html|article|body)\b[^>]{0,2000}?\b[\w-]*date[\w-]*\s*=\s*[\"'](?P<date>(?:19|20)\d\d-\d\d-\d\d)", re.IGNORECASE)
@@ -41,6 +41,7 @@ def html_to_text(html: str, name: str) -> RawText:
     html = _INLINE_QUOTE.sub(lambda m: "”" if m.group(1) else "“", html)
     found = list(_HEADING.finditer(html))
     headings = [(int(m.group("level")), _text_of(m.group("text"))) for m in found]
+    first_level = [(m.start(), text) for m, (level, text) in zip(found, headings, strict=True) if level == 1 and text]
     # trafilatura drops most headings (a second <h1> too): as paragraphs they survive, and are marked as headings again below
     document = trafilatura.bare_extraction(
         _HEADING_TAG.sub(r"<\1p", html), with_metadata=True, include_comments=False, include_tables=True,
@@ -54,7 +55,7 @@ def html_to_text(html: str, name: str) -> RawText:
     marks = {_spaceless(heading): "#" * min(level, 2) for level, heading in reversed(headings)
              if heading and len(heading.split()) <= _LONGEST_HEADING_WORDS}  # the first level a text has wins
     text = "\n".join(f"{marks[_spaceless(line)]} {line}" if _spaceless(line) in marks else line for line in text.split("\n"))
-    headline = macros.get("title") or _main_headline(html, found) or next((heading for level, heading in headings if level == 1 and heading), None)
+    headline = macros.get("title") or _main_headline(html, first_level) or next((text for _, text in first_level), None)
     title = headline or (getattr(document, "title", None) or "").strip()
     if title and title not in text[: len(title) + 300]:
         text = f"# {title}\n\n{text}"
@@ -82,21 +83,16 @@ def _without_wml(html: str) -> tuple[str, dict[str, str]]:
         key, value = macro.group("name").lower(), _text_of(_INLINE_QUOTE.sub("", macro.group("value")))
         if key.endswith("title") and value:
             found.setdefault("title", value)
-        elif key.endswith("date") and _ISO_DATE.fullmatch(value):
+        elif key.endswith("date") and ISO_DATE_RE.fullmatch(value):
             found.setdefault("date", value)
     return _WML_DIRECTIVE.sub("", _WML_MACRO.sub("", html)), found
 
 
-def _main_headline(html: str, headings: list[re.Match]) -> str | None:
-    """The first <h1> inside the page's <main> or <article>: a site that sets its name in an <h1> of
-    its banner ("<h1 class=site-title>") puts the release's own headline in the article."""
-    regions = [m.span() for m in _MAIN_REGION.finditer(html)]
-    for heading in headings:
-        if heading.group("level") == "1" and any(start <= heading.start() < end for start, end in regions):
-            text = _text_of(heading.group("text"))
-            if text:
-                return text
-    return None
+def _main_headline(html: str, first_level: list[tuple[int, str]]) -> str | None:
+    """The first <h1> (its position and text) inside the page's <main> or <article>: a site that sets
+    its name in an <h1> of its banner ("<h1 class=site-title>") puts the release's own headline there."""
+    regions = [m.span() for m in _MAIN_REGION.finditer(html)] if first_level else []
+    return next((text for position, text in first_level if any(start <= position < end for start, end in regions)), None)
 
 
 def _spaceless(text: str) -> str:
