@@ -281,3 +281,25 @@ def test_a_body_whose_institution_word_comes_after_de():
     assert not any(name.startswith("Coupe") for name in names)
     names = orgs("La réception aura lieu à l'Hôtel de Ville, en présence du Président du Conseil départemental.")
     assert not any(name.startswith(("Hôtel", "Président")) for name in names)
+
+
+def test_a_present_tense_verb_no_list_names_ends_a_body_name():
+    """"espère", "viole", "conçoit": third-person forms of verbs the lexicon knows (regular
+    morphology, no list of verbs), which the tagger read as adjectives of the name before them;
+    adjectives whose adverb in -ment is known ("grave", "complète") are no verbs."""
+    from summarize.grammar.verbs import is_present_verb
+
+    assert all(is_present_verb(w) for w in ("espère", "viole", "conçoit", "rappellent", "réagit"))
+    assert not any(is_present_verb(w) for w in ("grave", "complète", "nationale", "publique", "précédent", "européenne"))
+    orgs = organisations("Le Syndicat intercommunal espère que la préfecture entendra les riverains. L’Université de "
+                         "Lorraine viole, selon les étudiants, le règlement du réseau. Le gouvernement du Québec conçoit "
+                         "et offre les services.")
+    assert "Syndicat intercommunal" in orgs and "Université de Lorraine" in orgs, orgs
+    assert not any(name.endswith(("espère", "viole", "conçoit")) for name in orgs), orgs
+
+
+def test_a_role_after_et_is_a_person_not_part_of_the_body_name():
+    orgs = organisations("Comme l’a expliqué Léa Martin, étudiante de l’Université de Bourgogne et coordinatrice du "
+                         "collectif, le réseau filtre des sites.")
+    assert "Université de Bourgogne" in orgs, orgs
+    assert not any("coordinatrice" in name for name in orgs), orgs

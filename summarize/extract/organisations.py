@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..grammar.tagging import Token, known_names
+from ..grammar.verbs import is_present_verb
 from ..resources import sections, word_list
 from ..text.tokens import is_stop_word, normalize_word
 
@@ -85,10 +86,11 @@ def _complement(tokens: Sequence[Token], j: int) -> int | None:
 def _verb_read_as_adjective(noun: str | None, token: Token) -> bool:
     """"Académie des sciences souhaite faire…", "la Cour de cassation affirme…": a verb the tagger
     took for an adjective of the name, which ends there. It is one of the verbs that follow a body
-    as its subject, or a lower-case singular "adjective" after a plural noun (it agrees with nothing)."""
+    as its subject, any present-tense form of a known verb (grammar/verbs.py), or a lower-case
+    singular "adjective" after a plural noun (it agrees with nothing)."""
     if token.tag != "ADJ":
         return False
-    if _lower(token) in lexicon().subject_verbs:
+    if _lower(token) in lexicon().subject_verbs or is_present_verb(token.text):
         return True
     word = token.text
     return noun is not None and noun[-1:].lower() in ("s", "x") and word[:1].islower() and word[-1:].lower() not in ("s", "x")
@@ -122,7 +124,8 @@ def _long_name_end(tokens: Sequence[Token], i: int) -> int:
             continue
         if j + 1 < len(tokens) and tokens[j].text == "et":
             end = _complement(tokens, j + 1)
-            if end is None and tokens[j + 1].tag == "NOUN" and tokens[j + 1].text[:1].isalpha():
+            if (end is None and tokens[j + 1].tag == "NOUN" and tokens[j + 1].text[:1].isalpha()
+                    and _lower(tokens[j + 1]) not in word_list("roles_fr.txt")):  # "…de Fribourg et coordinateur du groupe": a person's role
                 end = j + 2  # "Caisse des dépôts et consignations"
             if end is not None:
                 j, pending = _modifiers_end(tokens, end), None

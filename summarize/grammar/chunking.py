@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .tagging import Token, tag_text
+from .verbs import is_present_verb
 
 COMPLEMENT_MARKERS = frozenset({"de", "d'", "d’", "du", "des"})
 COMPLEMENT_DETERMINERS = frozenset({"la", "l'", "l’", "les", "le"})
@@ -85,10 +86,12 @@ def _core(tokens: Sequence[Token], i: int) -> tuple[int, tuple[int, ...], bool] 
         j = _name_end(tokens, i)
     ends: list[int] = []
     nouns = 1
+    head_capitalised = tokens[i].text[:1].isupper()
     while j < n and len(ends) < MAX_CORE_MODIFIERS:
         token = tokens[j]
         if token.tag == "ADJ" and token.text[:1].isalnum():  # _is_word, inline
-            pass
+            if token.text.islower() and head_capitalised and is_present_verb(token.text):
+                break  # "le Canada conçoit…", "le Réseau haut-normand espère que…": the verb, not an adjective
         elif token.tag == "NUM" and token.text.isdigit() and len(token.text) < 4 and not is_name:
             pass  # "ligne 6", not "janvier 2025"
         elif token.tag == "NOUN" and nouns < 2 and j == i + 1 and _is_word(token) and (token.text[:1].isupper() == tokens[i].text[:1].isupper()):
