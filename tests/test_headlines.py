@@ -328,3 +328,22 @@ def test_a_format_title_that_is_the_kicker_its_sender_and_a_date_is_no_headline(
     """"Communiqué du Val de Saône -- 2026-03-03" as the page's title: kicker, sender and date, no news."""
     title, source = title_of(BODY, known="Communiqué du Val de Saône -- 2026-03-03")
     assert source == "first_sentence" and not title.startswith("Communiqué")
+
+
+def test_a_numbered_or_two_language_kicker_before_the_headline_is_cut_off():
+    for kicker in ("1. Communiqué de presse : ", "PRESS RELEASE / COMMUNIQUÉ DE PRESSE: "):
+        assert title_of(BODY, f"{kicker}{HEADLINE}")[0] == HEADLINE, kicker
+
+
+def test_a_design_or_photo_credit_line_is_never_the_title():
+    for opening in ("Design Credit: Studio Lumen/Atelier Nord", "Crédits photos : Ville de Louhans"):
+        assert title_of(f"# {opening}\n\n{BODY}")[0] != opening, opening
+
+
+def test_a_headline_that_opens_on_a_quoted_name_is_a_headline_but_a_quote_is_not():
+    quoted = "« Vélo Val de Saône » : douze bornes de recharge dans les villages"
+    assert title_of(f"# Communiqué de presse\n\n# {quoted}\n\n{BODY}")[0] == quoted
+    from summarize.text.headline import NOT_HEADLINE, headline_verdict
+
+    assert headline_verdict("« Nous sommes fiers de ce réseau de bornes »") == NOT_HEADLINE
+    assert headline_verdict("« Nous sommes fiers », déclare la présidente") == NOT_HEADLINE

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from summarize import summarize_text
 from summarize.errors import InputError
 from summarize.read.readers import pdf as pdf_reader
 from summarize.read.readers.pdf import read_pdf
@@ -262,3 +263,31 @@ def test_a_logo_set_large_under_the_text_is_not_the_headline():
 
     assert cover("Une ligne express vers l'aéroport dès septembre") == "Une ligne express vers l'aéroport dès septembre"
     assert cover(None) is None
+
+
+def test_a_headline_repeated_as_every_pages_running_header_is_still_the_title():
+    """A word processor's page header that holds the kicker and the headline, on every page: the
+    running lines go from the other pages, not from the first, where they are the release's head."""
+    from fpdf import FPDF
+
+    class WithHeader(FPDF):
+        def header(self) -> None:
+            self.set_font("helvetica", size=10)
+            self.cell(0, 6, "Communiqué de presse - 12/05/2024", align="C", new_x="LMARGIN", new_y="NEXT")
+            self.set_font("helvetica", style="B", size=16)
+            self.cell(0, 12, "Oui à une ligne de bus express vers l’aéroport !", align="C", new_x="LMARGIN", new_y="NEXT")
+            self.ln(6)
+
+    document = WithHeader(format="A4")
+    document.core_fonts_encoding = "windows-1252"
+    document.set_font("helvetica", size=11)
+    for _ in range(2):
+        document.add_page()
+        document.set_font("helvetica", size=11)
+        for paragraph in (LEFT, RIGHT) * 4:
+            document.multi_cell(0, 6, paragraph, new_x="LMARGIN", new_y="NEXT")
+            document.ln(3)
+    result = summarize_text(read_pdf(bytes(document.output()), "bus.pdf").text)
+    assert result.title == "Oui à une ligne de bus express vers l’aéroport !"
+    assert result.title_source == "heading"
+    assert not any("Communiqué" in bullet for bullet in result.summary)

@@ -487,9 +487,11 @@ def layout_to_text(pages: list[list[Line]]) -> tuple[str, str | None]:
     """Paragraphs one a line ("# " headline, "## " sub-headings) and the headline, from laid-out lines."""
     running = _running_lines(pages)
     kept = []
-    for lines in pages:
+    for number, lines in enumerate(pages):
         per_row = Counter(line.row for line in lines)
-        kept.append([line for line in lines if _edge_key(line.text) not in running and not _page_number(line, per_row)])
+        head_rows = set(sorted({line.row for line in lines})[:2]) if number == 0 else set()
+        kept.append([line for line in lines if (_edge_key(line.text) not in running or line.row in head_rows)  # the first
+                     and not _page_number(line, per_row)])  # page's running header stays: a kicker or the headline itself, repeated
     pages = kept
     sizes: Counter[float] = Counter()
     for lines in pages:
