@@ -159,3 +159,16 @@ def test_a_plural_in_x_is_not_a_second_topic():
             "Les feux de l'été ont déjà brûlé plus de 2 000 hectares dans le département, selon la préfecture.")
     topics = [t.lower() for t in summarize_text(text, language="fr").topics]
     assert not ("feu" in topics and "feux" in topics)
+
+
+def test_an_adjective_the_tagger_called_a_noun_is_no_topic_alone_or_with_its_complement():
+    """"…open-source, simple et respectueuse de la vie privée": the tagger reads both as nouns there;
+    a lower-case word never met after an article, a preposition, an adjective or a number is a
+    modifier, not a subject, while a subject named with its article ("la sécheresse") stays."""
+    text = ("## Lectio CE : la preuve de lecture open-source, simple et respectueuse de la vie privée\n\n"
+            "Avec Lectio CE, la confirmation de lecture devient enfin un geste traçable et auto-hébergeable. "
+            "Les associations doivent prouver que leurs membres ont lu la charte. La sécheresse des procédures de "
+            "signature électronique décourage les associations, et Lectio répond à la sécheresse de ces outils.")
+    topics = summarize_text(text, topics=8, language="fr").topics
+    assert not any(t.split()[0].lower() in ("simple", "respectueuse") for t in topics), topics
+    assert "sécheresse" in topics, topics

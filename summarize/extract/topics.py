@@ -39,6 +39,7 @@ class _Candidate:
     in_title: bool = False
     capitalised: int = 0
     named: int = 0
+    determined: int = 0  # times it came after an article or a preposition, as a noun does ("la sécheresse")
 
 
 IDF_FILE = "idf_fr.tsv"  # "stem<TAB>document frequency", sorted; the number of documents in its header
@@ -148,14 +149,27 @@ def extract_topics(sentences: Sequence[str], title: str | None, count: int, lang
         if not is_title:
             position += len(text) + 1
     total_length = max(position, 1)
+    modifiers = {key[0] for key, cand in candidates.items() if language == "fr" and _is_lone_modifier(cand)}
     scores = {key: _score(cand, total_length) for key, cand in candidates.items()
               if cand.count and not _capitalised_by_position(cand) and not _is_link_piece(cand)
+              and key[0] not in modifiers  # "respectueuse de la vie privée": headed by an adjective
               and not (language == "fr" and _holds_subject_verb(cand))}
     _drop_listed_names(candidates, scores, bodies, people, language)
     _prefer_whole_entities(candidates, scores)
     scored = sorted(((s, candidates[k]) for k, s in scores.items()), key=lambda pair: (-pair[0], pair[1].first))
     by_first_stem = _phrases_by_first_stem(candidates, scores)
     return _deduplicate((_as_subject(c, by_first_stem, scores) for _, c in scored), count)  # lazy: stops at `count`
+
+
+_ARTICLE_OR_PREPOSITION_TAGS = frozenset({"DET", "ADP", "ADP+DET", "ADJ"})  # "nouvelles étapes": an adjective before, a noun
+
+
+def _is_lone_modifier(cand: _Candidate) -> bool:
+    """One lower-case word never met after an article, a preposition, an adjective or a number ("…open-source, simple et
+    respectueuse de la vie privée", "partout"): an adjective or an adverb the tagger called a noun;
+    a subject of its own is named with its article somewhere ("la sécheresse", "de la sécheresse")."""
+    return (len(cand.key) == 1 and not cand.determined and not cand.capitalised
+            and any(form.islower() for form in cand.forms))  # "Ecoplanning", "ADEME" only at a sentence start stay
 
 
 def _count_noun_phrases(tokens: Sequence[Token], text: str, position: int, is_title: bool,
@@ -172,6 +186,7 @@ def _count_noun_phrases(tokens: Sequence[Token], text: str, position: int, is_ti
             continue
         ends = (*phrase.modifier_ends, phrase.core_end) + ((phrase.end,) if phrase.end > phrase.core_end else ())
         sentence_initial = start == 0 or tokens[start - 1].text in _SENTENCE_OPENING_MARKS
+        determined = start > 0 and (tokens[start - 1].tag in _ARTICLE_OR_PREPOSITION_TAGS or tokens[start - 1].text[:1].isdigit())  # "350 postes", "5e édition"
         first_offset = tokens[start].start
         stems: list[str] = []
         upper: list[bool] = []
@@ -201,6 +216,8 @@ def _count_noun_phrases(tokens: Sequence[Token], text: str, position: int, is_ti
                 cand.capitalised += 1
             if len(stems) > 1 and upper[0] and not sentence_initial:
                 cand.named += 1
+            if determined:
+                cand.determined += 1
 
 
 def _count_phrases(run: list[_RunWord], text: str, position: int, is_title: bool,
