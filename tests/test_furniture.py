@@ -143,6 +143,21 @@ def test_a_kicker_that_names_who_speaks_and_a_paragraph_printed_twice_give_no_bu
     assert result.summary == [lead, *others]
 
 
+def test_a_lead_printed_again_with_a_name_spelt_out_gives_one_bullet():
+    """A page that prints its lead twice, once with the full name of a company ("… Tele2 …" and
+    "… Tele2 Sverige AB …") or with other quotes: the second says the first again, never a second bullet."""
+    lead = ("L'arrêt Loirecom rendu ce jeudi 9 mars par la cour d'appel de Nantes constitue une avancée pour les "
+            "associations de riverains contre l'extension du port de commerce.")
+    again = ("L’arrêt Loirecom Logistique SAS rendu ce jeudi 9 mars par la cour d’appel de Nantes constitue une avancée "
+             "pour les associations de riverains contre l’extension du port de commerce.")
+    others = ["La cour juge que l'étude d'impact ne mesurait pas le bruit des grues la nuit.",
+              "Les travaux sont suspendus jusqu'à une nouvelle enquête publique."]
+    text = ("Port de Nantes : la cour suspend l'extension\n\n" + lead + "\n\n" + again + "\n\n" + "\n\n".join(others) + "\n")
+    summary = summarize_text(text, sentences=3).summary
+    assert (lead in summary) != (again in summary), summary
+    assert len(summary) == 3
+
+
 def test_a_line_that_opens_in_lower_case_is_no_bullet_but_a_brand_opens_a_sentence():
     """Practical details run together on a cover ("vernissage jeudi 15 septembre de 18h à 21h …") or the
     tail of a line cut from its start open in lower case: never a bullet while sentences remain."""

@@ -269,6 +269,10 @@ def repeats(sentences: Sequence[Sentence]) -> set[int]:
     return out
 
 
+NEAR_REPEAT = 0.8  # a sentence whose content words are this much a chosen one's says it again (a lead printed
+# twice with one name spelt out, the standfirst repeated in the body): a bullet only when nothing else is left
+
+
 def select(sentences: Sequence[Sentence], scores: Sequence[float], count: int,
            params: SelectionParams = NO_ADJUSTMENT) -> list[int]:
     """Best `count` sentences by adjusted score with an MMR penalty for overlap; document order.
@@ -289,11 +293,11 @@ def select(sentences: Sequence[Sentence], scores: Sequence[float], count: int,
     chosen_sets: list[set[str]] = []
     stem_sets = {i: set(sentences[i].stems) for i in candidates}  # built once, not once a pick
     while len(chosen) < count and candidates:
-        def preference(i: int) -> tuple[bool, float, int]:
+        def preference(i: int) -> tuple[bool, bool, float, int]:
             stems = stem_sets[i]
             overlap = max((len(stems & c) / (len(stems) or 1) for c in chosen_sets), default=0.0)
             alone = i in pointing and (i - 1) not in chosen
-            return (not alone, scores[i] - redundancy * overlap, -i)
+            return (overlap < NEAR_REPEAT, not alone, scores[i] - redundancy * overlap, -i)
 
         best = max(candidates, key=preference)
         candidates.remove(best)
