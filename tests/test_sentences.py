@@ -94,3 +94,17 @@ def test_a_sentence_a_page_broke_into_two_paragraphs_is_one_bullet():
             "Les travaux commenceront le 2 mai et coûteront 480 000 euros, financés par la ville et la métropole.\n")
     summary = summarize_text(text, language="fr").summary
     assert any(s.startswith("Après six mois") and s.endswith("en septembre.") for s in summary)
+
+
+def test_a_full_stop_inside_brackets_closed_soon_after_does_not_end_the_sentence():
+    """"(alem. « juristes critiques »)", "(app. LREM)": an abbreviation inside brackets; the
+    sentence goes on past the closing bracket, while a bracket that closes a sentence still does."""
+    text = ("Selon Lena Vogt, coordinatrice du groupe kritische Juristen (alem. « juristes critiques »), l'université "
+            "filtre le réseau. Le député Paul Roche (app. LREM) a déposé une question écrite. Une phrase (entre parenthèses). "
+            "Une autre.")
+    assert split_sentences(text) == [
+        "Selon Lena Vogt, coordinatrice du groupe kritische Juristen (alem. « juristes critiques »), l'université filtre le réseau.",
+        "Le député Paul Roche (app. LREM) a déposé une question écrite.",
+        "Une phrase (entre parenthèses).",
+        "Une autre.",
+    ]

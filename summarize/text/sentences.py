@@ -57,13 +57,25 @@ def sentence_spans(line: str, language: str = "fr") -> list[tuple[int, int]]:
             continue  # a dot inside a URL or an e-mail address
         if line.startswith(' "', p_end) and line.count('"', start, p_start) % 2:
             p_end += 2  # a straight closing quote after a space: « ... ! " Les »
-        if _is_boundary(line, p_start, p_end, match.group(), rules):
+        if _is_boundary(line, p_start, p_end, match.group(), rules) and not _inside_brackets(line, start, p_start, p_end):
             if line[start:p_end].strip():
                 spans.append((start, p_end))
             start = p_end
     if line[start:].strip():
         spans.append((start, len(line)))
     return _with_list_numbers(line, spans)
+
+
+BRACKET_REACH = 120  # how far a closing bracket may come after a full stop inside it
+
+
+def _inside_brackets(line: str, start: int, p_start: int, p_end: int) -> bool:
+    """A full stop inside brackets the sentence opened and closes soon after ("(alem. « juristes
+    critiques »)", "(voir p. 12 et s. Les annexes)"): the sentence goes on past the bracket."""
+    if line.count("(", start, p_start) <= line.count(")", start, p_start):
+        return False
+    close = line.find(")", p_end, p_end + BRACKET_REACH)
+    return close >= 0 and "(" not in line[p_end:close] and not _TERMINAL.search(line, p_end, close)
 
 
 _LIST_NUMBER = re.compile(r"\(?(?:\d{1,3}|[a-zA-Z]|[ivx]{1,4})[.)]")
