@@ -303,3 +303,12 @@ def test_a_role_after_et_is_a_person_not_part_of_the_body_name():
                          "collectif, le réseau filtre des sites.")
     assert "Université de Bourgogne" in orgs, orgs
     assert not any("coordinatrice" in name for name in orgs), orgs
+
+
+def test_an_agreement_or_a_treaty_is_a_subject_not_a_body():
+    """News lists "Accord de Paris" among the names it capitalises like bodies (data/bodies_fr.txt):
+    a name headed by a text's word ([texts]) is no organisation; the bodies beside it stay."""
+    orgs = organisations("Pour que l’Accord de Paris s’applique enfin, l’association Vélo Loire en appelle à la "
+                         "Commission européenne et rappelle le Traité de Lisbonne.")
+    assert "Commission européenne" in orgs, orgs
+    assert not any(name.startswith(("Accord", "Traité")) for name in orgs), orgs

@@ -43,6 +43,7 @@ class Lexicon:
     subject_verbs: frozenset[str]
     agent_cues: frozenset[str]
     meetings: frozenset[str]
+    texts: frozenset[str]
 
     def is_head(self, word: str) -> bool:
         return word in self.heads or (word[-1:] in "sx" and word[:-1] in self.heads)
@@ -52,7 +53,7 @@ class Lexicon:
 def lexicon() -> Lexicon:
     groups = sections("organisations_fr.txt")
     return Lexicon(*(frozenset(groups.get(key, ())) for key in ("heads", "of_name", "generic", "qualifiers", "cues", "subject_verbs", "agent_cues",
-                                                                  "meetings")))
+                                                                  "meetings", "texts")))
 
 
 def _lower(token: Token) -> str:
@@ -104,7 +105,8 @@ def _modifiers_end(tokens: Sequence[Token], j: int) -> int:
             break
         if (token.tag == "ADJ" or _is_capitalised_name(token)) and token.text[:1].isalpha():
             j += 1
-        elif token.text == "et" and j + 1 < len(tokens) and tokens[j - 1].tag == "ADJ" and tokens[j + 1].tag == "ADJ":
+        elif (token.text == "et" and j + 1 < len(tokens) and tokens[j - 1].tag == "ADJ" and tokens[j + 1].tag == "ADJ"
+              and not is_present_verb(tokens[j + 1].text)):  # "…européenne et rappelle": the verb of the sentence
             j += 2
         else:
             break
@@ -125,7 +127,8 @@ def _long_name_end(tokens: Sequence[Token], i: int) -> int:
         if j + 1 < len(tokens) and tokens[j].text == "et":
             end = _complement(tokens, j + 1)
             if (end is None and tokens[j + 1].tag == "NOUN" and tokens[j + 1].text[:1].isalpha()
-                    and _lower(tokens[j + 1]) not in word_list("roles_fr.txt")):  # "…de Fribourg et coordinateur du groupe": a person's role
+                    and _lower(tokens[j + 1]) not in word_list("roles_fr.txt")  # "…de Fribourg et coordinateur du groupe": a person's role
+                    and not is_present_verb(tokens[j + 1].text)):  # "la Commission européenne et rappelle…": the verb
                 end = j + 2  # "Caisse des dépôts et consignations"
             if end is not None:
                 j, pending = _modifiers_end(tokens, end), None
@@ -553,6 +556,8 @@ def _not_a_name(org: dict, person_names: frozenset[str], text: str, lowered: str
     first = name.split()[0]
     if first.islower() and first[-1:] in "sx" and lexicon().is_head(first) and first not in lexicon().heads:
         return True
+    if " " in name and normalize_word(first) in lexicon().texts:
+        return True  # "Accord de Paris", "Traité de Lisbonne": a text that bodies signed, not a body
     if _TITLED.match(name) or any(person in name for person in person_names):
         return True
     if " " in name or not name.isupper() or not name.isalpha():
