@@ -269,7 +269,15 @@ def repeats(sentences: Sequence[Sentence]) -> set[int]:
     return out
 
 
-NEAR_REPEAT = 0.8  # a sentence whose content words are this much a chosen one's says it again (a lead printed
+_COMPLETE_END = re.compile(r"[.!?…»\"”)]$")
+
+
+def is_complete(sentence: str) -> bool:
+    """A sentence a reader can quote alone: it ends with final punctuation, not with ":" announcing a list."""
+    return bool(_COMPLETE_END.search(sentence.rstrip()))
+
+
+NEAR_REPEAT = 0.8  # a complete sentence whose content words are this much a chosen one's says it again (a lead printed
 # twice with one name spelt out, the standfirst repeated in the body): a bullet only when nothing else is left
 
 
@@ -292,12 +300,13 @@ def select(sentences: Sequence[Sentence], scores: Sequence[float], count: int,
     chosen: list[int] = []
     chosen_sets: list[set[str]] = []
     stem_sets = {i: set(sentences[i].stems) for i in candidates}  # built once, not once a pick
+    complete = {i for i in candidates if is_complete(sentences[i].text)}  # an item a lead-in announced may restate the lead
     while len(chosen) < count and candidates:
         def preference(i: int) -> tuple[bool, bool, float, int]:
             stems = stem_sets[i]
             overlap = max((len(stems & c) / (len(stems) or 1) for c in chosen_sets), default=0.0)
             alone = i in pointing and (i - 1) not in chosen
-            return (overlap < NEAR_REPEAT, not alone, scores[i] - redundancy * overlap, -i)
+            return (overlap < NEAR_REPEAT or i not in complete, not alone, scores[i] - redundancy * overlap, -i)
 
         best = max(candidates, key=preference)
         candidates.remove(best)

@@ -13,9 +13,8 @@ from ..resources import furniture_patterns
 from ..text.dates import DATE_RE, MONTH_YEAR_RE
 from ..text.reflow import is_title_case
 from ..text.structure import EMAIL_RE, URL_RE
-from .ranking import NO_ADJUSTMENT, Ranking, Sentence, adjusted_scores, feature_weight, is_quote, opens_with_anaphora, score, select
+from .ranking import NO_ADJUSTMENT, Ranking, Sentence, adjusted_scores, feature_weight, is_complete, is_quote, opens_with_anaphora, score, select
 
-_COMPLETE_END = re.compile(r"[.!?…»\"”)]$")
 _FIRST_WORD = re.compile(r"[^\s«“\"'‘(]\S*")  # past opening quotes and brackets
 
 
@@ -41,11 +40,6 @@ def choose(sentences: list[Sentence], count: int, word_budget: int | None, algor
             best_count = k
         count = best_count
     return Ranking(adjusted_scores(sentences, scores, count, params), select(sentences, scores, count, params), params)
-
-
-def is_complete(sentence: str) -> bool:
-    """A sentence a reader can quote alone: it ends with final punctuation, not with ":" announcing a list."""
-    return bool(_COMPLETE_END.search(sentence.rstrip()))
 
 
 STANDFIRST_MIN_WORDS = 8
@@ -100,6 +94,8 @@ MIN_NAMES_IN_LIST = 4
 def is_name_list(sentence: str) -> bool:
     """A "sentence" that is only names in a row ("Dove Allouche, Lonnie van Brummelen & Siebren de Haan,
     Mel O'Callaghan, …, Jordan Wolfson."): the line-up of a show or the signatories of a letter, no news."""
+    if sentence.count(",") + sentence.count(";") + sentence.count("&") + sentence.count(" et ") + sentence.count(" and ") < MIN_NAMES_IN_LIST - 1:
+        return False  # too few separators for MIN_NAMES_IN_LIST items: no split of the sentence
     items = [item for item in _LIST_SEPARATORS.split(sentence.strip().rstrip(".;:!…")) if item]
     if len(items) < MIN_NAMES_IN_LIST:
         return False
