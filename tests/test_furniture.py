@@ -229,3 +229,11 @@ def test_pattern_lines_searched_from_their_free_opening_answer_as_the_whole_alte
             assert [patterns.fullmatch(line) for line in lines] == [patterns.whole.fullmatch(line) is not None for line in lines], kind
     pointer = _furniture_patterns("fr")["pointer"]
     assert pointer.searched and pointer.fullmatch(lines[2]) and not pointer.fullmatch(lines[3])
+
+
+def test_a_teaser_question_is_no_bullet_while_statements_remain():
+    """"Votre boulangerie est-elle encore ouverte ?": a release that opens on questions to its reader
+    tells the news in the sentences after them."""
+    questions = "La boulangerie du coin est-elle encore ouverte ? Mon marché a-t-il lieu ce samedi ?"
+    text = HEADLINE + "\n\n" + questions + "\n\n" + "\n\n".join(NEWS) + "\n"
+    assert summarize_text(text, sentences=3).summary == NEWS
