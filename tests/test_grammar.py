@@ -312,3 +312,9 @@ def test_an_agreement_or_a_treaty_is_a_subject_not_a_body():
                          "Commission européenne et rappelle le Traité de Lisbonne.")
     assert "Commission européenne" in orgs, orgs
     assert not any(name.startswith(("Accord", "Traité")) for name in orgs), orgs
+
+
+def test_one_body_written_with_two_apostrophes_is_listed_once():
+    orgs = organisations("L'arrêt de la Cour de justice de l'Union européenne est attendu. Selon la Cour de justice "
+                         "de l’Union européenne, la conservation généralisée des données est interdite.")
+    assert sum(name.lower().replace("’", "'") == "cour de justice de l'union européenne" for name in orgs) == 1, orgs

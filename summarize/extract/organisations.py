@@ -527,18 +527,25 @@ def find_organisations(sentences: Sequence[str], people: Sequence[dict],
     for word, body in seen_acronyms.items():
         if body and word not in found and word not in things:
             found[word] = {"name": word, "expansion": None}
+    expansion_keys = [_name_key(e) for e in expansions]
     for name in sorted(bodies, key=len, reverse=True):
-        lowered = name.lower()
-        if any(lowered in e for e in expansions) or any(lowered in n["name"].lower() for n in found.values()):
-            continue
+        key = _name_key(name)
+        if any(key in e for e in expansion_keys) or any(key in _name_key(n["name"]) for n in found.values()):
+            continue  # "Cour de justice de l’Union européenne" after "… de l'Union européenne": one body, two apostrophes
         found[name] = {"name": name, "expansion": None}
     for name in employers + _affiliations(sentences, [p["name"] for p in people]):
-        if not any(name.lower() in n["name"].lower() or (n["expansion"] and name.lower() in n["expansion"].lower()) for n in found.values()):
+        key = _name_key(name)
+        if not any(key in _name_key(n["name"]) or (n["expansion"] and key in _name_key(n["expansion"])) for n in found.values()):
             found[name] = {"name": name, "expansion": None}
     text = " ".join(sentences)
     lowered = text.lower()
     kept = [org for org in found.values() if not _not_a_name(org, person_names, text, lowered)]
     return sorted(kept, key=lambda o: _first_position(text, o))
+
+
+def _name_key(name: str) -> str:
+    """A name as compared with another: case and the typographic apostrophe aside."""
+    return name.lower().replace("’", "'")
 
 
 _TITLED = re.compile(r"^(?:(?:l[ea]|les)\s+)?(?:Dr|Pr|M|Mme|Mlle|Me|Mgr)\.?\s", re.IGNORECASE)
