@@ -244,3 +244,17 @@ def test_a_headline_that_opens_with_a_brand_in_its_own_capitals_is_title_case():
     assert is_title_case("openSUSE Leap 42.1 Becomes First Hybrid Distribution")
     assert is_title_case("iPhone Maker Opens First Store in Lagos")
     assert not is_title_case("The openSUSE project released Leap 42.1 today for all users.")
+
+
+def test_a_headline_under_the_media_contact_block_and_over_a_credit_line_is_the_title():
+    """"Media Contact:" and its lines, then the headline in capitals, then a picture's credit, then
+    the body: the credit does not keep the contact block open over the headline."""
+    text = ("Embargoed until May 5 at 9AM\nMedia Contact:\nDana Reyes, Northwind Communications press@harbor-lights.example\n"
+            "HARBOR LIGHTS FESTIVAL RETURNS IN 2024 WITH A FLEET OF FLOATING STAGES\n"
+            "Photo Credit: Mara Lind/Studio North\n"
+            "May 1, 2024 (Duluth, Minnesota) -- The Harbor Lights Festival returns this summer with twelve floating stages "
+            "moored along the waterfront, the organisers announced on Wednesday. More than 40 bands will play over three "
+            "weekends, and every concert will be free for residents of the county.\n")
+    result = summarize_text(text)
+    assert result.title == "HARBOR LIGHTS FESTIVAL RETURNS IN 2024 WITH A FLEET OF FLOATING STAGES", result.title
+    assert not any("Credit" in bullet for bullet in result.summary)
