@@ -70,65 +70,7 @@ def abbreviations(language: str) -> Abbreviations:
 FURNITURE_LANGUAGE: ContextVar[str] = ContextVar("furniture_language", default="fr")
 
 
-_FREE_OPENING = re.compile(r"\.\{0,(\d+)\}(?=\\b)")  # a pattern line that opens on ".{0,N}" before a word boundary
-
-
-class LinePatterns:
-    """The alternation of a kind's pattern lines, answering whether one of them matches a whole
-    line. A line that opens on ".{0,N}\\b…" is searched instead: it matches the whole text exactly
-    when "…" matches to the end from a place no further than N, and the leftmost such place is
-    where the search finds it. Searching lets the regular-expression engine skip ahead to a word
-    it could open on, where matching the opening tried every one of the N places first (a pointer
-    test was a twentieth of a batch). Same answers for every text: tests/test_furniture.py checks both."""
-
-    def __init__(self, patterns: list[str], flags: int = re.IGNORECASE) -> None:
-        plain: list[str] = []
-        self.searched: list[tuple[int, re.Pattern[str]]] = []
-        for pattern in patterns:
-            opening = _FREE_OPENING.match(pattern)
-            rest = pattern[opening.end():] if opening else ""
-            if opening and _without_top_level_branch(rest):
-                self.searched.append((int(opening.group(1)), re.compile(f"(?:{rest})\\Z", flags)))
-            else:
-                plain.append(pattern)
-        self.plain = re.compile("|".join(f"(?:{p})" for p in plain), flags) if plain else None
-        self.whole = re.compile("|".join(f"(?:{p})" for p in patterns), flags)  # for a text with a line break: "." stops there
-
-    def fullmatch(self, text: str) -> bool:
-        if "\n" in text:
-            return self.whole.fullmatch(text) is not None
-        if self.plain is not None and self.plain.fullmatch(text):
-            return True
-        for reach, pattern in self.searched:
-            found = pattern.search(text)
-            if found is not None and found.start() <= reach:
-                return True
-        return False
-
-
-def _without_top_level_branch(pattern: str) -> bool:
-    """Whether a pattern is one sequence (no "|" outside its groups and classes): then ".{0,N}"
-    opens all of it."""
-    depth, in_class, escaped = 0, False, False
-    for char in pattern:
-        if escaped:
-            escaped = False
-        elif char == "\\":
-            escaped = True
-        elif in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            return False
-    return depth == 0
-
-
-def furniture_patterns(language: str | None = None) -> dict[str, LinePatterns]:
+def furniture_patterns(language: str | None = None) -> dict[str, re.Pattern[str]]:
     """One compiled alternation per furniture kind (header, read_also, end, about, ...) of the
     language (default: the release the structure stage is reading)."""
     return _furniture_patterns(language or FURNITURE_LANGUAGE.get())
@@ -153,14 +95,18 @@ def sentence_verbs(language: str) -> frozenset[str]:
 
 
 @cache
-def _furniture_patterns(language: str) -> dict[str, LinePatterns]:
+def _furniture_patterns(language: str) -> dict[str, re.Pattern[str]]:
     """French: ``furniture_fr.txt``. English: the French file's lines (kickers and end marks already in
     both languages) and ``furniture_en.txt``'s, kind by kind; the English file is read only for English."""
     groups = sections("furniture_fr.txt")
     if language == "en":
         english = {kind: lines for kind, lines in sections("furniture_en.txt").items() if kind not in DATELINE_PARTS}
         groups = {kind: groups.get(kind, []) + english.get(kind, []) for kind in dict.fromkeys([*groups, *english])}
-    return {kind: LinePatterns(patterns) for kind, patterns in groups.items() if patterns}
+    return {
+        kind: re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+        for kind, patterns in groups.items()
+        if patterns
+    }
 
 
 @cache

@@ -6,10 +6,6 @@ from __future__ import annotations
 from summarize import split_sentences, summarize_text
 from summarize.read.reading import read_bytes
 
-from .conftest import ROOT
-
-REAL = ROOT.parent / "shared" / "real"
-
 HEADLINE = "La médiathèque de Morteau ouvre le dimanche à partir du 6 avril"
 NEWS = [
     "La médiathèque municipale de Morteau ouvrira ses portes le dimanche de 14 heures à 18 heures à partir du 6 avril.",
@@ -211,24 +207,6 @@ def test_the_sources_and_notes_of_a_release_are_not_its_body():
         result = summarize_text(text, language="fr", sentences=5)
         assert not any("Dépêche" in s or "chambre d'agriculture" in s for s in result.summary)
         assert "2023-02-02" not in [d["iso"] for d in result.facts.get("dates", [])]
-
-
-def test_pattern_lines_searched_from_their_free_opening_answer_as_the_whole_alternation():
-    """resources.LinePatterns searches a ".{0,N}\\b…" line instead of matching its opening: the same
-    answer as the plain alternation on every line of the real releases and on texts made to sit at
-    the edge of the reach N."""
-    from summarize.resources import _furniture_patterns
-
-    lines = ["Pour plus d'informations, rendez-vous sur le site www.exemple.fr", "Suivez-nous sur Mastodon.",
-             "x" * 149 + " suivez-nous sur Mastodon.", "x" * 150 + " suivez-nous sur Mastodon.",
-             "Le programme complet est disponible sur le site de la ville.", "Une phrase\nsuivez-nous sur Mastodon."]
-    for path in sorted(REAL.glob("*.orig.*")) if REAL.is_dir() else []:
-        lines += [line.strip() for line in path.read_text(encoding="utf-8", errors="replace").splitlines() if line.strip()]
-    for language in ("fr", "en"):
-        for kind, patterns in _furniture_patterns(language).items():
-            assert [patterns.fullmatch(line) for line in lines] == [patterns.whole.fullmatch(line) is not None for line in lines], kind
-    pointer = _furniture_patterns("fr")["pointer"]
-    assert pointer.searched and pointer.fullmatch(lines[2]) and not pointer.fullmatch(lines[3])
 
 
 def test_a_teaser_question_is_no_bullet_while_statements_remain():

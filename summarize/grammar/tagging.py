@@ -172,8 +172,8 @@ class TaggerModel:
         return row
 
     def _best(self, scores: int) -> str:
-        fields = array("I", ((scores << INDEX_BITS) + self._indices).to_bytes(self._packed_bytes, "little"))
-        return self._tag_by_index_bits[max(fields) & INDEX_MASK]
+        fields = memoryview(((scores << INDEX_BITS) + self._indices).to_bytes(self._packed_bytes, "little")).cast("I")
+        return self._tag_by_index_bits[max(fields) & INDEX_MASK]  # the fields read in place: no array built
 
     def _form(self, word: str) -> list:
         """What a word form brings wherever it stands, summed once per form and kept: [lower-case
