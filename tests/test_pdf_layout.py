@@ -291,3 +291,20 @@ def test_a_headline_repeated_as_every_pages_running_header_is_still_the_title():
     assert result.title == "Oui à une ligne de bus express vers l’aéroport !"
     assert result.title_source == "heading"
     assert not any("Communiqué" in bullet for bullet in result.summary)
+
+
+def test_a_dateline_line_under_a_bold_heading_is_neither_the_headline_nor_glued_to_it():
+    """"Événement – Lancement officiel de …" in bold over "Strasbourg – 20 mai 2014": the place and date
+    is the dateline (a line of its own), and the label before the dash is a kicker."""
+    document = _pdf()
+    document.set_font("helvetica", style="B", size=11)
+    document.cell(0, 6, "Événement – Lancement officiel de la candidature Numérique Rhin", new_x="LMARGIN", new_y="NEXT")
+    document.cell(0, 6, "Strasbourg – 20 mai 2014", new_x="LMARGIN", new_y="NEXT")
+    document.ln(4)
+    document.set_font("helvetica", size=11)
+    for paragraph in (LEFT, RIGHT):
+        document.multi_cell(0, 6, paragraph, new_x="LMARGIN", new_y="NEXT")
+        document.ln(3)
+    result = summarize_text(read_pdf(bytes(document.output()), "candidature.pdf").text)
+    assert result.title == "Lancement officiel de la candidature Numérique Rhin", result.title
+    assert result.facts.get("date") == "2014-05-20"

@@ -128,3 +128,12 @@ def test_bullets_lose_their_marker():
     doc = parse_structure("Titre du communiqué\nLe plan comprend :\n- une aide directe aux éleveurs concernés ;\n• un report des cotisations.")
     bullets = [p.text for p in doc.paragraphs if p.kind == "bullet"]
     assert bullets == ["une aide directe aux éleveurs concernés ;", "un report des cotisations."]
+
+
+def test_a_soft_hyphen_standing_alone_between_words_is_a_dash_not_nothing():
+    """Some fonts print the dash of "Strasbourg ­ 20 mai" as U+00AD between spaces: removed as an
+    invisible hyphenation point, it glued the kicker to the headline and the place to its date."""
+    from summarize.read.decoding import normalize_text
+
+    assert normalize_text("Strasbourg \u00ad 20 mai 2014") == "Strasbourg – 20 mai 2014"
+    assert normalize_text("candi\u00addature") == "candidature"

@@ -32,6 +32,7 @@ _BINARY_MAGIC = (
 # Invisible or layout-only characters removed outright.
 _INVISIBLE_CHARS = "\u00ad\u200b\u200c\u200d\u2060\ufeff\x00"
 _INVISIBLE = dict.fromkeys(map(ord, _INVISIBLE_CHARS), None)
+_LONE_SOFT_HYPHEN = re.compile(r"(?<= )\u00ad+(?= )")
 HAS_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]")  # str.translate looks up every character: only when needed
 # Typographic ligatures of PDF text layers (ﬁ, ﬂ, ﬀ, ﬃ, ﬄ, ﬅ, ﬆ) become their letters (their NFKC form).
 # The hyphens U+2010 and U+2011 of some PDF fonts become "-", the hyphen every word rule reads ("Jean‐Pierre").
@@ -146,7 +147,9 @@ def _detect_encoding(data: bytes, name: str) -> str:
 def normalize_text(text: str) -> str:
     """Line ends, spaces, invisible characters, NFC and mojibake; nothing else changes."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
-    text = fold_ligatures(text.translate(_INVISIBLE) if HAS_INVISIBLE.search(text) else text)
+    if HAS_INVISIBLE.search(text):
+        text = _LONE_SOFT_HYPHEN.sub("–", text).translate(_INVISIBLE)  # one between spaces is a dash the font printed
+    text = fold_ligatures(text)
     text = _SPACES.sub(" ", text)
     if _MOJIBAKE.search(text):
         text = _repair_mojibake(text)

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from ...errors import InputError
 from ...resources import word_list
+from ...text.dates import DATE_RE
 from ...text.reflow import document_words, is_letter_spaced, join_lines
 from ..decoding import RawText, normalize_text
 
@@ -242,8 +243,9 @@ def _close(word: _Word | None, letters: list[str], words: list[_Word]) -> None:
         word.text = "".join(letters)
         if _UNMAPPED in word.text:
             word.text = mend_unmapped(word.text)
-        if word.text.strip("\u00ad"):
-            words.append(word)
+        if not word.text.strip("\u00ad"):
+            word.text = "–"  # a soft hyphen standing alone between two words is the dash a font printed with it
+        words.append(word)  # ("Evènement \u00ad Lancement officiel…", "Strasbourg \u00ad 20 Mai 2014")
 
 
 def _lines_of(words: list[_Word]) -> list[Line]:
@@ -549,7 +551,21 @@ def _practical_line(previous: Line, line: Line) -> bool:
     a line whose phrase is complete, or that holds an address to write to: not the headline's words."""
     if _CONTACT_IN_LINE.search(line.text):
         return True
-    return line.text[:1].isdigit() and not _runs_on(previous, line, False)
+    if _runs_on(previous, line, False):
+        return False
+    return line.text[:1].isdigit() or _is_place_and_date(line.text)
+
+
+_LONGEST_PLACE_AND_DATE_WORDS = 7
+
+
+def _is_place_and_date(text: str) -> bool:
+    """"Strasbourg – 20 Mai 2014", "Paris, le 3 mars 2024": a short line that closes on a date, under a
+    headline in its size: the dateline, not the headline's words."""
+    if len(text.split()) > _LONGEST_PLACE_AND_DATE_WORDS or not text[:1].isupper():
+        return False
+    tail = text.rstrip(" .")
+    return any(m.end() == len(tail) for m in DATE_RE.finditer(tail))
 
 
 def _page_blocks(lines: list[Line], body_size: float, compounds: set[str], headline: str | None, title_lines: list[Line] = ()) -> list[str]:
@@ -604,6 +620,9 @@ def _usual_widths(lines: list[Line]) -> dict[int, float]:
 def _starts_block(previous: Line, line: Line, leading: float, usual_width: float, body_size: float) -> bool:
     if previous.column != line.column or abs(previous.size - line.size) >= 0.5 or previous.bold != line.bold:
         return True
+    if (_is_place_and_date(line.text) and len(previous.text.split()) <= MAX_TITLE_WORDS and not _SENTENCE_END.search(previous.text)
+            and not previous.text.rstrip().endswith(",") and not _runs_on(previous, line, False)):
+        return True  # "Strasbourg – 20 Mai 2014" under a heading: the dateline, a line of its own
     gap = previous.y - line.y
     same_centre = abs(previous.x + previous.x1 - line.x - line.x1) < 2 * line.size
     if 0 < gap <= RUN_ON_GAP * leading * max(line.size, 1) and _runs_on(previous, line, same_centre or previous.width >= SHORT_LINE_SHARE * usual_width):
