@@ -318,3 +318,12 @@ def test_one_body_written_with_two_apostrophes_is_listed_once():
     orgs = organisations("L'arrêt de la Cour de justice de l'Union européenne est attendu. Selon la Cour de justice "
                          "de l’Union européenne, la conservation généralisée des données est interdite.")
     assert sum(name.lower().replace("’", "'") == "cour de justice de l'union européenne" for name in orgs) == 1, orgs
+
+
+def test_a_name_that_opens_its_sentence_and_announces_is_a_body():
+    """"Breizh Cyclo annonce…": a capitalised name of two words or more doing what bodies do at
+    the start of a sentence is one, without an institution word; a person or a place is not."""
+    orgs = organisations("Breizh Cyclo annonce la tenue d'un évènement pour le lancement de sa candidature. "
+                         "Jean Dupont annonce sa venue. Saint-Étienne Métropole lance un appel à projets.")
+    assert "Breizh Cyclo" in orgs and "Saint-Étienne Métropole" in orgs, orgs
+    assert not any("Dupont" in name for name in orgs), orgs

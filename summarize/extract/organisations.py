@@ -266,7 +266,8 @@ def named_bodies(tokens: Sequence[Token], people: frozenset[str]) -> list[tuple[
             continue
         text = " ".join(t.text for t in tokens[i:end])
         words = [_lower(t) for t in tokens[i:end]]
-        cue = i > 0 and _lower(tokens[i - 1]) in lex.cues and tokens[i - 1].text[:1].islower() or _acts_as_agent(tokens, i, end, lex)
+        cue = (i > 0 and _lower(tokens[i - 1]) in lex.cues and tokens[i - 1].text[:1].islower() or _acts_as_agent(tokens, i, end, lex)
+               or _subject_of_news(tokens, i, end, lex))
         inner_head = end - i >= 2 and any(w in lex.heads for w in words[1:])
         first_of_sentence = i == 0 or not tokens[i - 1].text[:1].isalnum() and tokens[i - 1].text not in (",", "(")
         if (cue or inner_head) and text not in people and not (first_of_sentence and not cue and end - i < 2):
@@ -315,6 +316,16 @@ def _acts_as_agent(tokens: Sequence[Token], i: int, end: int, lex: Lexicon) -> b
         return False  # most names follow no cue: one look at the word before them
     before = " ".join(t.text.lower() for t in tokens[max(0, i - 4):i]).replace("' ", "'").replace("’ ", "’")
     if not any(before.endswith(cue) and (len(before) == len(cue) or before[-len(cue) - 1] == " ") for cue in lex.agent_cues):
+        return False
+    return not _person_or_place([t.text for t in tokens[i:end]])
+
+
+def _subject_of_news(tokens: Sequence[Token], i: int, end: int, lex: Lexicon) -> bool:
+    """"French Tech Alsace annonce la tenue…", ", Breizh Cyclo lance…": a capitalised name of two words
+    or more that opens its sentence or clause and does what bodies do ([subject_verbs]) is a body,
+    unless a first name opens it or it is a place (the English finder reads names the same way)."""
+    opens_clause = i == 0 or tokens[i - 1].text == ","
+    if not opens_clause or end - i < 2 or end >= len(tokens) or _lower(tokens[end]) not in lex.subject_verbs:
         return False
     return not _person_or_place([t.text for t in tokens[i:end]])
 
