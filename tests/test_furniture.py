@@ -215,3 +215,11 @@ def test_a_teaser_question_is_no_bullet_while_statements_remain():
     questions = "La boulangerie du coin est-elle encore ouverte ? Mon marché a-t-il lieu ce samedi ?"
     text = HEADLINE + "\n\n" + questions + "\n\n" + "\n\n".join(NEWS) + "\n"
     assert summarize_text(text, sentences=3).summary == NEWS
+
+
+def test_list_items_a_layout_ran_together_are_no_bullet():
+    """"Depuis Dijon : A39, sortie 5 • En train : gare de Dole": practical items joined by their
+    bullet signs into one "sentence", never a bullet while sentences remain."""
+    directions = "Depuis Dijon : autoroute A39, sortie 5 puis suivre le fléchage • En train : gare de Dole (ligne TER)."
+    text = HEADLINE + "\n\n" + "\n\n".join(NEWS) + "\n\n" + directions + "\n\nLa médiathèque remercie ses bénévoles.\n"
+    assert directions not in summarize_text(text, sentences=4).summary

@@ -75,6 +75,10 @@ def is_pointer(sentence: str, language: str = "fr") -> bool:
     return bool(pattern and pattern.fullmatch(sentence.strip()))
 
 
+# A bullet sign inside a "sentence": list items a layout ran together ("… sortie 19 • En train : gare de …").
+_RUN_TOGETHER_ITEMS = re.compile(r"\S\s+[•▪■◆➢►]\s+\S")
+
+
 def is_question(sentence: str) -> bool:
     """"La boulangerie du coin est-elle encore ouverte ?": a teaser or a rhetorical question, never
     the news (none of the 522 news sentences readers marked in the real releases is a question)."""
@@ -125,6 +129,8 @@ def demotion(sentences: list[Sentence], index: int, language: str = "fr") -> str
         return "pointer (only says where to read more)"
     if is_question(text):
         return "question (asks, does not tell)"
+    if _RUN_TOGETHER_ITEMS.search(text):
+        return "list items run together (a bullet sign inside it)"
     if is_kicker(text, language):
         return "kicker (only names the kind of document)"
     if opens_in_lower_case(text):
