@@ -327,3 +327,10 @@ def test_a_name_that_opens_its_sentence_and_announces_is_a_body():
                          "Jean Dupont annonce sa venue. Saint-Étienne Métropole lance un appel à projets.")
     assert "Breizh Cyclo" in orgs and "Saint-Étienne Métropole" in orgs, orgs
     assert not any("Dupont" in name for name in orgs), orgs
+
+
+def test_local_bodies_headed_by_communaute_pole_or_agglomeration_are_bodies():
+    orgs = organisations("La Communauté de communes du Pays de Gex, le Pôle Formation de la CCI et Mulhouse Alsace Agglomération "
+                         "financent le projet. La communauté scientifique salue l'initiative.")
+    assert {"Communauté de communes du Pays de Gex", "Pôle Formation de la CCI", "Mulhouse Alsace Agglomération"} <= set(orgs), orgs
+    assert not any(name.lower().startswith("communauté scientifique") for name in orgs), orgs
