@@ -393,9 +393,12 @@ def _as_subject(cand: _Candidate, by_first_stem: dict[str, list[_Candidate]],
     return max(usual, key=lambda c: (c.count, scores[c.key], -c.first)) if usual else cand
 
 
-def _singular_x(stem_: str) -> str:
-    """"feux" -> "feu", "jeux" -> "jeu": Snowball leaves the plural in -x its own stem, and one subject
-    must not come twice in a list."""
+def _singular(stem_: str) -> str:
+    """"feux" -> "feu", "jeux" -> "jeu", "sites-web" -> "site-web": Snowball leaves the plural in -x its
+    own stem and stems only the last part of a compound, and one subject must not come twice in a list."""
+    if "-" in stem_:
+        *parts, last = stem_.split("-")
+        stem_ = "-".join([part[:-1] if len(part) > 3 and part[-1:] in ("s", "x") else part for part in parts] + [last])
     return stem_[:-1] if stem_.endswith(("eux", "aux", "oux")) and len(stem_) > 3 else stem_
 
 
@@ -404,7 +407,7 @@ def _deduplicate(ranked: Iterable[_Candidate], count: int) -> list[str]:
     chosen: list[_Candidate] = []
     chosen_keys: list[set[str]] = []
     for cand in ranked:
-        keys = {_singular_x(stem_) for stem_ in cand.key}
+        keys = {_singular(stem_) for stem_ in cand.key}
         if any(keys <= other or other <= keys or len(keys & other) >= 2 for other in chosen_keys):
             continue  # contained, containing, or overlapping: "ONG Eau Vive" after "Eau Vive Solidarité"
         chosen.append(cand)
