@@ -173,8 +173,9 @@ def summarize_text(
     prepared = prepare(text, language, title)
     lang, warning, structure, candidates = prepared.language, prepared.warning, prepared.structure, prepared.candidates
     doc_title, title_source, title_stems = prepared.title, prepared.title_source, prepared.title_stems
+    shown = frozenset({0}) if title_source == "first_sentence" and doc_title and not doc_title.endswith("…") else frozenset()
     ranking = choose(candidates, sentences, sentence_budget(candidates, words_budget, ratio),
-                      algorithm, title_stems, lang)
+                      algorithm, title_stems, lang, shown)  # a whole derived title is its sentence: not a bullet again
     chosen = [candidates[i].text for i in ranking.selected]
     texts = [s.text for s in candidates]
     grammar_title_ = grammar_title(doc_title, texts, lang) if doc_title else None  # a headline in capitals, in the text's case

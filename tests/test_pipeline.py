@@ -162,3 +162,15 @@ def test_library_reads_any_format_then_summarizes(samples):
     document = library_read_text(str(next(p for p in samples if p.name.startswith("veltis"))))  # cp1252 on disk
     assert document.encoding == "cp1252" and "chiffre d’affaires" in document.text
     assert summarize_text(document.text, sentences=1).summary[0] in document.text
+
+
+def test_a_release_without_a_headline_does_not_show_its_first_sentence_twice():
+    """Without a headline the title is the first sentence, whole when it is short: the bullets then
+    begin with the next news, not with the title again (an editor counts the repeat unusable)."""
+    first = "Plusieurs messages ont semé la confusion sur le prêt d'ordinateurs par l'association Clic Solidaire."
+    others = ["L'association prête depuis mars des ordinateurs reconditionnés aux familles envoyées par les services sociaux.",
+              "Chaque ordinateur est prêté pour un an contre une adhésion d'un euro, et reste la propriété de l'association.",
+              "Les logiciels installés sont tous des logiciels libres, mis à jour par les bénévoles chaque trimestre."]
+    result = summarize_text(" ".join([first, *others]), sentences=3)
+    assert result.title_source == "first_sentence" and result.title == first.rstrip(".")
+    assert result.summary == others

@@ -28,10 +28,12 @@ def sentence_budget(sentences: list[Sentence], max_words: int | None, ratio: flo
 
 
 def choose(sentences: list[Sentence], count: int, word_budget: int | None, algorithm: str,
-            title_stems: list[str], language: str) -> Ranking:
-    """Score once, then select by sentence count or by the largest selection within the word budget."""
+            title_stems: list[str], language: str, shown: frozenset[int] = frozenset()) -> Ranking:
+    """Score once, then select by sentence count or by the largest selection within the word budget.
+    `shown`: sentences the output already shows whole elsewhere (a title derived from the first one),
+    bullets only when nothing else is left."""
     scores, params = score(sentences, algorithm, title_stems, language)
-    scores = demote_incomplete(sentences, scores, language)
+    scores = demote_incomplete(sentences, scores, language, shown)
     if word_budget is not None:
         best_count = 1
         for k in range(2, min(len(sentences), 60) + 1):
@@ -140,11 +142,12 @@ def demotion(sentences: list[Sentence], index: int, language: str = "fr") -> str
     return None
 
 
-def demote_incomplete(sentences: list[Sentence], scores: list[float], language: str = "fr") -> list[float]:
-    """Incomplete sentences (a list's lead-in, a bullet without a verb) and pointers go below every
-    complete one: a summary bullet must stand on its own, and when too few are complete for the
-    summary the incomplete ones only fill the places left."""
-    complete = [demotion(sentences, s.index, language) is None for s in sentences]
+def demote_incomplete(sentences: list[Sentence], scores: list[float], language: str = "fr",
+                      shown: frozenset[int] = frozenset()) -> list[float]:
+    """Incomplete sentences (a list's lead-in, a bullet without a verb), pointers and the sentences
+    shown elsewhere go below every complete one: a summary bullet must stand on its own, and when too
+    few are complete for the summary the incomplete ones only fill the places left."""
+    complete = [s.index not in shown and demotion(sentences, s.index, language) is None for s in sentences]
     if not scores or all(complete) or not any(complete):
         return scores  # when too few are complete, the complete ones still come first
     drop = max(scores) - min(scores) + 1.0
