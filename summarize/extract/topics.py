@@ -39,7 +39,7 @@ class _Candidate:
     in_title: bool = False
     capitalised: int = 0
     named: int = 0
-    determined: int = 0  # times it came after an article or a preposition, as a noun does ("la sécheresse")
+    determined: int = 0  # times it came after an article, a preposition, an adjective or a number, as a noun does
 
 
 IDF_FILE = "idf_fr.tsv"  # "stem<TAB>document frequency", sorted; the number of documents in its header
@@ -149,7 +149,7 @@ def extract_topics(sentences: Sequence[str], title: str | None, count: int, lang
         if not is_title:
             position += len(text) + 1
     total_length = max(position, 1)
-    modifiers = {key[0] for key, cand in candidates.items() if language == "fr" and _is_lone_modifier(cand)}
+    modifiers = {key[0] for key, cand in candidates.items() if _is_lone_modifier(cand)} if language == "fr" else set()
     scores = {key: _score(cand, total_length) for key, cand in candidates.items()
               if cand.count and not _capitalised_by_position(cand) and not _is_link_piece(cand)
               and key[0] not in modifiers  # "respectueuse de la vie privée": headed by an adjective
@@ -161,7 +161,7 @@ def extract_topics(sentences: Sequence[str], title: str | None, count: int, lang
     return _deduplicate((_as_subject(c, by_first_stem, scores) for _, c in scored), count)  # lazy: stops at `count`
 
 
-_ARTICLE_OR_PREPOSITION_TAGS = frozenset({"DET", "ADP", "ADP+DET", "ADJ"})  # "nouvelles étapes": an adjective before, a noun
+_TAGS_BEFORE_A_NOUN = frozenset({"DET", "ADP", "ADP+DET", "ADJ"})  # an article, a preposition, "nouvelles étapes"
 
 
 def _is_lone_modifier(cand: _Candidate) -> bool:
@@ -186,7 +186,7 @@ def _count_noun_phrases(tokens: Sequence[Token], text: str, position: int, is_ti
             continue
         ends = (*phrase.modifier_ends, phrase.core_end) + ((phrase.end,) if phrase.end > phrase.core_end else ())
         sentence_initial = start == 0 or tokens[start - 1].text in _SENTENCE_OPENING_MARKS
-        determined = start > 0 and (tokens[start - 1].tag in _ARTICLE_OR_PREPOSITION_TAGS or tokens[start - 1].text[:1].isdigit())  # "350 postes", "5e édition"
+        determined = start > 0 and (tokens[start - 1].tag in _TAGS_BEFORE_A_NOUN or tokens[start - 1].text[:1].isdigit())  # "350 postes", "5e édition"
         first_offset = tokens[start].start
         stems: list[str] = []
         upper: list[bool] = []

@@ -10,7 +10,7 @@ import math
 import re
 
 from ..resources import furniture_patterns
-from ..text.dates import DATE_RE, MONTH_YEAR_RE
+from ..text.dates import ends_with_date
 from ..text.reflow import is_title_case
 from ..text.structure import EMAIL_RE, URL_RE
 from .ranking import NO_ADJUSTMENT, Ranking, Sentence, adjusted_scores, feature_weight, is_complete, is_quote, opens_with_anaphora, score, select
@@ -47,12 +47,6 @@ def choose(sentences: list[Sentence], count: int, word_budget: int | None, algor
 STANDFIRST_MIN_WORDS = 8
 
 
-def _ends_with_date(text: str) -> bool:
-    """"… – Parution janvier 2023", "…, 12 mars 2024": a line that closes on a date is a credit or a dateline."""
-    tail = text.rstrip(" .)–—-")[-40:]
-    return any(m.end() == len(tail) for pattern in (DATE_RE, MONTH_YEAR_RE) for m in pattern.finditer(tail))
-
-
 def is_standfirst(sentences: list[Sentence], index: int) -> bool:
     """The first body paragraph when it is one sentence of some length, right under the headline: a
     standfirst or teaser (often in bold, without a final full stop) is the lead, not a fragment; an
@@ -64,7 +58,7 @@ def is_standfirst(sentences: list[Sentence], index: int) -> bool:
     alone = len(sentences) == 1 or sentences[1].paragraph != first.paragraph
     return (alone and first.kind == "text" and first.word_count >= STANDFIRST_MIN_WORDS and not first.text.rstrip().endswith((":", ";", ","))
             and not is_title_case(first.text)  # a sub-headline in title case is a heading, not a lead
-            and not _ends_with_date(first.text))  # "… Édition Lugdivine – Parution janvier 2023": a credit line
+            and not ends_with_date(first.text))  # "… Édition Lugdivine – Parution janvier 2023": a credit line
 
 
 def is_pointer(sentence: str, language: str = "fr") -> bool:

@@ -148,3 +148,10 @@ def resolve_weekday_en(weekday: str, reference_iso: str) -> str:
     reference = dt.date.fromisoformat(reference_iso)
     delta = (reference.weekday() - WEEKDAYS_EN[weekday.lower()]) % 7
     return (reference - dt.timedelta(days=delta)).isoformat()
+
+
+def ends_with_date(text: str) -> bool:
+    """"… – Parution janvier 2023", "Strasbourg – 20 Mai 2014", "…, 12 mars 2024": a line that closes
+    on a date (a credit, a dateline), past closing dots, dashes and brackets."""
+    tail = text.rstrip(" .)–—-")[-40:]
+    return any(m.end() == len(tail) for pattern in (DATE_RE, MONTH_YEAR_RE) for m in pattern.finditer(tail))

@@ -656,14 +656,14 @@ def _headline_shaped(line: str) -> bool:
     return one_sentence and short and not line.endswith((".", "…", ":", ";", ","))
 
 
+_PASSED_OVER = ("legal", "read_also", "cover")  # credits, captions, "Lire aussi" lines: set aside wherever they sit
+
+
 def _prose_follows(lines: list[str], index: int, reach: int) -> bool:
     """Whether the next non-empty line within `reach` lines is a paragraph of prose, not furniture; a
     picture's credit or caption between a headline and its body ("Design Credit: …") is passed over."""
     following = next((ln for ln in lines[index + 1:index + 1 + reach] if ln and _furniture_kind_of(ln) not in _PASSED_OVER), "")
     return len(following.split()) >= 15 and bool(_TERMINAL_END.search(following)) and not _furniture_kind_of(following)
-
-
-_PASSED_OVER = ("legal", "read_also", "cover")  # credits, captions, "Lire aussi" lines: set aside wherever they sit
 
 
 def _is_short_exclamation(line: str) -> bool:

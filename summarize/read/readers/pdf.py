@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from ...errors import InputError
 from ...resources import word_list
-from ...text.dates import DATE_RE
+from ...text.dates import ends_with_date
 from ...text.reflow import document_words, is_letter_spaced, join_lines
 from ..decoding import RawText, normalize_text
 
@@ -562,10 +562,7 @@ _LONGEST_PLACE_AND_DATE_WORDS = 7
 def _is_place_and_date(text: str) -> bool:
     """"Strasbourg – 20 Mai 2014", "Paris, le 3 mars 2024": a short line that closes on a date, under a
     headline in its size: the dateline, not the headline's words."""
-    if len(text.split()) > _LONGEST_PLACE_AND_DATE_WORDS or not text[:1].isupper():
-        return False
-    tail = text.rstrip(" .")
-    return any(m.end() == len(tail) for m in DATE_RE.finditer(tail))
+    return len(text.split()) <= _LONGEST_PLACE_AND_DATE_WORDS and text[:1].isupper() and ends_with_date(text)
 
 
 def _page_blocks(lines: list[Line], body_size: float, compounds: set[str], headline: str | None, title_lines: list[Line] = ()) -> list[str]:
