@@ -334,3 +334,13 @@ def test_local_bodies_headed_by_communaute_pole_or_agglomeration_are_bodies():
                          "financent le projet. La communauté scientifique salue l'initiative.")
     assert {"Communauté de communes du Pays de Gex", "Pôle Formation de la CCI", "Mulhouse Alsace Agglomération"} <= set(orgs), orgs
     assert not any(name.lower().startswith("communauté scientifique") for name in orgs), orgs
+
+
+def test_a_name_defined_as_a_body_in_its_own_sentence_is_a_body():
+    """"X a pour mission…", "X est une jeune start-up…", "X, entreprise lorientaise, …": the sentence
+    that says what a body is names it bare; an adverb opening a sentence, a place or a person is not one."""
+    orgs = organisations("Vélocité Grenobloise a pour mission de défendre les cyclistes. Kerlab est une jeune start-up "
+                         "bretonne. Tiwal, entreprise lorientaise, fabrique des voiliers. Ensuite, la région finance "
+                         "le projet. Lyon est une ville ouverte. Marie Curie est une figure de la science.")
+    assert {"Vélocité Grenobloise", "Kerlab", "Tiwal"} <= set(orgs), orgs
+    assert not {"Ensuite", "Lyon", "Marie Curie"} & set(orgs), orgs

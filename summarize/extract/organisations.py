@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..grammar.tagging import Token, known_names
+from ..grammar.tagging import Token, is_common_word, known_names
 from ..grammar.verbs import is_present_verb
 from ..resources import sections, word_list
 from ..text.tokens import is_stop_word, normalize_word
@@ -44,6 +44,7 @@ class Lexicon:
     agent_cues: frozenset[str]
     meetings: frozenset[str]
     texts: frozenset[str]
+    purposes: frozenset[str]
 
     def is_head(self, word: str) -> bool:
         return word in self.heads or (word[-1:] in "sx" and word[:-1] in self.heads)
@@ -53,7 +54,7 @@ class Lexicon:
 def lexicon() -> Lexicon:
     groups = sections("organisations_fr.txt")
     return Lexicon(*(frozenset(groups.get(key, ())) for key in ("heads", "of_name", "generic", "qualifiers", "cues", "subject_verbs", "agent_cues",
-                                                                  "meetings", "texts")))
+                                                                  "meetings", "texts", "purposes")))
 
 
 def _lower(token: Token) -> str:
@@ -267,7 +268,7 @@ def named_bodies(tokens: Sequence[Token], people: frozenset[str]) -> list[tuple[
         text = " ".join(t.text for t in tokens[i:end])
         words = [_lower(t) for t in tokens[i:end]]
         cue = (i > 0 and _lower(tokens[i - 1]) in lex.cues and tokens[i - 1].text[:1].islower() or _acts_as_agent(tokens, i, end, lex)
-               or _subject_of_news(tokens, i, end, lex))
+               or _subject_of_news(tokens, i, end, lex) or _defined_as_body(tokens, i, end, lex))
         inner_head = end - i >= 2 and any(w in lex.heads for w in words[1:])
         first_of_sentence = i == 0 or not tokens[i - 1].text[:1].isalnum() and tokens[i - 1].text not in (",", "(")
         if (cue or inner_head) and text not in people and not (first_of_sentence and not cue and end - i < 2):
@@ -328,6 +329,40 @@ def _subject_of_news(tokens: Sequence[Token], i: int, end: int, lex: Lexicon) ->
     if not opens_clause or end - i < 2 or end >= len(tokens) or _lower(tokens[end]) not in lex.subject_verbs:
         return False
     return not _person_or_place([t.text for t in tokens[i:end]])
+
+
+_COPULAS = frozenset({"est", "était"})
+_INDEFINITE = frozenset({"un", "une", "l'", "l’", "le", "la"})
+
+
+def _defined_as_body(tokens: Sequence[Token], i: int, end: int, lex: Lexicon) -> bool:
+    """"Exodus Privacy a pour but…", "Alsace Digitale est un organisme qui…", "Rhénatic, pôle de
+    compétences…": a capitalised name that opens its sentence or clause and is defined there as a
+    body ([purposes], a noun of [cues] or [heads] after "est un(e)" or in apposition) is one, unless
+    a first name opens it or it is a place. The sentence that says what a body is names it bare."""
+    if not (i == 0 or tokens[i - 1].text in (",", ":", "(")) or end >= len(tokens):
+        return False
+    after = [_lower(t) for t in tokens[end:end + 6]]
+    j = 0
+    if after[0] == "a" and len(after) > 2 and after[1] == "pour":
+        defined = after[2] in lex.purposes
+    else:
+        if after[0] in _COPULAS:
+            j = 1
+            while j < len(after) and tokens[end + j].tag == "ADV":
+                j += 1
+            if j >= len(after) or after[j] not in _INDEFINITE:
+                return False
+            j += 1
+        elif after[0] == ",":
+            j = 1 + (len(after) > 1 and after[1] in _INDEFINITE)
+        else:
+            return False
+        while j < len(after) and tokens[end + j].tag == "ADJ":
+            j += 1
+        defined = any(after[k] in lex.cues or lex.is_head(after[k]) for k in range(j, min(j + 2, len(after))))  # "une jeune start-up"
+    words = [t.text for t in tokens[i:end]]
+    return defined and not _person_or_place(words) and not (len(words) == 1 and is_common_word(words[0]))
 
 
 def _person_or_place(words: list[str]) -> bool:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ..resources import listed, sorted_list, word_list
+from ..resources import sorted_list, word_list
 from ..text.structure import EMAIL_RE, URL_RE
 from ..text.tokens import word_profile, word_spans
 
@@ -266,9 +266,9 @@ def _capitalised_by_position(cand: _Candidate) -> bool:
     form = next(iter(cand.forms))
     if form.isupper():
         return False
-    from ..grammar.tagging import known_names
+    from ..grammar.tagging import is_common_word
 
-    return form.lower() not in known_names() and listed("lexicon_fr.txt", form.lower())
+    return is_common_word(form)
 
 
 _BEFORE_A_NOUN = frozenset({"de", "du", "des", "d'", "d’", "la", "le", "les", "l'", "l’", "à", "au", "aux", "en", "pour", "sur", "par", "un", "une"})

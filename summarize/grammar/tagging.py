@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TypeVar
 
-from ..resources import json_data, sorted_list
+from ..resources import json_data, listed, sorted_list
 from ..text.tokens import normalize_word
 
 MODEL_FILE = "tagger_fr.json"
@@ -291,6 +291,13 @@ def known_names() -> Container[str]:
     """Lower-case words French news capitalises inside a sentence (names of all kinds), looked up
     in the sorted list until a batch makes it worth parsing (see resources.SortedList)."""
     return sorted_list("names_fr.txt")
+
+
+def is_common_word(word: str) -> bool:
+    """A word French news writes in lower case (a form of data/lexicon_fr.txt that is no name):
+    capitalised at a sentence start ("Ensuite", "Football"), the tagger may still read it as a name."""
+    lower = word.lower()
+    return lower not in known_names() and listed("lexicon_fr.txt", lower)
 
 
 @lru_cache(maxsize=2)
