@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .rank.ranking import DEFAULT_ALGORITHM, Ranking, Sentence
 from .rank.selection import choose, pushed_down_reasons, sentence_budget
@@ -13,6 +14,9 @@ from .text.reflow import grammar_title
 from .text.sentences import split_sentences
 from .text.structure import EXPLICIT_HEADING_RE, Structure, parse_structure, without_repeated_headline
 from .text.tokens import content_stems, stems_of_words, words
+
+if TYPE_CHECKING:
+    from .grammar.tagging import Token
 
 DERIVED_TITLE_WORDS = 14
 WHOLE_DERIVED_TITLE_WORDS = 25
@@ -174,13 +178,14 @@ def summarize_text(
     lang, warning, structure, candidates = prepared.language, prepared.warning, prepared.structure, prepared.candidates
     doc_title, title_source, title_stems = prepared.title, prepared.title_source, prepared.title_stems
     shown = frozenset({0}) if title_source == "first_sentence" and doc_title and not doc_title.endswith("…") else frozenset()
+    tags = SentenceTags(lang)  # every sentence tagged once, for the bullets, topics and facts alike
+    verbless = verbless_sentences(candidates, tags) if lang == "fr" else frozenset()
     ranking = choose(candidates, sentences, sentence_budget(candidates, words_budget, ratio),
-                      algorithm, title_stems, lang, shown)  # a whole derived title is its sentence: not a bullet again
+                      algorithm, title_stems, lang, shown, verbless)  # a whole derived title is its sentence: not a bullet again
     chosen = [candidates[i].text for i in ranking.selected]
     texts = [s.text for s in candidates]
     grammar_title_ = grammar_title(doc_title, texts, lang) if doc_title else None  # a headline in capitals, in the text's case
     headline_text = [grammar_title_] if title_source == "heading" and grammar_title_ else []  # the headline is text of the release too
-    tags = SentenceTags(lang)  # every sentence tagged once, for topics and facts alike
     read = texts[:GRAMMAR_SENTENCE_LIMIT]
     facts = extract_facts(structure, texts, tags, GRAMMAR_SENTENCE_LIMIT, lang)
     topic_list = extract_topics(headline_text + read, grammar_title_ if title_source != "first_sentence" else None, topics, lang, tags,
@@ -196,7 +201,7 @@ def summarize_text(
         rank_of = {i: r + 1 for r, i in enumerate(order)}
         selected = set(ranking.selected)
         scores = [ScoredSentence(i, s.text, round(ranking.scores[i], 4), rank_of[i], i in selected,
-                                 pushed_down_reasons(candidates, i, ranking, len(chosen), lang))
+                                 pushed_down_reasons(candidates, i, ranking, len(chosen), lang, verbless))
                   for i, s in enumerate(candidates)]
     return Summary(
         source=source, language=lang, title=doc_title, summary=chosen, topics=topic_list, facts=facts,
@@ -205,6 +210,14 @@ def summarize_text(
         document=document_blocks(structure, candidates, ranking) if document else None,
         body_text="\n".join(texts),
     )
+
+
+def verbless_sentences(candidates: list[Sentence], tags: Callable[[str], Sequence[Token]]) -> frozenset[int]:
+    """The sentences (of those the grammar stage reads) without a verb of their own: list items and
+    programme lines a bullet must not quote alone. Their tags serve the topics and facts after."""
+    from .grammar.verbs import has_finite_verb
+
+    return frozenset(s.index for s in candidates[:GRAMMAR_SENTENCE_LIMIT] if not has_finite_verb(tags(s.text)))
 
 
 def listed_names(facts: dict[str, Any]) -> tuple[list[str], list[str]]:

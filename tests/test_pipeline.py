@@ -174,3 +174,18 @@ def test_a_release_without_a_headline_does_not_show_its_first_sentence_twice():
     result = summarize_text(" ".join([first, *others]), sentences=3)
     assert result.title_source == "first_sentence" and result.title == first.rstrip(".")
     assert result.summary == others
+
+
+def test_a_list_item_without_a_verb_is_no_bullet():
+    """A thanks list's item ("Les bénévoles … pour la préparation du déménagement …") ends with a full
+    stop but has no verb: a bullet quotes sentences, so it only fills a place nothing else can."""
+    text = ("La commune de Saint-Aubin inaugure samedi sa nouvelle médiathèque, après deux ans de travaux.\n\n"
+            "Le bâtiment accueille 20 000 ouvrages et un espace numérique ouvert à tous.\n\nLe maire remercie :\n\n"
+            "* Les bénévoles de l'association des lecteurs de Saint-Aubin pour la préparation du déménagement des "
+            "collections de la nouvelle médiathèque.\n* Les agents municipaux de la médiathèque pour leur engagement.\n\n"
+            "La médiathèque sera ouverte du mardi au samedi, avec des horaires élargis le mercredi.\n")
+    result = summarize_text(text, explain=True)
+    assert not any(bullet.startswith("Les bénévoles") for bullet in result.summary), result.summary
+    assert "La commune de Saint-Aubin inaugure samedi sa nouvelle médiathèque, après deux ans de travaux." in result.summary
+    reasons = {s.text[:14]: s.reasons for s in result.scores}
+    assert "fragment (no verb)" in reasons["Les bénévoles "] and "fragment (no verb)" not in reasons["Le bâtiment ac"]

@@ -10,9 +10,14 @@ French news), and it is not an adjective: no adverb in -ment made from it is kno
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache
+from typing import TYPE_CHECKING
 
 from ..resources import listed, sections
+
+if TYPE_CHECKING:
+    from .tagging import Token
 
 LEXICON = "lexicon_fr.txt"
 MIN_STEM_LETTERS = 3
@@ -62,5 +67,23 @@ def is_present_verb(word: str) -> bool:
         if infinitive == "er" and _opens_on_e_acute(stem):
             continue
         if any(listed(LEXICON, form) for form in _infinitives(stem, infinitive)):
+            return True
+    return False
+
+
+_NON_FINITE = ("ant", "er", "ir", "oir", "re")  # a present participle or an infinitive: no verb of its own
+
+
+def has_finite_verb(tokens: Sequence[Token]) -> bool:
+    """Whether a tagged sentence has a verb that can carry it: an auxiliary, a verb the tagger saw
+    that is no infinitive or present participle, or a present form it read as a noun or adjective.
+    A line without one ("Les enseignants de l'école pour la préparation de la reprise.", "9h45 :
+    Table ronde « … »") is a list item or a programme line, not a sentence to quote alone."""
+    for token in tokens:
+        if token.tag == "AUX":
+            return True
+        if token.tag.startswith("VERB") and not token.text.lower().endswith(_NON_FINITE):
+            return True
+        if token.tag in ("NOUN", "ADJ", "VERB") and is_present_verb(token.text):
             return True
     return False

@@ -28,12 +28,13 @@ def sentence_budget(sentences: list[Sentence], max_words: int | None, ratio: flo
 
 
 def choose(sentences: list[Sentence], count: int, word_budget: int | None, algorithm: str,
-            title_stems: list[str], language: str, shown: frozenset[int] = frozenset()) -> Ranking:
+            title_stems: list[str], language: str, shown: frozenset[int] = frozenset(),
+            verbless: frozenset[int] = frozenset()) -> Ranking:
     """Score once, then select by sentence count or by the largest selection within the word budget.
     `shown`: sentences the output already shows whole elsewhere (a title derived from the first one),
-    bullets only when nothing else is left."""
+    bullets only when nothing else is left. `verbless`: sentences the grammar stage found no verb in."""
     scores, params = score(sentences, algorithm, title_stems, language)
-    scores = demote_incomplete(sentences, scores, language, shown)
+    scores = demote_incomplete(sentences, scores, language, shown, verbless)
     if word_budget is not None:
         best_count = 1
         for k in range(2, min(len(sentences), 60) + 1):
@@ -115,7 +116,7 @@ def is_kicker(sentence: str, language: str = "fr") -> bool:
     return len(sentence) < 200 and bool(pattern and pattern.fullmatch(sentence.strip()))
 
 
-def demotion(sentences: list[Sentence], index: int, language: str = "fr") -> str | None:
+def demotion(sentences: list[Sentence], index: int, language: str = "fr", verbless: frozenset[int] = frozenset()) -> str | None:
     """Why a sentence cannot stand alone as a bullet, in the words --explain shows (None when it can):
     the one test that `demote_incomplete` applies and `pushed_down_reasons` reports."""
     text = sentences[index].text
@@ -133,22 +134,25 @@ def demotion(sentences: list[Sentence], index: int, language: str = "fr") -> str
         return "fragment (opens in lower case)"
     if is_name_list(text):
         return "list of names"
+    if index in verbless and not is_standfirst(sentences, index):  # a standfirst may be a phrase ("Douze bornes … des villages")
+        return "fragment (no verb)"
     return None
 
 
 def demote_incomplete(sentences: list[Sentence], scores: list[float], language: str = "fr",
-                      shown: frozenset[int] = frozenset()) -> list[float]:
+                      shown: frozenset[int] = frozenset(), verbless: frozenset[int] = frozenset()) -> list[float]:
     """Incomplete sentences (a list's lead-in, a bullet without a verb), pointers and the sentences
     shown elsewhere go below every complete one: a summary bullet must stand on its own, and when too
     few are complete for the summary the incomplete ones only fill the places left."""
-    complete = [s.index not in shown and demotion(sentences, s.index, language) is None for s in sentences]
+    complete = [s.index not in shown and demotion(sentences, s.index, language, verbless) is None for s in sentences]
     if not scores or all(complete) or not any(complete):
         return scores  # when too few are complete, the complete ones still come first
     drop = max(scores) - min(scores) + 1.0
     return [x if ok else x - drop for x, ok in zip(scores, complete, strict=True)]
 
 
-def pushed_down_reasons(sentences: list[Sentence], index: int, ranking: Ranking, count: int, language: str = "fr") -> list[str]:
+def pushed_down_reasons(sentences: list[Sentence], index: int, ranking: Ranking, count: int, language: str = "fr",
+                        verbless: frozenset[int] = frozenset()) -> list[str]:
     """What lowered a sentence's chances, in the words --explain shows: length, anaphora, quote, incomplete."""
     sentence, params = sentences[index], ranking.params or NO_ADJUSTMENT
     reasons = []
@@ -160,7 +164,7 @@ def pushed_down_reasons(sentences: list[Sentence], index: int, ranking: Ranking,
         reasons.append("anaphora (opens on a word that points back; the sentence before is not chosen)")
     if is_quote(sentence.text) and feature_weight("quote") < 0:
         reasons.append("quote")
-    demoted = demotion(sentences, index, language)
+    demoted = demotion(sentences, index, language, verbless)
     if demoted:
         reasons.append(demoted)
     return reasons
