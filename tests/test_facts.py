@@ -174,3 +174,8 @@ def test_a_compound_first_name_is_known_by_its_first_part():
     names = [p["name"] for p in summarize_text(text, language="fr").facts.get("people", [])]
     assert "Marie-Claire Dumont" in names
     assert not any(name.startswith("Saint") for name in names)
+
+
+def test_a_person_named_after_an_elided_article_is_found():
+    result = summarize_text("Nous saluons les annonces d’Élisabeth Borne et l'engagement qu'Alain Juppé a pris devant les élus.")
+    assert {"Élisabeth Borne", "Alain Juppé"} <= {p["name"] for p in result.facts.get("people", [])}, result.facts

@@ -162,7 +162,8 @@ def _places(body: str, structure: Structure) -> list[str]:
 
 _SURNAME = rf"(?:[{_UPPER}][a-zà-öø-ÿ'’]+(?:-[{_UPPER}][a-zà-öø-ÿ]+)?|[{_UPPER}]{{2,}}(?:-[{_UPPER}]{{2,}})?)"
 _GIVEN_THEN_SURNAME = re.compile(
-    rf"(?<![\w'’-])(?P<name>(?P<given>[{_UPPER}][a-zà-öø-ÿ]+(?:-[{_UPPER}][a-zà-öø-ÿ]+)?)\s+"
+    r"(?:(?<![\w'’-])|(?<=\b[dlDL]['’])|(?<=\bqu['’]))"  # after a space, or after an elided "d'", "l'", "qu'"
+    rf"(?P<name>(?P<given>[{_UPPER}][a-zà-öø-ÿ]+(?:-[{_UPPER}][a-zà-öø-ÿ]+)?)\s+"
     rf"(?:(?:de|du|d'|d’|van|von|van der|de la|Le|La|Ben|El)\s?)?{_SURNAME}(?:\s+{_SURNAME})?)(?![\w'’-])")
 
 
