@@ -128,3 +128,18 @@ def test_a_converted_pages_notes_attributes_stray_marks_and_plain_lists_never_re
     result = summarize_input(Input(path, "loi.md"), Options())[0]
     assert result["metadata"]["sitename"] == "Réseau Habitat Solidaire"
     assert {"name": "Réseau Habitat Solidaire", "expansion": None} in result["facts"]["organisations"]
+
+
+def test_the_date_the_header_states_is_the_release_date_not_a_date_of_its_body(tmp_path):
+    """A body that recalls an earlier month ("depuis mars 2020") does not date the release: the
+    header's date does, unless a dateline gives one."""
+    from summarize.run.batch import Input, Options, summarize_input
+
+    body = ("Les associations constatent depuis mars 2020 une hausse des demandes d'aide alimentaire dans le département.\n\n"
+            + TEXT)
+    path = tmp_path / "aide.md"
+    path.write_text(YAML + body, encoding="utf-8")
+    assert summarize_input(Input(path, "aide.md"), Options())[0]["facts"]["date"] == "2025-03-12"
+    dated = tmp_path / "aide-datee.md"
+    dated.write_text(YAML + "Lyon, le 10 mars 2025 –\n\n" + body, encoding="utf-8")
+    assert summarize_input(Input(dated, "aide-datee.md"), Options())[0]["facts"]["date"] == "2025-03-10"
