@@ -222,6 +222,9 @@ def test_a_titles_site_tags_a_scrap_or_a_signature_are_never_the_headline():
     punctuation (a logo's letters: ",CON …") and a title of address with a name ("Dr P. MARCEAU") are
     no headlines."""
     assert title_of(f"# Fête des vendanges 2025 - #annulations #agenda\n\n{BODY}")[0] == "Fête des vendanges 2025"
+    # a hashtag the headline's own words lead to is part of it
+    assert title_of(f"# Les clubs de rugby du Tarn s'engagent pour #plusdesport\n\n{BODY}")[0] == \
+        "Les clubs de rugby du Tarn s'engagent pour #plusdesport"
     for line in (",CON UNION DES VIGNERONS DU JURA", "Dr P. MARCEAU", "Mme Léa Vernier"):
         assert title_of(f"{line}\n\n{HEADLINE}\n\n{BODY}") == (HEADLINE, "heading")
 

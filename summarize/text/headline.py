@@ -13,6 +13,7 @@ from functools import cache
 
 from ..resources import furniture_patterns, sections
 from .dates import DATE_RE, ISO_DATE_RE, MONTH_YEAR_RE
+from .tokens import is_stop_word
 
 HEADLINE = "headline"
 KICKER_LED = "kicker_led"
@@ -79,10 +80,24 @@ _SHORTEST_DATED_HEADLINE_WORDS = 4
 _TRAILING_DATE = re.compile(r"\s*(?:[|–—]|\s--?|\()\s*(?:le\s+)?(?P<date>[^|–—()]{4,40}?)\s*\)?\s*$", re.IGNORECASE)
 
 
+def _without_trailing_tags(line: str) -> str:
+    """"Zigzag 2020 - #annulations", "Zigzag 2020 #festival #annulations": the site's tags after the
+    headline go; a hashtag the headline's own words lead to ("… décident de #changerlesrègles",
+    after "de") is part of it and stays."""
+    tags = _TRAILING_TAGS.search(line)
+    if tags is None:
+        return line
+    before = line[:tags.start()].split()
+    if not line[tags.start():].lstrip().startswith(("-", "–", "—", "|", ":")) and before and (is_stop_word(before[-1])
+                                                                                           or is_stop_word(before[-1], "en")):
+        return line
+    return line[:tags.start()]
+
+
 def without_trailing_link(line: str) -> str:
     """A headline followed by its site ("Lancement de la Fédération Agile : http://…") or by a date
     behind a bar or a dash ("Sélectionnés pour le festival | MAI 2019", "… -- 2016-01-07"): the words only."""
-    stripped = _TRAILING_TAGS.sub("", _TRAILING_LINK.sub("", line))  # "Zigzag 2020 - #annulations": the site's tags
+    stripped = _without_trailing_tags(_TRAILING_LINK.sub("", line))
     dated = _TRAILING_DATE.search(stripped)
     if dated and any(p.fullmatch(dated.group("date")) for p in (DATE_RE, MONTH_YEAR_RE, ISO_DATE_RE)) \
             and len(stripped[:dated.start()].split()) >= _SHORTEST_DATED_HEADLINE_WORDS and not _patterns()[NOT_HEADLINE].fullmatch(line.strip()):

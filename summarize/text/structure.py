@@ -301,8 +301,8 @@ def _parse_lines(lines: list[str], known_title: str | None, language: str | None
                 doc.set_aside(("header", line))
                 continue
         title_slot = doc.title is None and not started and not _is_label_value(doc)
-        if title_slot and line.endswith(":") and is_shouted(line):
-            line = lines[index] = _with_continuation(doc, lines, index, line, "title")  # "FORUM PHP :" over "LANCEMENT DE LA 6E ÉDITION !"
+        if title_slot and line.endswith(":"):  # "FORUM PHP :" over "LANCEMENT DE LA 6E ÉDITION !", "… « Relance Logement » :" over "2 millions …"
+            line = lines[index] = _with_continuation(doc, lines, index, line, "title")
         subject = _SUBJECT_LINE.match(line)
         if subject and (title_slot or (doc.title and _title_key(line[subject.end():]) == _title_key(doc.title))):
             line = line[subject.end():].strip()  # "Objet : …", "Concerne : …": a letter's subject is its headline
@@ -445,7 +445,7 @@ def _with_continuation(doc: Structure, lines: list[str], index: int, line: str, 
     goes_on = bool(_CONTINUATION.match(nxt)) or line.endswith(":") or short_head or short_tail or after_word
     # "… to RESIGN from the" / "Privacy and Civil Liberties Oversight Board (PCLOB)": joined only when the
     # whole reads as a headline, so that a line that is not the title is never glued to the next one
-    cut = ends_dangling(line) and headline_verdict(f"{line} {nxt}") == HEADLINE
+    cut = (ends_dangling(line) or line.endswith(":")) and headline_verdict(f"{line} {nxt}") == HEADLINE  # "… « Relance Logement » :" / "2 millions …"
     if not ((same_form or cut) and (goes_on or cut) and (is_heading_like(nxt) or nxt.endswith(("!", "?"))) and _furniture_kind_of(nxt) is None
             and not _is_dateline_only(nxt)):
         return line
