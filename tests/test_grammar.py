@@ -344,3 +344,14 @@ def test_a_name_defined_as_a_body_in_its_own_sentence_is_a_body():
                          "le projet. Lyon est une ville ouverte. Marie Curie est une figure de la science.")
     assert {"Vélocité Grenobloise", "Kerlab", "Tiwal"} <= set(orgs), orgs
     assert not {"Ensuite", "Lyon", "Marie Curie"} & set(orgs), orgs
+
+
+def test_a_company_with_its_legal_form_and_no_label_or_portfolio_taken_for_a_body():
+    """"Tell Markets SPA": a company named with its legal form, the form alone no body; an item's
+    label capitalised by its position ("Réseaux sociaux : …") and a minister's portfolio ("Ministre
+    de la Ville et du Logement") are no bodies; an item named by its complement still is."""
+    orgs = organisations("Marlin Conseil SARL intervient comme chef de file. Réseaux sociaux : des contenus publiés chaque semaine. "
+                         "Le plan sera conduit par le Ministre de la Ville et du Logement, Paul Martin. "
+                         "Cour de cassation : identifier les divergences de jurisprudence.")
+    assert "Marlin Conseil SARL" in orgs and "Cour de cassation" in orgs, orgs
+    assert not {"SARL", "Réseaux sociaux", "Ville et du Logement"} & set(orgs), orgs

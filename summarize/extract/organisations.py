@@ -45,6 +45,7 @@ class Lexicon:
     meetings: frozenset[str]
     texts: frozenset[str]
     purposes: frozenset[str]
+    legal_forms: frozenset[str]
 
     def is_head(self, word: str) -> bool:
         return word in self.heads or (word[-1:] in "sx" and word[:-1] in self.heads)
@@ -54,7 +55,7 @@ class Lexicon:
 def lexicon() -> Lexicon:
     groups = sections("organisations_fr.txt")
     return Lexicon(*(frozenset(groups.get(key, ())) for key in ("heads", "of_name", "generic", "qualifiers", "cues", "subject_verbs", "agent_cues",
-                                                                  "meetings", "texts", "purposes")))
+                                                                  "meetings", "texts", "purposes", "legal_forms")))
 
 
 def _lower(token: Token) -> str:
@@ -184,6 +185,12 @@ def _is_institution(tokens: Sequence[Token], i: int, end: int, lex: Lexicon) -> 
     singular = lower[:-1] if lower[-1:] in "sx" and lower not in lex.heads else lower
     following = tokens[i + 1]
     qualified = _lower(following) in lex.qualifiers
+    if following.text == "et" and i + 2 < end and _lower(tokens[i + 2]) in _LINKS:
+        return False  # "(ministre de la) Ville et du Logement": a head coordinated with a complement is a complement itself
+    if (i == 0 and not head.text.isupper() and not qualified and not _has_capital_after(tokens, i, end)
+            and not any(_lower(t) in _LINKS for t in tokens[i + 1:end])):
+        return False  # "Réseaux sociaux : …", "Organisation logistique : …": a noun and its adjective, capitalised by the
+        # sentence, not by a name ("Cour de cassation : …", "Institut de radioprotection … : …" are named by a complement)
     if head.text[:1].isupper():
         if singular in lex.generic:  # "Service hydrographique…", "Groupe Veltis", "Assemblée des départements de France"
             if _lower(following) in lex.meetings:
@@ -264,6 +271,10 @@ def named_bodies(tokens: Sequence[Token], people: frozenset[str]) -> list[tuple[
             if " ".join(t.text for t in tokens[bridged[0]:bridged[1]]) not in people:
                 spans.append(bridged)
             i = bridged[1]
+            continue
+        if end - i >= 2 and tokens[end - 1].text in lex.legal_forms:
+            spans.append((i, end))  # "Tell Markets SPA": a company, with its legal form
+            i = end
             continue
         text = " ".join(t.text for t in tokens[i:end])
         words = [_lower(t) for t in tokens[i:end]]
@@ -513,10 +524,12 @@ class Acronym:
 def acronyms(tokens: Sequence[Token], text: str) -> list[Acronym]:
     """Each acronym of a sentence, with what the sentence says about it."""
     ignore = word_list("acronyms_ignore.txt")
+    legal_forms = lexicon().legal_forms  # "SPA" of "Tell Markets SPA": part of a company's name, no body
     out = []
     for i, token in enumerate(tokens):
         word = token.text
-        if not word[:1].isupper() or not _ACRONYM.match(word) or word in ignore or re.fullmatch(r"[IVXLCDM]+", word) or sum(c.isupper() for c in word) < 2:
+        if not word[:1].isupper() or not _ACRONYM.match(word) or word in ignore or word in legal_forms \
+                or re.fullmatch(r"[IVXLCDM]+", word) or sum(c.isupper() for c in word) < 2:
             continue
         if _TICKER_CONTEXT.search(text[max(0, token.start - 30):token.start]) or _is_surname(tokens, i):
             continue
