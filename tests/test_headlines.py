@@ -350,3 +350,19 @@ def test_a_headline_that_opens_on_a_quoted_name_is_a_headline_but_a_quote_is_not
 
     assert headline_verdict("« Nous sommes fiers de ce réseau de bornes »") == NOT_HEADLINE
     assert headline_verdict("« Nous sommes fiers », déclare la présidente") == NOT_HEADLINE
+
+
+def test_a_site_notice_above_a_pages_headline_is_no_bullet_but_a_lead_above_a_heading_is():
+    """A web page prints a notice above every headline ("Le 1er juillet, l'Agence est devenue l'Office…
+    Pour de plus amples renseignements, consultez la page…"): above the page's <h1> it is furniture.
+    A front matter's lead set above the heading ("description: …") sends nowhere: it stays the lead."""
+    notice = ("Le 1er juillet, l’Agence régionale de l’eau est devenue l’Office de l’eau du Jura. Pour de plus amples "
+              "renseignements, consultez la page d’information sur la réforme.")
+    html = (f"<html><body><main><div class='alert'><p>{notice}</p></div><h1>{HEADLINE}</h1><p>{BODY}</p>"
+            "</main></body></html>").encode()
+    raw = read_text_bytes(html, "page.html")
+    result = summarize_text(raw.text, title=raw.headline, sentences=3)
+    assert result.title == HEADLINE and not any("Agence régionale" in bullet for bullet in result.summary), result.summary
+    lead = "Les habitants pourront recharger gratuitement leur vélo pendant un an, annonce la présidente de la communauté."
+    raw = read_text_bytes(f"---\ntitle: {HEADLINE}\ndescription: \"{lead}\"\n---\n\n# {HEADLINE}\n\n{BODY}\n".encode(), "post.md")
+    assert lead in summarize_text(raw.text, title=raw.headline, sentences=3).summary

@@ -491,19 +491,36 @@ def _drop_known_title(doc: Structure, lines: list[str], title: str, kind: str = 
                 break
             joined, end = candidate, end + 1
         if joined == key or (SequenceMatcher(None, joined, key).ratio() >= 0.9 and len(joined) >= 0.8 * len(key)):
+            marked = lines[index].startswith("# ")  # the page's own <h1>, as the reader marks it
             for position in range(index, end + 1):
                 doc.set_aside((kind, lines[position]))
                 lines[position] = ""
-            _drop_above(doc, lines, index)
+            _drop_above(doc, lines, index, marked)
 
 
-def _drop_above(doc: Structure, lines: list[str], title_index: int) -> None:
-    """What stands above the headline is page or letter furniture: keep the kicker and dateline, drop the rest."""
+_MOST_LINES_ABOVE_A_MARKED_HEADLINE = 3
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý«“\"])")
+
+
+def _sends_elsewhere(line: str) -> bool:
+    """Whether one of a paragraph's sentences only points to a page ("Pour de plus amples renseignements,
+    consultez la page…"): what a site notice does, and a release's lead does not."""
+    return any(_furniture_kind_of(sentence) == "pointer" for sentence in _SENTENCE_END.split(line))
+
+
+def _drop_above(doc: Structure, lines: list[str], title_index: int, marked: bool = False) -> None:
+    """What stands above the headline is page or letter furniture: keep the kicker and dateline, drop the rest.
+    Above a page's marked headline (its <h1>), a few lines of prose that send the reader to a page are a
+    site notice ("Le 28 août, l'Office est devenu la Régie… Pour de plus amples renseignements, consultez
+    la page…"), not body; elsewhere a long line above it is body (a front matter's lead, or the headline
+    repeated inside the text)."""
+    above = [line for line in lines[:title_index] if line]
+    notice = marked and len(above) <= _MOST_LINES_ABOVE_A_MARKED_HEADLINE and any(_sends_elsewhere(line) for line in above)
     for position in range(title_index):
         line = lines[position]
         if not line or _furniture_kind_of(line) == "header" or _dateline_match(line) or is_letter_spaced(line):
             continue
-        if len(line.split()) > _LONGEST_LETTERHEAD_WORDS:
+        if len(line.split()) > _LONGEST_LETTERHEAD_WORDS and not notice:
             return  # a body paragraph above the headline: the headline was repeated inside the text
     for position in range(title_index):
         line = lines[position]
