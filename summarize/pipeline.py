@@ -213,11 +213,14 @@ def summarize_text(
 
 
 def verbless_sentences(candidates: list[Sentence], tags: Callable[[str], Sequence[Token]]) -> frozenset[int]:
-    """The sentences (of those the grammar stage reads) without a verb of their own: list items and
-    programme lines a bullet must not quote alone. Their tags serve the topics and facts after."""
+    """The list items (of the sentences the grammar stage reads) without a verb of their own ("Les
+    bénévoles … pour la préparation du déménagement.", "9h45 - 10h45 : Table ronde …"): no sentence to
+    quote alone. Prose keeps its sentences: there a verbless one is mostly a verb the tagger missed
+    ("L'équipement ouvre au public…"). Their tags serve the topics and facts after."""
     from .grammar.verbs import has_finite_verb
 
-    return frozenset(s.index for s in candidates[:GRAMMAR_SENTENCE_LIMIT] if not has_finite_verb(tags(s.text)))
+    return frozenset(s.index for s in candidates[:GRAMMAR_SENTENCE_LIMIT]
+                     if s.kind == "bullet" and not has_finite_verb(tags(s.text)))
 
 
 def listed_names(facts: dict[str, Any]) -> tuple[list[str], list[str]]:

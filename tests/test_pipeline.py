@@ -189,3 +189,20 @@ def test_a_list_item_without_a_verb_is_no_bullet():
     assert "La commune de Saint-Aubin inaugure samedi sa nouvelle médiathèque, après deux ans de travaux." in result.summary
     reasons = {s.text[:14]: s.reasons for s in result.scores}
     assert "fragment (no verb)" in reasons["Les bénévoles "] and "fragment (no verb)" not in reasons["Le bâtiment ac"]
+
+
+def test_a_piece_of_a_quotation_is_no_bullet():
+    """A quotation over several sentences gives pieces with a quote mark left open or closed alone:
+    unattributed and cut, no line to quote; the sentences around them are."""
+    from summarize.rank.selection import leaves_a_quote_open
+
+    assert leaves_a_quote_open("« Le rapport de la ville prétend que la migration coûterait 3 millions par an.")
+    assert leaves_a_quote_open("Nous sommes fiers d’accueillir deux figures incontournables du logiciel libre.»")
+    assert not leaves_a_quote_open("Selon la maire, « le projet avance » et le collectif salue un \"Non au projet”.")
+    text = ("# Morteau rouvre sa piscine\n\nLa ville de Morteau inaugure sa piscine rénovée après dix-huit mois de travaux.\n\n"
+            "« Ce bassin attendu depuis vingt ans accueillera enfin les scolaires de tout le canton et les clubs de la région. "
+            "Nous en sommes très fiers », déclare la maire.\n\n"
+            "Le chantier a coûté 6 millions d'euros, financés pour moitié par la région.\n\n"
+            "L'équipement ouvre au public le 4 septembre, avec des créneaux réservés aux familles le week-end.\n")
+    bullets = summarize_text(text, sentences=3).summary
+    assert not any(b.startswith("« Ce bassin") or b.startswith("Nous en sommes") for b in bullets), bullets
