@@ -87,18 +87,21 @@ _QUOTE_MARKS = re.compile(r'[«»“”„"]')
 
 
 def leaves_a_quote_open(sentence: str) -> bool:
-    """A piece of a quotation that goes on in another sentence: a quote mark opened and not closed
-    ("« Le rapport de la ville prétend que … par an."), or closed without being opened ("… ses
-    principaux développeurs.»"). Unattributed and cut, it is no line to quote alone (3 of the 600
-    news sentences readers marked are). A straight quote opens after a space, else it closes."""
-    depth = 0
+    """A piece of a quotation that goes on in another sentence: a sentence that opens on a quote mark
+    it does not close ("« Le rapport de la ville prétend que … par an."), or that closes one it did not
+    open ("… ses principaux développeurs.»"). Unattributed and cut, it is no line to quote alone (3 of
+    the 600 news sentences readers marked are). A quotation opened after its attribution ("Selon le
+    Réseau, "des déchets … reviendront…") reads as a sentence. A straight quote opens after a space."""
+    depth, opened_first = 0, False
     for mark in _QUOTE_MARKS.finditer(sentence):
         char, at = mark.group(), mark.start()
         opening = char in _OPENING_QUOTES or (char == '"' and (at == 0 or sentence[at - 1].isspace() or sentence[at - 1] in "([–—-"))
+        if opening and depth == 0:
+            opened_first = not sentence[:at].strip(" –—-")
         depth += 1 if opening else -1
         if depth < 0:
             return True
-    return depth > 0
+    return depth > 0 and opened_first
 
 
 def opens_in_lower_case(sentence: str) -> bool:
