@@ -139,7 +139,7 @@ def test_the_date_the_header_states_is_the_release_date_not_a_date_of_its_body(t
             + TEXT)
     path = tmp_path / "aide.md"
     path.write_text(YAML + body, encoding="utf-8")
-    assert summarize_input(Input(path, "aide.md"), Options())[0]["facts"]["date"] == "2025-03-12"
+    assert summarize_input(Input(str(path), "aide.md"), Options())[0]["facts"]["date"] == "2025-03-12"
     dated = tmp_path / "aide-datee.md"
     dated.write_text(YAML + "Lyon, le 10 mars 2025 –\n\n" + body, encoding="utf-8")
-    assert summarize_input(Input(dated, "aide-datee.md"), Options())[0]["facts"]["date"] == "2025-03-10"
+    assert summarize_input(Input(str(dated), "aide-datee.md"), Options())[0]["facts"]["date"] == "2025-03-10"
