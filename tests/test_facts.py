@@ -179,3 +179,18 @@ def test_a_compound_first_name_is_known_by_its_first_part():
 def test_a_person_named_after_an_elided_article_is_found():
     result = summarize_text("Nous saluons les annonces d’Élisabeth Borne et l'engagement qu'Alain Juppé a pris devant les élus.")
     assert {"Élisabeth Borne", "Alain Juppé"} <= {p["name"] for p in result.facts.get("people", [])}, result.facts
+
+
+def test_a_capitalised_role_after_a_name_in_a_signature_names_the_person_and_the_body():
+    """"Tara Martin, Fondatrice et Directrice générale de Solidarité Lecture" as the signature under a
+    quote (furniture, no final stop): the person has that role and the body she leads is listed; a lone
+    common word a role ends with ("… du Pôle") is no body."""
+    text = ("# La bibliothèque solidaire ouvre à Roubaix\n\nL'association ouvre sa première bibliothèque solidaire à Roubaix le "
+            "12 mars, avec 4 000 livres donnés par les habitants.\n\n« Chaque famille pourra emprunter gratuitement. »\n\n"
+            "Tara Martin, Fondatrice et Directrice générale de Solidarité Lecture\n\n"
+            "Le lieu sera ouvert trois après-midi par semaine, explique Paul Leroy, responsable du Pôle.\n")
+    facts = summarize_text(text).facts
+    roles = {p["name"]: p["role"] for p in facts.get("people", [])}
+    assert roles.get("Tara Martin") == "Fondatrice et Directrice générale de Solidarité Lecture", facts
+    names = [o["name"] for o in facts.get("organisations", [])]
+    assert "Solidarité Lecture" in names and "Pôle" not in names, names

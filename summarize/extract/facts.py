@@ -24,8 +24,8 @@ _CIVIL = r"(?:M\.|Mme|Mlle|MM\.|Dr\.?|Pr\.?|Me|Mgr)"
 # then skips most positions at once (same matches, about twice as fast). The two role patterns are
 # texts with a {roles} slot, compiled once the role list is read.
 _PERSON_WITH_ROLE_AFTER = (
-    rf"(?=[{_UPPER}])(?P<name>(?:{_CIVIL}\s+)?{_PERSON}),\s+(?P<role>(?:l[ea]\s+|l['’])?(?:{{roles}})\b[^,;.:!?()«»\"]{{0,90}}?)"
-    r"(?=[,;.:!?)]|\s+(?:a|ont|est|était|sera)\b)"
+    rf"(?=[{_UPPER}])(?P<name>(?:{_CIVIL}\s+)?{_PERSON}),\s+(?P<role>(?:l[ea]\s+|l['’])?(?i:{{roles}})\b[^,;.:!?()«»\"]{{0,90}}?)"
+    r"(?=[,;.:!?)]|\s+(?:a|ont|est|était|sera)\b|\s*$)"
 )
 _ROLE_THEN_PERSON = rf"(?=[Ll])(?P<role>\b(?:[Ll]e|[Ll]a|[Ll]['’])\s*(?:{{roles}})\b[^,;.:!?«»\"]{{0,110}}?),\s+(?P<name>{_PERSON}),"
 _CIVIL_PERSON = re.compile(rf"(?=[MDP])\b{_CIVIL}\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD})?)")
@@ -200,7 +200,8 @@ def _people(sentences: Sequence[str], roles: str, elsewhere: Sequence[str] = ())
     body = " ".join(sentences)
     patterns = (re.compile(_PERSON_WITH_ROLE_AFTER.replace("{roles}", roles)),
                 re.compile(_ROLE_THEN_PERSON.replace("{roles}", roles)))
-    with_comma = [sentence for sentence in sentences if "," in sentence]  # both patterns need one
+    with_comma = [sentence for sentence in [*sentences, *elsewhere] if "," in sentence]  # both patterns need one; a signature
+    # or contact line names its person with a role too ("Tara Martin, Fondatrice et Directrice générale de …")
     for match in (m for pattern in patterns for sentence in with_comma for m in pattern.finditer(sentence)):
         name = re.sub(rf"^{_CIVIL}\s+", "", match.group("name")).strip()
         role = re.sub(r"^(?:[Ll][ea]\s+|[Ll]['’])", "", " ".join(match.group("role").split()).strip(" ,"))

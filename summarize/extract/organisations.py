@@ -723,6 +723,7 @@ def _employers(people: Sequence[dict]) -> list[str]:
     names = known_names()
     for person in people:
         match = re.search(r"\b(?:de|du|d['’]|chez)\s*(?P<name>[A-ZÀ-Ý][\w&-]+(?:\s+[A-ZÀ-Ý][\w&-]+)*)$", person.get("role") or "")
-        if match and match.group("name").lower() not in names and match.group("name") not in out:
-            out.append(match.group("name"))
+        name = match.group("name") if match else ""
+        if name and name.lower() not in names and name not in out and not (" " not in name and is_common_word(name)):
+            out.append(name)  # not a lone common word ("responsable du Pôle"): the rest of the body's name is missing
     return out
