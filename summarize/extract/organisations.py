@@ -354,7 +354,6 @@ def _defined_as_body(tokens: Sequence[Token], i: int, end: int, lex: Lexicon) ->
     if not (i == 0 or tokens[i - 1].text in (",", ":", "(")) or end >= len(tokens):
         return False
     after = [_lower(t) for t in tokens[end:end + 6]]
-    j = 0
     if after[0] == "a" and len(after) > 2 and after[1] == "pour":
         defined = after[2] in lex.purposes
     else:
@@ -724,6 +723,6 @@ def _employers(people: Sequence[dict]) -> list[str]:
     for person in people:
         match = re.search(r"\b(?:de|du|d['’]|chez)\s*(?P<name>[A-ZÀ-Ý][\w&-]+(?:\s+[A-ZÀ-Ý][\w&-]+)*)$", person.get("role") or "")
         name = match.group("name") if match else ""
-        if name and name.lower() not in names and name not in out and not (" " not in name and is_common_word(name)):
+        if name and name.lower() not in names and name not in out and (" " in name or not is_common_word(name)):
             out.append(name)  # not a lone common word ("responsable du Pôle"): the rest of the body's name is missing
     return out

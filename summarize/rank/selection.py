@@ -82,7 +82,7 @@ def is_question(sentence: str) -> bool:
     return sentence.rstrip(" »”\"'").endswith("?")
 
 
-_OPENING_QUOTES, _CLOSING_QUOTES = "«“„", "»”"
+_OPENING_QUOTES = "«“„"
 _QUOTE_MARKS = re.compile(r'[«»“”„"]')
 
 

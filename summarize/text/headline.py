@@ -88,10 +88,9 @@ def _without_trailing_tags(line: str) -> str:
     if tags is None:
         return line
     before = line[:tags.start()].split()
-    if not line[tags.start():].lstrip().startswith(("-", "–", "—", "|", ":")) and before and (is_stop_word(before[-1])
-                                                                                           or is_stop_word(before[-1], "en")):
-        return line
-    return line[:tags.start()]
+    behind_a_mark = line[tags.start():].lstrip().startswith(("-", "–", "—", "|", ":"))
+    led_to = bool(before) and (is_stop_word(before[-1]) or is_stop_word(before[-1], "en"))  # "décident de #…", "to #…"
+    return line if led_to and not behind_a_mark else line[:tags.start()]
 
 
 def without_trailing_link(line: str) -> str:

@@ -18,6 +18,7 @@ from ..resources import FURNITURE_LANGUAGE, furniture_patterns, sections, senten
 from .dates import DATE_PATTERN, DATE_RE, to_iso
 from .headline import HEADLINE, KICKER_LED, NOT_HEADLINE, ends_dangling, headline_verdict, without_kicker, without_trailing_link
 from .reflow import is_letter_spaced, is_shouted, reflow
+from .sentences import split_sentences
 
 # Bounded parts (RFC 5321 lengths) keep every search linear on long runs of word characters.
 EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}")
@@ -499,13 +500,12 @@ def _drop_known_title(doc: Structure, lines: list[str], title: str, kind: str = 
 
 
 _MOST_LINES_ABOVE_A_MARKED_HEADLINE = 3
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý«“\"])")
 
 
 def _sends_elsewhere(line: str) -> bool:
     """Whether one of a paragraph's sentences only points to a page ("Pour de plus amples renseignements,
     consultez la page…"): what a site notice does, and a release's lead does not."""
-    return any(_furniture_kind_of(sentence) == "pointer" for sentence in _SENTENCE_END.split(line))
+    return any(_furniture_kind_of(sentence) == "pointer" for sentence in split_sentences(line, FURNITURE_LANGUAGE.get()))
 
 
 def _drop_above(doc: Structure, lines: list[str], title_index: int, marked: bool = False) -> None:
