@@ -392,6 +392,9 @@ def main() -> None:
             for name, items in defects.items():
                 for item in items:
                     print(f"   [{name}] {item[:160]}")
+            for sentence in entry.get("news_sentences", []):  # which system finds each news sentence a reader marked
+                finders = [system for system in SYSTEMS if found(sentence, outputs[system].get(path.name, {}).get("summary", []))]
+                print(f"   [news: {', '.join(finders) or 'none'}] {sentence[:140]}")
 
     rows = [(kind, f"{clean}/{total}", f"{100 * clean / total:.0f} %") for kind, (clean, total) in sorted(per_kind.items())]
     clean_all = sum(c for c, _ in per_kind.values())
