@@ -391,3 +391,19 @@ def test_the_site_name_in_a_banner_h1_gives_way_to_the_article_h1_after_its_kick
                     + PAGE_BODY + "</article></main></body></html>", encoding="utf-8")
     data = summary_of(path)
     assert data["title"] == "La médiathèque ouvre un atelier de fabrication numérique"
+
+
+def test_a_dateline_that_names_only_a_place_leaves_the_page_date_as_the_release_date(tmp_path):
+    """'BELLEVUE, Wash. —' dates nothing: the date the page states (article:published_time) is the release's."""
+    body = ("British Columbia stopped changing its clocks in March, and Alberta stopped in May after a long debate. "
+            "A new citizens' campaign would stop the clock changes in the state now, using authority federal law already gives. "
+            "The group behind the campaign registered as a state nonprofit this month and starts collecting signatures.")
+    page = ("<html><head><title>Washington keeps changing its clocks</title>"
+            '<meta property="article:published_time" content="2026-08-14T00:00:00-07:00"></head><body><article>'
+            "<h1>Washington Will Be the Last One Still Changing Its Clocks</h1>"
+            f"<p><strong>BELLEVUE, Wash.</strong> — {body}</p><p>{body}</p></article></body></html>")
+    path = tmp_path / "release.html"
+    path.write_text(page, encoding="utf-8")
+    data = summary_of(path)
+    assert data["facts"]["dateline"]["iso"] is None
+    assert data["facts"]["date"] == "2026-08-14"

@@ -73,7 +73,9 @@ def test_an_english_senders_name_over_the_headline_is_letterhead_too():
 
 def test_a_headline_cut_after_an_article_or_a_preposition_goes_on_on_the_next_line():
     for first, second in (("Le Val de Saône ouvre douze bornes de recharge pour les", "vélos électriques de ses huit villages"),
-                          ("Riverside opens twelve charging points in the", "Village Halls of the Upper Valley")):
+                          ("Riverside opens twelve charging points in the", "Village Halls of the Upper Valley"),
+                          ("Riverside Opened Twelve Charging Points but", "Left the Upper Valley Without One"),  # a conjunction too
+                          ("Le Val de Saône ouvre douze bornes de recharge mais", "Oublie les Villages du Plateau")):
         text = f"{first}\n{second}\n\n{BODY}"
         assert title_of(text)[0] == f"{first} {second}", first
 
@@ -366,3 +368,19 @@ def test_a_site_notice_above_a_pages_headline_is_no_bullet_but_a_lead_above_a_he
     lead = "Les habitants pourront recharger gratuitement leur vélo pendant un an, annonce la présidente de la communauté."
     raw = read_text_bytes(f"---\ntitle: {HEADLINE}\ndescription: \"{lead}\"\n---\n\n# {HEADLINE}\n\n{BODY}\n".encode(), "post.md")
     assert lead in summarize_text(raw.text, title=raw.headline, sentences=3).summary
+
+
+def test_the_kind_of_document_in_several_languages_or_a_language_label_is_no_headline():
+    """A letterhead that names the kind of document in three languages ("premsa | prensa | press"), or a
+    heading that only says which language follows ("Version FR"), stands where the headline would."""
+    for label in ("premsa | prensa | press", "Communiqué de presse / Pressemitteilung", "Version FR", "English version"):
+        title, source = title_of(f"## {label}\n\n## {HEADLINE}\n\n{BODY}")
+        assert (title, source) == (HEADLINE, "heading"), label
+        title, source = title_of(f"## {label}\n\n{BODY}")
+        assert source == "first_sentence", label
+
+
+def test_a_senders_name_over_the_first_sentence_is_letterhead_of_a_release_without_headline():
+    for sender in ("Fondation des Amis du Val", "Riverside Cycling Foundation"):
+        title, source = title_of(f"{sender}\n{BODY}")
+        assert source == "first_sentence" and title.startswith("La communauté de communes"), sender

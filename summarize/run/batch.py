@@ -179,7 +179,8 @@ def summarize_raw(raw: RawText, source: str, options: Options) -> dict[str, Any]
         result[SIGNATURE_KEY] = signature(summary.body_text)
     if raw.metadata:
         result["metadata"] = dict(raw.metadata)
-        if "dateline" not in result["facts"] and _ISO_DATE.match(raw.metadata.get("date", "")):
+        dated_line = (result["facts"].get("dateline") or {}).get("iso")  # a dateline with a place only ("BELLEVUE, Wash. —") dates nothing
+        if not dated_line and _ISO_DATE.match(raw.metadata.get("date", "")):
             result["facts"]["date"] = raw.metadata["date"][:10]  # the date the format states is the release's, not a date of its body
         if raw.metadata.get("format") == "markdown" and raw.metadata.get("sitename"):
             _add_sender(result["facts"], raw.metadata["sitename"])

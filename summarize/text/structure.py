@@ -50,6 +50,7 @@ _LONGEST_HEADLINE_WORDS = 30
 _FOREIGN_MIN_WORDS = 12
 _FOREIGN_MIN_HEADING_WORDS = 8
 _SHORTEST_PROSE_WORDS = 20
+_SHORTEST_SENTENCE_WORDS = 8  # a line of so many words ending on a full stop: a sentence of the body, not a heading
 _LONGEST_ATTRIBUTION_WORDS = 25
 _LONGEST_ENGLISH_ATTRIBUTION_WORDS = 12
 _CLOSING_QUOTES = ("»", "”", '"')
@@ -320,9 +321,9 @@ def _parse_lines(lines: list[str], known_title: str | None, language: str | None
             if continued != line and verdict != HEADLINE:  # the joined next line is set aside with it, not as a title
                 doc.sequence[-1] = ("header", doc.sequence[-1][1])
             line = joined
-            if verdict == HEADLINE and _names_only_a_sender(line) and _headline_below(lines, index):
+            if verdict == HEADLINE and _names_only_a_sender(line) and (_headline_below(lines, index) or _prose_below(lines, index)):
                 doc.set_aside(("letterhead", line))  # "Association Robots-JU" over "Robots-JU : Annulation des ateliers…"
-                continue
+                continue  # over the body's first sentence ("World … Foundation" / "The event will…"): no headline at all
             if verdict == HEADLINE:
                 doc.title = line
                 doc.sequence.append(("title", line))
@@ -639,6 +640,17 @@ def _headline_below(lines: list[str], index: int) -> bool:
         return False
     _, text, heading = below
     return (heading or is_heading_like(text)) and headline_verdict(text) == HEADLINE and not _names_only_a_sender(text)
+
+
+def _prose_below(lines: list[str], index: int) -> bool:
+    """Whether the body's prose follows the line at once (past kickers, datelines, contacts and
+    "Label : value" lines): a sender's name there heads no headline, it is the letterhead of a
+    release that has none."""
+    below = _next_head_line(lines, index, past_labels=True)
+    if below is None or below[2]:
+        return False
+    text = below[1]
+    return len(text.split()) >= _SHORTEST_SENTENCE_WORDS and text.endswith((".", "!", "?")) and not is_heading_like(text)
 
 
 def _headline_follows(lines: list[str], kicker_index: int) -> bool:
