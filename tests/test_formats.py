@@ -407,3 +407,19 @@ def test_a_dateline_that_names_only_a_place_leaves_the_page_date_as_the_release_
     data = summary_of(path)
     assert data["facts"]["dateline"]["iso"] is None
     assert data["facts"]["date"] == "2026-08-14"
+
+
+def test_a_sites_section_label_in_the_h1_gives_way_to_the_pages_own_title(tmp_path):
+    """A site that sets its section ("LES ACTUS") as every page's <h1> names the release in <title>,
+    with the kind of document, its date and the site's name: the headline is the part that reads as one."""
+    body = ("Le fonds a mis en place un programme d'aide d'urgence pour les familles réfugiées arrivées cette semaine. "
+            "Les premières distributions de repas et de kits d'hygiène ont commencé lundi dans trois villes. "
+            "Un appel aux dons est lancé pour financer l'hébergement des familles pendant l'hiver.")
+    page = ("<html><head><title>Aide d'urgence aux familles réfugiées - Communiqué de presse du 27 septembre 2023 - Fonds du Val</title>"
+            '<meta property="og:site_name" content="Fonds du Val"></head><body>'
+            '<h1 id="banner-title">LES ACTUS</h1><article>'
+            f"<p>{body}</p><p>{body}</p></article></body></html>")
+    path = tmp_path / "actus.html"
+    path.write_text(page, encoding="utf-8")
+    data = summary_of(path)
+    assert data["title"] == "Aide d'urgence aux familles réfugiées"

@@ -71,3 +71,19 @@ def test_explain_gives_the_reason_a_sentence_was_pushed_down():
     three = summarize_text(release(), sentences=3, explain=True)
     data = three.to_dict()["scores"]
     assert all("reasons" in s for s in data)
+
+
+def test_a_sentence_that_holds_a_chosen_one_whole_is_no_second_bullet():
+    """A release that says its lead again in the body with a list added ("Avec X, les utilisateurs …" /
+    "Grâce à X, les utilisateurs … de type factures, …, pour …"): the longer one says the chosen one again."""
+    lead = ("Avec Cozy Store, les utilisateurs connectent en un clic leur cloud à plus de cent services en ligne "
+            "afin d'importer automatiquement leurs données et de simplifier leur vie numérique.")
+    longer = ("Grâce à Cozy Store, les utilisateurs connectent en un clic leur cloud à plus de cent services en ligne "
+              "afin d'importer automatiquement leurs données, factures, relevés bancaires, contrats d'assurance, playlists, "
+              "historiques de santé et fiches de paie, et de simplifier leur vie numérique.")
+    other = "Les développeurs peuvent proposer leurs propres connecteurs dans la boutique dès le mois prochain."
+    texts = [lead, longer, other]
+    stems = [set(summarize_text(t, sentences=1, topics=0).body_text.lower().replace(",", " ").replace(".", " ").split()) for t in texts]
+    sentences = [Sentence(i, t, i, 0, stems=sorted(s), word_count=len(t.split())) for i, (t, s) in enumerate(zip(texts, stems, strict=True))]
+    params = SelectionParams(redundancy=0.2, standalone=True)
+    assert select(sentences, [0.9, 0.8, 0.1], 2, params) == [0, 2]

@@ -279,6 +279,7 @@ def is_complete(sentence: str) -> bool:
 
 NEAR_REPEAT = 0.8  # a complete sentence whose content words are this much a chosen one's says it again (a lead printed
 # twice with one name spelt out, the standfirst repeated in the body): a bullet only when nothing else is left
+HELD_WHOLE_STEMS = 12  # a chosen sentence of so many content words, found whole in a longer one, is said again by it
 
 
 def select(sentences: Sequence[Sentence], scores: Sequence[float], count: int,
@@ -305,8 +306,11 @@ def select(sentences: Sequence[Sentence], scores: Sequence[float], count: int,
         def preference(i: int) -> tuple[bool, bool, float, int]:
             stems = stem_sets[i]
             overlap = max((len(stems & c) / (len(stems) or 1) for c in chosen_sets), default=0.0)
+            # a sentence that holds a chosen one whole, and says more ("Avec X, les utilisateurs …" /
+            # "Grâce à X, les utilisateurs de ce cloud … de type factures, …"), says it again too
+            holds = max((len(stems & c) / len(c) for c in chosen_sets if len(c) >= HELD_WHOLE_STEMS), default=0.0)
             alone = i in pointing and (i - 1) not in chosen
-            return (overlap < NEAR_REPEAT or i not in complete, not alone, scores[i] - redundancy * overlap, -i)
+            return (max(overlap, holds) < NEAR_REPEAT or i not in complete, not alone, scores[i] - redundancy * overlap, -i)
 
         best = max(candidates, key=preference)
         candidates.remove(best)

@@ -14,6 +14,7 @@ import re
 
 from ...errors import InputError
 from ...text.dates import ISO_DATE_RE
+from ...text.headline import HEADLINE, NOT_HEADLINE, headline_verdict
 from ..decoding import RawText, decode, normalize_text
 
 _HEADING = re.compile(r"<h(?P<level>[1-6])\b[^>]{0,500}>(?P<text>.{0,2000}?)</h(?P=level)\s*>", re.IGNORECASE | re.DOTALL)
@@ -56,6 +57,8 @@ def html_to_text(html: str, name: str) -> RawText:
              if heading and len(heading.split()) <= _LONGEST_HEADING_WORDS}  # the first level a text has wins
     text = "\n".join(f"{marks[_spaceless(line)]} {line}" if _spaceless(line) in marks else line for line in text.split("\n"))
     headline = macros.get("title") or _main_headline(html, first_level) or next((text for _, text in first_level), None)
+    if headline and headline_verdict(headline) == NOT_HEADLINE:  # the <h1> is the site's section ("LES ACTUS")
+        headline = _page_title_headline(html, getattr(document, "sitename", None)) or headline
     title = headline or (getattr(document, "title", None) or "").strip()
     if title and title not in text[: len(title) + 300]:
         text = f"# {title}\n\n{text}"
@@ -93,6 +96,25 @@ def _main_headline(html: str, first_level: list[tuple[int, str]]) -> str | None:
     its name in an <h1> of its banner ("<h1 class=site-title>") puts the release's own headline there."""
     regions = [m.span() for m in _MAIN_REGION.finditer(html)] if first_level else []
     return next((text for position, text in first_level if any(start <= position < end for start, end in regions)), None)
+
+
+_PAGE_TITLE = re.compile(r"<meta\s+(?:property|name)=[\"'](?:og|twitter):title[\"']\s+content=[\"'](?P<meta>[^\"']{1,500})[\"']"
+                         r"|<title\b[^>]{0,200}>(?P<title>[^<]{1,500})</title>", re.IGNORECASE)
+_TITLE_PARTS = re.compile(r"\s+[-–—|]\s+")
+
+
+def _page_title_headline(html: str, site_name: str | None) -> str | None:
+    """The release's headline from the page's own title ("Aide du Fonds … - Communiqué de presse du
+    27 septembre 2023 - Fonds Arménien de France"): its first part that reads as a headline, the
+    kind of document, the date and the site's name aside."""
+    found = _PAGE_TITLE.search(html[:200_000])
+    if found is None:
+        return None
+    site = (site_name or "").casefold()
+    for part in _TITLE_PARTS.split(_text_of(found.group("meta") or found.group("title"))):
+        if part.casefold() != site and headline_verdict(part) == HEADLINE:
+            return part
+    return None
 
 
 def _spaceless(text: str) -> str:
