@@ -147,6 +147,8 @@ def read_text_bytes(data: bytes, name: str):
 def test_a_kicker_that_only_names_its_sender_is_no_headline():
     title, source = title_of(f"Communiqué de l'Union des Commerçants\n\n{BODY}")
     assert source == "first_sentence"
+    title, source = title_of(f"# Communiqués officiels de l'UCV\n\n## {HEADLINE}\n\n{BODY}", "Communiqués officiels de l'UCV")
+    assert (title, source) == (HEADLINE, "heading")  # a plural kicker too
 
 
 def test_an_underlined_heading_and_its_fields_are_not_an_end_mark():

@@ -100,6 +100,7 @@ def _main_headline(html: str, first_level: list[tuple[int, str]]) -> str | None:
 
 _PAGE_TITLE = re.compile(r"<meta\s+(?:property|name)=[\"'](?:og|twitter):title[\"']\s+content=[\"'](?P<meta>[^\"']{1,500})[\"']"
                          r"|<title\b[^>]{0,200}>(?P<title>[^<]{1,500})</title>", re.IGNORECASE)
+_SHORTEST_PAGE_TITLE_WORDS = 4  # "CAPRI Communiqués", "Fonds du Val": the site's name and section, no headline
 _TITLE_PARTS = re.compile(r"\s+[-–—|]\s+")
 
 
@@ -112,7 +113,7 @@ def _page_title_headline(html: str, site_name: str | None) -> str | None:
         return None
     site = (site_name or "").casefold()
     for part in _TITLE_PARTS.split(_text_of(found.group("meta") or found.group("title"))):
-        if part.casefold() != site and headline_verdict(part) == HEADLINE:
+        if part.casefold() != site and len(part.split()) >= _SHORTEST_PAGE_TITLE_WORDS and headline_verdict(part) == HEADLINE:
             return part
     return None
 
