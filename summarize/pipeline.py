@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -212,15 +213,25 @@ def summarize_text(
     )
 
 
+# A sentence of prose this short without a verb is a slogan or a date ("D'un côté les arbres, et de l'autre du
+# béton.", "Le 7 Juillet 2007 (7/7/7)…"); one that goes on from the one before without a verb of its own is an
+# aside ("Et temporairement … par un passage au sein des Allées."): no news to quote alone. (Longer prose keeps
+# its sentences: there a verbless one is mostly a verb the tagger missed, "RunOrg offre … aux associations".)
+SHORT_PROSE_WORDS = 9
+_GOES_ON = re.compile(r"(?:Et|Mais|Or|Car|Puis|Donc|And|But)\b")
+
+
 def verbless_sentences(candidates: list[Sentence], tags: Callable[[str], Sequence[Token]]) -> frozenset[int]:
     """The list items (of the sentences the grammar stage reads) without a verb of their own ("Les
     bénévoles … pour la préparation du déménagement.", "9h45 - 10h45 : Table ronde …"): no sentence to
-    quote alone. Prose keeps its sentences: there a verbless one is mostly a verb the tagger missed
-    ("L'équipement ouvre au public…"). Their tags serve the topics and facts after."""
+    quote alone; so are a short line of prose and one that goes on from the one before without a verb
+    (SHORT_PROSE_WORDS). Longer prose keeps its sentences: there a verbless one is mostly a verb the
+    tagger missed ("L'équipement ouvre au public…"). Their tags serve the topics and facts after."""
     from .grammar.verbs import has_finite_verb
 
     return frozenset(s.index for s in candidates[:GRAMMAR_SENTENCE_LIMIT]
-                     if s.kind == "bullet" and not has_finite_verb(tags(s.text)))
+                     if (s.kind == "bullet" or s.word_count <= SHORT_PROSE_WORDS or _GOES_ON.match(s.text))
+                     and not has_finite_verb(tags(s.text)))
 
 
 def listed_names(facts: dict[str, Any]) -> tuple[list[str], list[str]]:

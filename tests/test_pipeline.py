@@ -191,6 +191,20 @@ def test_a_list_item_without_a_verb_is_no_bullet():
     assert "fragment (no verb)" in reasons["Les bénévoles "] and "fragment (no verb)" not in reasons["Le bâtiment ac"]
 
 
+def test_a_short_slogan_or_date_without_a_verb_is_no_bullet_but_a_long_sentence_keeps_its_place():
+    """"D'un côté les arbres, et de l'autre du béton." closes a paragraph of prose: no news to quote alone.
+    A long sentence whose verb the tagger may miss stays a sentence."""
+    text = ("Le collectif du Val dénonce le projet de construction de six immeubles sur la zone humide de Chennevières.\n\n"
+            "Les riverains ont réuni 800 signatures contre le projet en deux semaines. "
+            "D’un côté les arbres, et de l’autre du béton.\n\n"
+            "Le collectif demande à la mairie une étude d'impact avant toute décision du conseil municipal.\n\n"
+            "Une réunion publique est prévue le 12 mars à la salle des fêtes.\n")
+    result = summarize_text(text, explain=True)
+    assert "D’un côté les arbres, et de l’autre du béton." not in result.summary
+    reasons = {s.text[:14]: s.reasons for s in result.scores}
+    assert "fragment (no verb)" in reasons["D’un côté les "] and "fragment (no verb)" not in reasons["Une réunion pu"]
+
+
 def test_a_piece_of_a_quotation_is_no_bullet():
     """A quotation over several sentences gives pieces with a quote mark left open or closed alone:
     unattributed and cut, no line to quote; the sentences around them are."""
