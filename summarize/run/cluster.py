@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from concurrent.futures import Executor
 
 CONNECT_TIMEOUT = 5  # seconds: an unreachable scheduler is reported quickly, not after Dask's 30 s
+_CLOSING_NOISE = ("tornado.application", "distributed.client", "distributed.batched")  # loggers of the closing client
 CLOSE_TIMEOUT = 60  # seconds: on a busy machine a close can take longer than a connect; one that fails prints a traceback at exit
 
 
@@ -33,7 +34,10 @@ class Cluster:
         return max(2, 2 * self.threads)
 
     def close(self) -> None:
-        """Cancel what is still queued and disconnect (the cluster itself keeps running)."""
+        """Cancel what is still queued and disconnect (the cluster itself keeps running). Tasks still in
+        flight then fail in the client's event loop ("Stream is closed"), which tornado logs with a
+        traceback: after a Ctrl-C or an early stop that is expected, and the user was already told."""
+        _quiet_closing_client()
         try:
             self.executor.shutdown(wait=False)
             self.client.close(timeout=CLOSE_TIMEOUT)
@@ -53,7 +57,17 @@ def connect(address: str, timeout: float = CONNECT_TIMEOUT) -> Cluster:
     except Exception as exc:  # the scheduler went away since the probe
         raise InputError(f"cannot reach the Dask scheduler at {address} ({_reason(exc)})") from None
     threads = sum(client.nthreads().values())
+    _quiet_closing_client()  # a task cancelled by Ctrl-C may fail in the loop before close() is reached
     return Cluster(client, client.get_executor(pure=False), threads)
+
+
+def _quiet_closing_client() -> None:
+    """The loggers that print a traceback when a task in flight fails because its connection closed:
+    every failure that matters reaches the user as a record's error or the run's message instead."""
+    import logging
+
+    for name in _CLOSING_NOISE:
+        logging.getLogger(name).setLevel(logging.CRITICAL)
 
 
 def _probe(address: str, timeout: float) -> None:
