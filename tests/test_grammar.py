@@ -231,6 +231,23 @@ def test_things_tickers_surnames_and_programme_names_are_not_organisations():
     assert not {"API", "USB", "GPS", "IA", "NRVL", "CIO", "FRANCE", "NUM", "DUPONT"} & set(orgs)
 
 
+def test_a_spelt_out_acronym_that_speaks_is_a_body_whatever_its_words():
+    """"Prevent Cancer Now (PCN) demandent…", "Victimes … (VPQ) est fière d'annoncer…": no institution
+    word, but a body that acts; "Base Adresse Nationale (BAN) est la base…" stays a thing."""
+    orgs = organisations(
+        "Riverains de la vallée du Drac (RVD) est fière d’annoncer la fin du chantier. "
+        "Stop Noise Now (SNN) demandent une enquête publique. "
+        "La Base Adresse Nationale (BAN) est la base de données des adresses."
+    )
+    assert {"RVD", "SNN"} <= set(orgs)
+    assert "BAN" not in orgs
+
+
+def test_a_name_that_opens_with_its_own_article_after_a_cue_is_whole():
+    orgs = organisations("Le collectif Au Fil de la Saône s’inquiète du projet. L’association Les Amis du Vieux Port organise une fête.")
+    assert {"Au Fil de la Saône", "Les Amis du Vieux Port"} <= set(orgs)
+
+
 def test_a_role_never_runs_into_the_next_sentence():
     text = ("Jean Martin, directeur de l’usine de Lyon : la production reprend lundi. "
             "Les salariés seront reçus par la direction.")

@@ -261,6 +261,12 @@ def named_bodies(tokens: Sequence[Token], people: frozenset[str]) -> list[tuple[
     spans: list[tuple[int, int]] = []
     i = 0
     while i < len(tokens):
+        if _article_led_name_after_cue(tokens, i, lex):  # "le collectif Au Carrefour de la Liberté", "l'association La Cimade"
+            end = _name_segments(tokens, i + 1)[-1][1]  # after a cue the name runs through its links ("… de la Liberté")
+            if " ".join(t.text for t in tokens[i:end]) not in people:
+                spans.append((i, end))
+            i = end
+            continue
         if not tokens[i].text[:1].isupper() or not _is_capitalised_name(tokens[i]) or tokens[i].tag == "ADJ":
             i += 1
             continue
@@ -286,6 +292,16 @@ def named_bodies(tokens: Sequence[Token], people: frozenset[str]) -> list[tuple[
             spans.append((i, end))
         i = max(end, i + 1)
     return spans
+
+
+_NAME_ARTICLES = frozenset({"Au", "Aux", "La", "Le", "Les", "L'", "L’", "Du", "Des", "À"})
+
+
+def _article_led_name_after_cue(tokens: Sequence[Token], i: int, lex: Lexicon) -> bool:
+    """A name that opens with its own capitalised article right after a cue noun ("le collectif Au
+    Carrefour de la Liberté", "l'association Les Amis du Val"): the article is the name's first word."""
+    return (0 < i < len(tokens) - 1 and tokens[i].text in _NAME_ARTICLES and _lower(tokens[i - 1]) in lex.cues
+            and tokens[i - 1].text[:1].islower() and tokens[i + 1].text[:1].isupper() and _is_capitalised_name(tokens[i + 1]))
 
 
 @lru_cache(maxsize=1)
@@ -536,11 +552,28 @@ def acronyms(tokens: Sequence[Token], text: str) -> list[Acronym]:
         if expansion is None and (spelt := _spelt_name_before(text, tokens, i, word)):
             out.append(Acronym(word, spelt, True, False))  # a name and its own short form: a body's way of naming itself
             continue
-        if expansion and not _names_a_body(expansion):
+        if expansion and not _names_a_body(expansion) and _speaks_after(tokens, i):
+            out.append(Acronym(word, expansion, True, False))  # "Prevent Cancer Now (PCN) demandent…", "Victimes … (VPQ) est fière…"
+        elif expansion and not _names_a_body(expansion):
             out.append(Acronym(word, None, False, True))  # "intelligence artificielle (IA)", "Base Adresse Nationale (BAN)"
         else:
             out.append(Acronym(word, expansion, i > 0 and _lower(tokens[i - 1]) in _BODY_ARTICLES, False))
     return out
+
+
+_PROUD = frozenset({"fier", "fière", "fiers", "fières", "heureux", "heureuse", "heureuses", "ravi", "ravie", "ravis", "ravies"})
+
+
+def _speaks_after(tokens: Sequence[Token], i: int) -> bool:
+    """A spelt-out acronym in parentheses followed by what bodies do ("… (PCN) demandent", "… (VPQ) est
+    fière d'annoncer"): whatever its words, the name is a body's, not a thing's."""
+    j = i + 2  # past the closing parenthesis
+    if i + 1 >= len(tokens) or tokens[i + 1].text != ")" or j >= len(tokens):
+        return False
+    verb = _lower(tokens[j])
+    if verb in lexicon().subject_verbs:
+        return True
+    return verb in ("est", "sont") and j + 1 < len(tokens) and _lower(tokens[j + 1]) in _PROUD
 
 
 def find_organisations(sentences: Sequence[str], people: Sequence[dict],
