@@ -229,6 +229,8 @@ def test_things_tickers_surnames_and_programme_names_are_not_organisations():
     )
     assert "Norvalis" in orgs
     assert not {"API", "USB", "GPS", "IA", "NRVL", "CIO", "FRANCE", "NUM", "DUPONT"} & set(orgs)
+    orgs = organisations("Le syndicat dénonce le PLFSS 2025 : la réforme du CPF sera votée en AG, selon la CNAM.")
+    assert "CNAM" in orgs and not {"PLFSS", "CPF", "AG"} & set(orgs)  # a budget law, an account, a meeting
 
 
 def test_a_spelt_out_acronym_that_speaks_is_a_body_whatever_its_words():
