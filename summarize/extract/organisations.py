@@ -312,7 +312,10 @@ def _known_bodies() -> dict[str, tuple[tuple[str, ...], ...]]:
     from ..grammar.tagging import tokenize
 
     index: dict[str, list[tuple[str, ...]]] = {}
+    ignore = word_list("acronyms_ignore.txt")  # the list was read off a tagger's entities: "AG" is a meeting
     for name in word_list("bodies_fr.txt"):
+        if name in ignore:
+            continue
         words = tuple(name[a:b] for a, b in tokenize(name))
         if words:
             index.setdefault(words[0], []).append(words)
