@@ -250,6 +250,21 @@ def test_a_name_that_opens_with_its_own_article_after_a_cue_is_whole():
     assert {"Au Fil de la Saône", "Les Amis du Vieux Port"} <= set(orgs)
 
 
+def test_supporters_listed_one_a_line_with_semicolons_are_bodies_but_people_and_places_are_not():
+    orgs = organisations(
+        "La coalition demande le retrait du texte.\n\n*Organisations signataires* :\n\n"
+        "Les Jardins de Cocagne du Val;\nRéseau Sortir du Diesel (RSD) / Diesel Free Network;\nClean Rivers Now;\nÉcoval;\n"
+        "Fédération des pêcheurs de l’Ain.\n"
+    )
+    assert {"Les Jardins de Cocagne du Val", "Diesel Free Network", "Clean Rivers Now", "Écoval", "Fédération des pêcheurs de l’Ain"} <= set(orgs)
+    assert not organisations("Au programme : Paris; Lyon; Marseille; Jean Dupont; Marie Curie.")
+
+
+def test_a_body_named_under_an_agent_label_is_one():
+    orgs = organisations("Le projet lauréat est présenté ce lundi.\n\n**Mis en œuvre par :** Clean Rivers Initiative\n\n**Pays :** Bénin")
+    assert "Clean Rivers Initiative" in orgs
+
+
 def test_a_role_never_runs_into_the_next_sentence():
     text = ("Jean Martin, directeur de l’usine de Lyon : la production reprend lundi. "
             "Les salariés seront reçus par la direction.")

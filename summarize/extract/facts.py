@@ -83,7 +83,9 @@ def extract_facts(structure: Structure, sentences: Sequence[str], tags: Callable
 
     signed = [line for kind, line in structure.removed if kind in _SENDER_FURNITURE]
     headline = [grammar_title(structure.title, sentences, language)] if structure.title else []
-    named_in = headline + list(sentences[:tagged_limit]) + ([structure.about] if structure.about else []) + signed
+    labelled = [p.text for p in structure.paragraphs  # "Mis en œuvre par : …", not a heading in capitals ("[PAGE 2 : L'INTENTION]")
+                if p.kind == "heading" and " : " in p.text and not p.text.isupper()]
+    named_in = headline + list(sentences[:tagged_limit]) + ([structure.about] if structure.about else []) + signed + labelled
     if english:
         if tags is None:
             from ..grammar.chunking import SentenceTags

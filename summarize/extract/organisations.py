@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..grammar.tagging import Token, is_common_word, known_names
-from ..grammar.verbs import is_present_verb
+from ..grammar.verbs import has_finite_verb, is_present_verb
 from ..resources import sections, word_list
 from ..text.tokens import is_stop_word, normalize_word
 
@@ -343,9 +343,12 @@ def known_bodies(tokens: Sequence[Token]) -> list[tuple[int, int]]:
 def _acts_as_agent(tokens: Sequence[Token], i: int, end: int, lex: Lexicon) -> bool:
     """"Organisé par Tarsus France", "en partenariat avec Oslandia": a capitalised name after an
     agent cue (``[agent_cues]``) is a body, unless a first name opens it or it is a place."""
-    if i == 0 or tokens[i - 1].text.lower() not in _agent_cue_ends(lex.agent_cues):
+    label = i
+    while label > 0 and tokens[label - 1].text in (":", "*", "**", "_"):  # "Mis en œuvre par :** Excellence Foundation"
+        label -= 1
+    if label == 0 or tokens[label - 1].text.lower() not in _agent_cue_ends(lex.agent_cues):
         return False  # most names follow no cue: one look at the word before them
-    before = " ".join(t.text.lower() for t in tokens[max(0, i - 4):i]).replace("' ", "'").replace("’ ", "’")
+    before = " ".join(t.text.lower() for t in tokens[max(0, label - 5):label]).replace("' ", "'").replace("’ ", "’")
     if not any(before.endswith(cue) and (len(before) == len(cue) or before[-len(cue) - 1] == " ") for cue in lex.agent_cues):
         return False
     return not _person_or_place([t.text for t in tokens[i:end]])
@@ -392,6 +395,48 @@ def _defined_as_body(tokens: Sequence[Token], i: int, end: int, lex: Lexicon) ->
         defined = any(after[k] in lex.cues or lex.is_head(after[k]) for k in range(j, min(j + 2, len(after))))  # "une jeune start-up"
     words = [t.text for t in tokens[i:end]]
     return defined and not _person_or_place(words) and not (len(words) == 1 and is_common_word(words[0]))
+
+
+_SHORTEST_NAME_LIST = 3
+_LONGEST_LISTED_NAME_WORDS = 10
+_TRAILING_ACRONYM = re.compile(r"\s*\([^()]{1,15}\)\s*$")
+
+
+def _semicolon_listed_bodies(sentence: str, tokens: Sequence[Token], person_names: frozenset[str]) -> list[str]:
+    """A list of bodies set one a line and closed by semicolons, as releases list their signatories or
+    supporters ("Ami(e)s de la Terre Canada; Ecojustice; Environmental Defence; Équiterre;"): a sentence
+    with no verb, three items or more, each a capitalised name of a few words (two spellings parted by
+    a slash are two names). People and places stay out."""
+    if sentence.count(";") < _SHORTEST_NAME_LIST - 1 or (tokens and has_finite_verb(tokens)):
+        return []
+    items = [item.strip(" .;*_") for item in sentence.split(";")]
+    items[0] = items[0].rsplit(":", 1)[-1].strip(" *_")  # "Organismes offrant leur appui : Ami(e)s de la Terre Canada"
+    names = [part.strip() for item in items if item for part in re.split(r"\s+[/|]\s+", item)]
+    if len(names) < _SHORTEST_NAME_LIST or not all(n[:1].isupper() and len(n.split()) <= _LONGEST_LISTED_NAME_WORDS for n in names):
+        return []  # not a list of names: a sentence that only uses semicolons
+    out = []
+    for name in names:
+        name = _TRAILING_ACRONYM.sub("", name)  # "Centre québécois du droit de l'environnement (CQDE)": the acronym is read apart
+        words = name.split()
+        if words and name not in person_names and not _person_or_place(words) and not (len(words) == 1 and is_common_word(name)):
+            out.append(name)
+    return out
+
+
+def _line_listed_bodies(sentences: Sequence[str], tags: Callable[[str], Sequence[Token]], person_names: frozenset[str]) -> list[str]:
+    """The same list when each name is a sentence of its own (a plain-text or hard-wrapped release keeps
+    its lines): a run of sentences that end with a semicolon, and the one after them."""
+    out: list[str] = []
+    run: list[str] = []
+    for sentence in [*sentences, ""]:
+        if sentence.rstrip().endswith(";"):
+            run.append(sentence)
+            continue
+        if len(run) >= _SHORTEST_NAME_LIST - 1 and not any(has_finite_verb(tags(item)) for item in run):
+            last = [sentence] if sentence and len(sentence.split()) <= _LONGEST_LISTED_NAME_WORDS and not has_finite_verb(tags(sentence)) else []
+            out += _semicolon_listed_bodies(" ".join([*run, *last]), (), person_names)
+        run = []
+    return out
 
 
 def _person_or_place(words: list[str]) -> bool:
@@ -618,6 +663,10 @@ def find_organisations(sentences: Sequence[str], people: Sequence[dict],
         spans = names + named_bodies(tokens, person_names) + known_bodies(tokens)
         for start, end in spans + _listed_with(tokens, spans):
             bodies.setdefault(_span_text(sentence, tokens, start, end))
+        for name in _semicolon_listed_bodies(sentence, tokens, person_names):
+            bodies.setdefault(name)
+    for name in _line_listed_bodies(sentences, tags, person_names):
+        bodies.setdefault(name)
     for word, body in seen_acronyms.items():
         if body and word not in found and word not in things:
             found[word] = {"name": word, "expansion": None}
