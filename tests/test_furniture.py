@@ -223,3 +223,19 @@ def test_list_items_a_layout_ran_together_are_no_bullet():
     directions = "Depuis Dijon : autoroute A39, sortie 5 puis suivre le fléchage • En train : gare de Dole (ligne TER)."
     text = HEADLINE + "\n\n" + "\n\n".join(NEWS) + "\n\n" + directions + "\n\nLa médiathèque remercie ses bénévoles.\n"
     assert directions not in summarize_text(text, sentences=4).summary
+
+
+def test_a_courtesy_to_the_reader_and_a_cry_are_no_bullets():
+    """"N'hésitez pas à vous rapprocher de nous si …", "Thank you for your continued support of …" invite or
+    thank the reader; "Be a hero !" is a cry: none is news to quote alone."""
+    from summarize.rank.selection import is_pointer
+
+    assert is_pointer("N’hésitez pas à vous rapprocher de nous si votre droit à la grève n’est pas respecté.")
+    assert is_pointer("N'hésitez pas à nous contacter pour toute question.")
+    assert is_pointer("Merci pour votre soutien et votre fidélité depuis dix ans.")
+    assert is_pointer("Thank you for your continued support of the project as we explore this new avenue.", "en")
+    assert not is_pointer("Le syndicat appelle à la grève le 1er octobre dans toutes les agences.")
+    text = ("Le club de Rezé organise son tournoi annuel les 19 et 20 octobre au gymnase municipal.\n\n"
+            "Plus de 400 joueurs de douze clubs de la région sont attendus sur les deux jours.\n\nBe a hero !\n\n"
+            "Les inscriptions des équipes sont ouvertes jusqu'au 30 septembre auprès du secrétariat du club.\n")
+    assert "Be a hero !" not in summarize_text(text).summary

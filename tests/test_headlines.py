@@ -386,3 +386,9 @@ def test_a_senders_name_over_the_first_sentence_is_letterhead_of_a_release_witho
     for sender in ("Fondation des Amis du Val", "Riverside Cycling Foundation"):
         title, source = title_of(f"{sender}\n{BODY}")
         assert source == "first_sentence" and title.startswith("La communauté de communes"), sender
+
+
+def test_a_note_that_a_translation_follows_is_no_headline():
+    for label in ("ENGLISH VERSION BELOW", "Version anglaise ci-dessous"):
+        title, source = title_of(f"## {label}\n\n{BODY}")
+        assert source == "first_sentence", label

@@ -160,7 +160,12 @@ def demotion(sentences: list[Sentence], index: int, language: str = "fr", verble
         return "list of names"
     if index in verbless and not is_standfirst(sentences, index):  # a standfirst may be a phrase ("Douze bornes … des villages")
         return "fragment (no verb)"
+    if sentences[index].word_count < SHORTEST_BULLET_WORDS and not is_standfirst(sentences, index):
+        return "fragment (too short to stand alone)"
     return None
+
+
+SHORTEST_BULLET_WORDS = 5  # "Be a hero !", "Merci à tous !": a cry or a slogan, no news to quote alone
 
 
 def demote_incomplete(sentences: list[Sentence], scores: list[float], language: str = "fr",
