@@ -393,18 +393,22 @@ def test_the_site_name_in_a_banner_h1_gives_way_to_the_article_h1_after_its_kick
     assert data["title"] == "La médiathèque ouvre un atelier de fabrication numérique"
 
 
+def page_summary(tmp_path: Path, head: str, body: str) -> dict:
+    """The JSON summary of an HTML page made of these <head> and <body> contents."""
+    path = tmp_path / "page.html"
+    path.write_text(f"<html><head>{head}</head><body>{body}</body></html>", encoding="utf-8")
+    return summary_of(path)
+
+
 def test_a_dateline_that_names_only_a_place_leaves_the_page_date_as_the_release_date(tmp_path):
     """'BELLEVUE, Wash. —' dates nothing: the date the page states (article:published_time) is the release's."""
     body = ("British Columbia stopped changing its clocks in March, and Alberta stopped in May after a long debate. "
             "A new citizens' campaign would stop the clock changes in the state now, using authority federal law already gives. "
             "The group behind the campaign registered as a state nonprofit this month and starts collecting signatures.")
-    page = ("<html><head><title>Washington keeps changing its clocks</title>"
-            '<meta property="article:published_time" content="2026-08-14T00:00:00-07:00"></head><body><article>'
-            "<h1>Washington Will Be the Last One Still Changing Its Clocks</h1>"
-            f"<p><strong>BELLEVUE, Wash.</strong> — {body}</p><p>{body}</p></article></body></html>")
-    path = tmp_path / "release.html"
-    path.write_text(page, encoding="utf-8")
-    data = summary_of(path)
+    data = page_summary(tmp_path, "<title>Washington keeps changing its clocks</title>"
+                                  '<meta property="article:published_time" content="2026-08-14T00:00:00-07:00">',
+                        "<article><h1>Washington Will Be the Last One Still Changing Its Clocks</h1>"
+                        f"<p><strong>BELLEVUE, Wash.</strong> — {body}</p><p>{body}</p></article>")
     assert data["facts"]["dateline"]["iso"] is None
     assert data["facts"]["date"] == "2026-08-14"
 
@@ -415,11 +419,7 @@ def test_a_sites_section_label_in_the_h1_gives_way_to_the_pages_own_title(tmp_pa
     body = ("Le fonds a mis en place un programme d'aide d'urgence pour les familles réfugiées arrivées cette semaine. "
             "Les premières distributions de repas et de kits d'hygiène ont commencé lundi dans trois villes. "
             "Un appel aux dons est lancé pour financer l'hébergement des familles pendant l'hiver.")
-    page = ("<html><head><title>Aide d'urgence aux familles réfugiées - Communiqué de presse du 27 septembre 2023 - Fonds du Val</title>"
-            '<meta property="og:site_name" content="Fonds du Val"></head><body>'
-            '<h1 id="banner-title">LES ACTUS</h1><article>'
-            f"<p>{body}</p><p>{body}</p></article></body></html>")
-    path = tmp_path / "actus.html"
-    path.write_text(page, encoding="utf-8")
-    data = summary_of(path)
+    data = page_summary(tmp_path, "<title>Aide d'urgence aux familles réfugiées - Communiqué de presse du 27 septembre 2023 - Fonds du Val</title>"
+                                  '<meta property="og:site_name" content="Fonds du Val">',
+                        f'<h1 id="banner-title">LES ACTUS</h1><article><p>{body}</p><p>{body}</p></article>')
     assert data["title"] == "Aide d'urgence aux familles réfugiées"
