@@ -265,6 +265,12 @@ def test_a_body_named_under_an_agent_label_is_one():
     assert "Clean Rivers Initiative" in orgs
 
 
+def test_a_name_that_opens_its_sentence_and_speaks_proudly_or_joins_is_a_body():
+    orgs = organisations("Le Club Rezé Basket est fier de vous annoncer son tournoi. Sud Numérique rejoint la fédération. "
+                         "Vélo Saône et Mapitou s’associent pour cartographier les pistes.")
+    assert {"Club Rezé Basket", "Sud Numérique", "Vélo Saône"} <= set(orgs)
+
+
 def test_a_role_never_runs_into_the_next_sentence():
     text = ("Jean Martin, directeur de l’usine de Lyon : la production reprend lundi. "
             "Les salariés seront reçus par la direction.")

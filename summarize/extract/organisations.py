@@ -358,10 +358,37 @@ def _subject_of_news(tokens: Sequence[Token], i: int, end: int, lex: Lexicon) ->
     """"French Tech Alsace annonce la tenue…", ", Breizh Cyclo lance…": a capitalised name of two words
     or more that opens its sentence or clause and does what bodies do ([subject_verbs]) is a body,
     unless a first name opens it or it is a place (the English finder reads names the same way)."""
-    opens_clause = i == 0 or tokens[i - 1].text == ","
-    if not opens_clause or end - i < 2 or end >= len(tokens) or _lower(tokens[end]) not in lex.subject_verbs:
+    start = i - 1 if i > 0 and _lower(tokens[i - 1]) in _INDEFINITE and tokens[i - 1].text[:1].isupper() else i  # "Le GDG Nantes est fier"
+    opens_clause = start == 0 or tokens[start - 1].text == ","
+    if not opens_clause or end - i < 2 or end >= len(tokens):
+        return False
+    verb = end
+    if _lower(tokens[end]) == "et" and end + 1 < len(tokens) and _is_capitalised_name(tokens[end + 1]):
+        verb = _name_run(tokens, end + 1)  # "OpenStreetMap Belgique et Mapillary s'associent…"
+    if verb >= len(tokens) or not _does_what_bodies_do(tokens, verb, lex):
         return False
     return not _person_or_place([t.text for t in tokens[i:end]])
+
+
+_REFLEXIVE = frozenset({"s'", "s’", "se"})
+
+
+@lru_cache(maxsize=1)
+def _subject_words(section: str) -> frozenset[str]:
+    """[reflexive_verbs] ("s'associent"), [proud] ("est fière de") of data/organisations_fr.txt."""
+    return frozenset(sections("organisations_fr.txt").get(section, ()))
+
+
+def _does_what_bodies_do(tokens: Sequence[Token], j: int, lex: Lexicon) -> bool:
+    """The words after a name at its clause's start: a verb of [subject_verbs] ("annonce", "rejoint"), a
+    reflexive one ("s'associent", "se mobilise"), or pride ("est fier de", "sont heureux d'annoncer")."""
+    word = _lower(tokens[j])
+    if word in lex.subject_verbs:
+        return True
+    following = _lower(tokens[j + 1]) if j + 1 < len(tokens) else ""
+    if word in _REFLEXIVE:
+        return following in _subject_words("reflexive_verbs") or following in lex.subject_verbs
+    return word in ("est", "sont") and following in _subject_words("proud")
 
 
 _COPULAS = frozenset({"est", "était"})
@@ -609,9 +636,6 @@ def acronyms(tokens: Sequence[Token], text: str) -> list[Acronym]:
     return out
 
 
-_PROUD = frozenset({"fier", "fière", "fiers", "fières", "heureux", "heureuse", "heureuses", "ravi", "ravie", "ravis", "ravies"})
-
-
 def _speaks_after(tokens: Sequence[Token], i: int) -> bool:
     """A spelt-out acronym in parentheses followed by what bodies do ("… (PCN) demandent", "… (VPQ) est
     fière d'annoncer"): whatever its words, the name is a body's, not a thing's."""
@@ -621,7 +645,7 @@ def _speaks_after(tokens: Sequence[Token], i: int) -> bool:
     verb = _lower(tokens[j])
     if verb in lexicon().subject_verbs:
         return True
-    return verb in ("est", "sont") and j + 1 < len(tokens) and _lower(tokens[j + 1]) in _PROUD
+    return verb in ("est", "sont") and j + 1 < len(tokens) and _lower(tokens[j + 1]) in _subject_words("proud")
 
 
 def find_organisations(sentences: Sequence[str], people: Sequence[dict],
