@@ -244,7 +244,8 @@ def test_a_sidebar_of_member_bodies_read_before_the_kicker_stays_out_of_the_summ
     text = "\n".join(["# FÉDÉRATION AGRICOLE DU JURA", *members, "Le 3 mars 2025", "## COMMUNIQUÉ", BODY.replace("\n\n", "\n")])
     result = summarize_text(text, sentences=3)
     assert not any("ª" in bullet or bullet.startswith(("Président", "Dr ")) for bullet in result.summary)
-    assert result.summary[0].startswith("La communauté de communes du Val de Saône")
+    lead = "La communauté de communes du Val de Saône"  # the lead, as the title (a whole first sentence) or the first bullet
+    assert result.title.startswith(lead) or result.summary[0].startswith(lead)
 
 
 def test_a_sidebar_of_practical_details_and_a_contact_line_are_not_the_headline():
@@ -298,7 +299,12 @@ def test_a_title_derived_from_the_first_sentence_is_whole_when_it_reads_as_a_hea
     short = "La mairie de Louhans ferme sa piscine pour travaux du 3 au 28 mars."
     result = summarize_text(f"COMMUNIQUÉ\n\n{short} {BODY}")
     assert (result.title, result.title_source) == (short.rstrip("."), "first_sentence")
-    long_first = summarize_text(f"COMMUNIQUÉ\n\n{BODY}")
+    whole = summarize_text(f"COMMUNIQUÉ\n\n{BODY}")  # 31 words: a sentence reads as a title, a cut one does not
+    assert whole.title == BODY.split(".")[0] and whole.title_source == "first_sentence"
+    very_long = ("La communauté de communes du Val de Saône, qui regroupe huit villages et deux gares, ouvre le 3 mars "
+                 "un réseau de douze bornes de recharge pour vélos électriques, installées dans les gares, les mairies, "
+                 "les écoles et les salles des fêtes de ses villages.")
+    long_first = summarize_text(f"COMMUNIQUÉ\n\n{very_long}\n\n{BODY}")
     assert long_first.title.endswith("…") and len(long_first.title.split()) <= 15
 
 

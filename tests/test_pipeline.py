@@ -174,6 +174,15 @@ def test_a_release_without_a_headline_does_not_show_its_first_sentence_twice():
     result = summarize_text(" ".join([first, *others]), sentences=3)
     assert result.title_source == "first_sentence" and result.title == first.rstrip(".")
     assert result.summary == others
+    # a long first sentence (30 words) is the whole title too, never cut with "…", and it stays out of
+    # the bullets while anything else is left, even sentences that are weak bullets (a question)
+    long_first = ("Le collectif du Val s'interroge sur la capacité du quartier des Prés, au bord de la Saône, à accueillir "
+                  "le vaste projet de construction de six immeubles de logements sur l'ancienne zone humide.")
+    rest = ["Quid des transports, du stationnement et des égouts pour cinq cents habitants de plus ?",
+            "Le collectif demande une étude d'impact avant le vote du conseil municipal en mars."]
+    result = summarize_text(" ".join([long_first, *rest]), sentences=3)
+    assert result.title == long_first.rstrip(".") and result.title_source == "first_sentence"
+    assert long_first not in result.summary and result.summary
 
 
 def test_a_list_item_without_a_verb_is_no_bullet():
@@ -184,9 +193,9 @@ def test_a_list_item_without_a_verb_is_no_bullet():
             "* Les bénévoles de l'association des lecteurs de Saint-Aubin pour la préparation du déménagement des "
             "collections de la nouvelle médiathèque.\n* Les agents municipaux de la médiathèque pour leur engagement.\n\n"
             "La médiathèque sera ouverte du mardi au samedi, avec des horaires élargis le mercredi.\n")
-    result = summarize_text(text, explain=True)
+    result = summarize_text(text, sentences=2, explain=True)  # the first sentence is the title: two complete ones are left
     assert not any(bullet.startswith("Les bénévoles") for bullet in result.summary), result.summary
-    assert "La commune de Saint-Aubin inaugure samedi sa nouvelle médiathèque, après deux ans de travaux." in result.summary
+    assert result.title == "La commune de Saint-Aubin inaugure samedi sa nouvelle médiathèque, après deux ans de travaux"
     reasons = {s.text[:14]: s.reasons for s in result.scores}
     assert "fragment (no verb)" in reasons["Les bénévoles "] and "fragment (no verb)" not in reasons["Le bâtiment ac"]
 

@@ -32,9 +32,11 @@ def choose(sentences: list[Sentence], count: int, word_budget: int | None, algor
             verbless: frozenset[int] = frozenset()) -> Ranking:
     """Score once, then select by sentence count or by the largest selection within the word budget.
     `shown`: sentences the output already shows whole elsewhere (a title derived from the first one),
-    bullets only when nothing else is left. `verbless`: sentences the grammar stage found no verb in."""
+    a bullet only when the release has no other sentence. `verbless`: sentences the grammar stage found no verb in."""
     scores, params = score(sentences, algorithm, title_stems, language)
     scores = demote_incomplete(sentences, scores, language, shown, verbless)
+    if shown and len(sentences) > len(shown):
+        count = min(count, len(sentences) - len(shown))  # fewer bullets rather than the title said again
     if word_budget is not None:
         best_count = 1
         for k in range(2, min(len(sentences), 60) + 1):
@@ -174,10 +176,11 @@ def demote_incomplete(sentences: list[Sentence], scores: list[float], language: 
     shown elsewhere go below every complete one: a summary bullet must stand on its own, and when too
     few are complete for the summary the incomplete ones only fill the places left."""
     complete = [s.index not in shown and demotion(sentences, s.index, language, verbless) is None for s in sentences]
-    if not scores or all(complete) or not any(complete):
+    if not scores or all(complete) or (not any(complete) and not shown):
         return scores  # when too few are complete, the complete ones still come first
     drop = max(scores) - min(scores) + 1.0
-    return [x if ok else x - drop for x, ok in zip(scores, complete, strict=True)]
+    # a sentence the title already shows whole comes after every other one: a bullet again only when nothing is left
+    return [x if ok else x - (2 * drop if s.index in shown else drop) for x, ok, s in zip(scores, complete, sentences, strict=True)]
 
 
 def pushed_down_reasons(sentences: list[Sentence], index: int, ranking: Ranking, count: int, language: str = "fr",
