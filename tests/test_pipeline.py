@@ -214,6 +214,25 @@ def test_a_short_slogan_or_date_without_a_verb_is_no_bullet_but_a_long_sentence_
     assert "fragment (no verb)" in reasons["D’un côté les "] and "fragment (no verb)" not in reasons["Une réunion pu"]
 
 
+def test_a_sentence_in_the_middle_of_a_quotation_is_a_piece_of_it_unless_the_attribution_opened_it():
+    """"“It is now up to lawmakers … By making …, we will save … Prop 42 also …”": the middle sentence has
+    neither quote mark nor speaker. "Selon le réseau, « les déchets … Le convoi partira … »" is reported speech."""
+    quoted = ("The county voted the open data law on Tuesday after two years of debate.\n\n"
+              "“It is now up to the towns to publish their data. By making the records public by default, we will save "
+              "the county millions of dollars every year. The law also gives citizens a right to ask for any dataset.”\n\n"
+              "The first datasets will be published in March on the county's portal.\n")
+    result = summarize_text(quoted, language="en", explain=True)
+    reasons = {s.text[:12]: s.reasons for s in result.scores}
+    assert any("piece of a quotation" in r for r in reasons["By making th"])
+    reported = ("Le réseau a alerté la préfecture mardi soir.\n\n"
+                "Selon le réseau, « les déchets partiront dimanche du port de Cherbourg. Le convoi arrivera lundi à la gare "
+                "de Valognes avant de rejoindre Bâle dans la nuit. Les riverains n'ont pas été prévenus ».\n\n"
+                "Le collectif demande l'arrêt des transports de déchets par le rail.\n")
+    result = summarize_text(reported, explain=True)
+    reasons = {s.text[:12]: s.reasons for s in result.scores}
+    assert not any("piece of a quotation" in r for r in reasons["Le convoi ar"])
+
+
 def test_a_piece_of_a_quotation_is_no_bullet():
     """A quotation over several sentences gives pieces with a quote mark left open or closed alone:
     unattributed and cut, no line to quote; the sentences around them are."""

@@ -106,6 +106,40 @@ def leaves_a_quote_open(sentence: str) -> bool:
     return depth > 0 and opened_first
 
 
+def _quote_balance(sentence: str) -> int:
+    """Quote marks opened minus closed in a sentence (straight quotes open after a space or at its start)."""
+    depth = 0
+    for mark in _QUOTE_MARKS.finditer(sentence):
+        char, at = mark.group(), mark.start()
+        opening = char in _OPENING_QUOTES or (char == '"' and (at == 0 or sentence[at - 1].isspace() or sentence[at - 1] in "([–—-"))
+        depth += 1 if opening else -1
+    return depth
+
+
+def inside_a_quotation(sentences: list[Sentence], index: int) -> bool:
+    """A sentence of a quotation that an earlier sentence of its paragraph opened and a later one closes
+    ("“It is now up to lawmakers … / By making the public's information …, we will save … / Prop 42 also …”"):
+    no quote mark of its own and no speaker, it reads as the sender's own words when quoted alone.
+    A paragraph whose marks never balance is left alone (a typo, not a quotation)."""
+    sentence = sentences[index]
+    same = [s for s in sentences if s.paragraph == sentence.paragraph]
+    if len(same) < 3 or _quote_balance(sentence.text) != 0 or _QUOTE_MARKS.search(sentence.text):
+        return False
+    earlier = [s for s in same if s.index < sentence.index]
+    before = sum(_quote_balance(s.text) for s in earlier)
+    after = sum(_quote_balance(s.text) for s in same if s.index > sentence.index)
+    if before <= 0 or before + after != 0:
+        return False
+    depth, opener = 0, earlier[0]
+    for s in earlier:  # the sentence the open quotation began in
+        if depth == 0 and _quote_balance(s.text) > 0:
+            opener = s
+        depth += _quote_balance(s.text)
+    first_mark = _QUOTE_MARKS.search(opener.text)
+    # "Selon le Réseau, "des déchets … / Le chargement devrait…": a quotation its attribution opens is reported speech
+    return first_mark is not None and not opener.text[:first_mark.start()].strip(" –—-")
+
+
 def opens_in_lower_case(sentence: str) -> bool:
     """A "sentence" whose first word is in lower case ("vernissage jeudi 15 septembre de 18h …"): the
     rest of a line cut from its start, or lines of practical details run together, never a sentence.
@@ -150,7 +184,7 @@ def demotion(sentences: list[Sentence], index: int, language: str = "fr", verble
         return "pointer (only says where to read more)"
     if is_question(text):
         return "question (asks, does not tell)"
-    if leaves_a_quote_open(text):
+    if leaves_a_quote_open(text) or inside_a_quotation(sentences, index):
         return "piece of a quotation (a quote mark left open or closed alone)"
     if _RUN_TOGETHER_ITEMS.search(text):
         return "list items run together (a bullet sign inside it)"
