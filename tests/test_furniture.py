@@ -235,6 +235,9 @@ def test_a_courtesy_to_the_reader_and_a_cry_are_no_bullets():
     assert is_pointer("Merci pour votre soutien et votre fidélité depuis dix ans.")
     assert is_pointer("Thank you for your continued support of the project as we explore this new avenue.", "en")
     assert not is_pointer("Le syndicat appelle à la grève le 1er octobre dans toutes les agences.")
+    assert is_pointer("Today Ana Ruiz, founder of the Riverside cooperative, released the following statement.", "en")
+    assert is_pointer("La présidente du collectif a fait la déclaration suivante :")
+    assert not is_pointer("The following towns signed the charter on Monday.", "en")
     text = ("Le club de Rezé organise son tournoi annuel les 19 et 20 octobre au gymnase municipal.\n\n"
             "Plus de 400 joueurs de douze clubs de la région sont attendus sur les deux jours.\n\nBe a hero !\n\n"
             "Les inscriptions des équipes sont ouvertes jusqu'au 30 septembre auprès du secrétariat du club.\n")
