@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .rank.ranking import DEFAULT_ALGORITHM, Ranking, Sentence
-from .rank.selection import choose, pushed_down_reasons, sentence_budget
+from .rank.selection import choose, pushed_down_reasons, quotation_pieces, sentence_budget
 from .read.decoding import fold_ligatures
 from .text.language import resolve_language
 from .text.reflow import grammar_title
@@ -201,8 +201,9 @@ def summarize_text(
         order = sorted(range(len(candidates)), key=lambda i: (-ranking.scores[i], i))
         rank_of = {i: r + 1 for r, i in enumerate(order)}
         selected = set(ranking.selected)
+        quoted = quotation_pieces(candidates)
         scores = [ScoredSentence(i, s.text, round(ranking.scores[i], 4), rank_of[i], i in selected,
-                                 pushed_down_reasons(candidates, i, ranking, len(chosen), lang, verbless))
+                                 pushed_down_reasons(candidates, i, ranking, len(chosen), lang, verbless, quoted))
                   for i, s in enumerate(candidates)]
     return Summary(
         source=source, language=lang, title=doc_title, summary=chosen, topics=topic_list, facts=facts,

@@ -116,28 +116,32 @@ def _quote_balance(sentence: str) -> int:
     return depth
 
 
-def inside_a_quotation(sentences: list[Sentence], index: int) -> bool:
-    """A sentence of a quotation that an earlier sentence of its paragraph opened and a later one closes
-    ("“It is now up to lawmakers … / By making the public's information …, we will save … / Prop 42 also …”"):
-    no quote mark of its own and no speaker, it reads as the sender's own words when quoted alone.
-    A paragraph whose marks never balance is left alone (a typo, not a quotation)."""
-    sentence = sentences[index]
-    same = [s for s in sentences if s.paragraph == sentence.paragraph]
-    if len(same) < 3 or _quote_balance(sentence.text) != 0 or _QUOTE_MARKS.search(sentence.text):
-        return False
-    earlier = [s for s in same if s.index < sentence.index]
-    before = sum(_quote_balance(s.text) for s in earlier)
-    after = sum(_quote_balance(s.text) for s in same if s.index > sentence.index)
-    if before <= 0 or before + after != 0:
-        return False
-    depth, opener = 0, earlier[0]
-    for s in earlier:  # the sentence the open quotation began in
-        if depth == 0 and _quote_balance(s.text) > 0:
-            opener = s
-        depth += _quote_balance(s.text)
-    first_mark = _QUOTE_MARKS.search(opener.text)
-    # "Selon le Réseau, "des déchets … / Le chargement devrait…": a quotation its attribution opens is reported speech
-    return first_mark is not None and not opener.text[:first_mark.start()].strip(" –—-")
+def quotation_pieces(sentences: list[Sentence]) -> frozenset[int]:
+    """The sentences of a quotation that an earlier sentence of their paragraph opened and a later one
+    closes ("“It is now up to lawmakers … / By making the public's information …, we will save … / Prop 42
+    also …”"): no quote mark and no speaker of their own, they read as the sender's words when quoted
+    alone. A quotation its attribution opens ("Selon le réseau, « les déchets … / Le convoi arrivera… »")
+    is reported speech; a paragraph whose marks never balance is left alone (a typo, not a quotation).
+    One pass over the sentences, paragraph by paragraph."""
+    out: set[int] = set()
+    start = 0
+    while start < len(sentences):
+        end = start
+        while end < len(sentences) and sentences[end].paragraph == sentences[start].paragraph:
+            end += 1
+        group = sentences[start:end]
+        balances = [_quote_balance(s.text) for s in group]
+        if len(group) >= 3 and sum(balances) == 0:
+            depth, opener = 0, None
+            for s, balance in zip(group, balances, strict=True):
+                if depth > 0 and balance == 0 and opener is not None and not _QUOTE_MARKS.search(s.text):
+                    out.add(s.index)
+                if depth == 0 and balance > 0:
+                    first_mark = _QUOTE_MARKS.search(s.text)
+                    opener = s if first_mark is not None and not s.text[:first_mark.start()].strip(" –—-") else None
+                depth += balance
+        start = end
+    return frozenset(out)
 
 
 def opens_in_lower_case(sentence: str) -> bool:
@@ -174,7 +178,8 @@ def is_kicker(sentence: str, language: str = "fr") -> bool:
     return len(sentence) < 200 and bool(pattern and pattern.fullmatch(sentence.strip()))
 
 
-def demotion(sentences: list[Sentence], index: int, language: str = "fr", verbless: frozenset[int] = frozenset()) -> str | None:
+def demotion(sentences: list[Sentence], index: int, language: str = "fr", verbless: frozenset[int] = frozenset(),
+             quoted: frozenset[int] | None = None) -> str | None:
     """Why a sentence cannot stand alone as a bullet, in the words --explain shows (None when it can):
     the one test that `demote_incomplete` applies and `pushed_down_reasons` reports."""
     text = sentences[index].text
@@ -184,7 +189,7 @@ def demotion(sentences: list[Sentence], index: int, language: str = "fr", verble
         return "pointer (only says where to read more)"
     if is_question(text):
         return "question (asks, does not tell)"
-    if leaves_a_quote_open(text) or inside_a_quotation(sentences, index):
+    if leaves_a_quote_open(text) or index in (quoted if quoted is not None else quotation_pieces(sentences)):
         return "piece of a quotation (a quote mark left open or closed alone)"
     if _RUN_TOGETHER_ITEMS.search(text):
         return "list items run together (a bullet sign inside it)"
@@ -209,7 +214,8 @@ def demote_incomplete(sentences: list[Sentence], scores: list[float], language: 
     """Incomplete sentences (a list's lead-in, a bullet without a verb), pointers and the sentences
     shown elsewhere go below every complete one: a summary bullet must stand on its own, and when too
     few are complete for the summary the incomplete ones only fill the places left."""
-    complete = [s.index not in shown and demotion(sentences, s.index, language, verbless) is None for s in sentences]
+    quoted = quotation_pieces(sentences)  # once for the document, not once a sentence
+    complete = [s.index not in shown and demotion(sentences, s.index, language, verbless, quoted) is None for s in sentences]
     if not scores or all(complete) or (not any(complete) and not shown):
         return scores  # when too few are complete, the complete ones still come first
     drop = max(scores) - min(scores) + 1.0
@@ -218,7 +224,7 @@ def demote_incomplete(sentences: list[Sentence], scores: list[float], language: 
 
 
 def pushed_down_reasons(sentences: list[Sentence], index: int, ranking: Ranking, count: int, language: str = "fr",
-                        verbless: frozenset[int] = frozenset()) -> list[str]:
+                        verbless: frozenset[int] = frozenset(), quoted: frozenset[int] | None = None) -> list[str]:
     """What lowered a sentence's chances, in the words --explain shows: length, anaphora, quote, incomplete."""
     sentence, params = sentences[index], ranking.params or NO_ADJUSTMENT
     reasons = []
@@ -230,7 +236,7 @@ def pushed_down_reasons(sentences: list[Sentence], index: int, ranking: Ranking,
         reasons.append("anaphora (opens on a word that points back; the sentence before is not chosen)")
     if is_quote(sentence.text) and feature_weight("quote") < 0:
         reasons.append("quote")
-    demoted = demotion(sentences, index, language, verbless)
+    demoted = demotion(sentences, index, language, verbless, quoted)
     if demoted:
         reasons.append(demoted)
     return reasons
