@@ -87,3 +87,15 @@ def test_a_sentence_that_holds_a_chosen_one_whole_is_no_second_bullet():
     sentences = [Sentence(i, t, i, 0, stems=sorted(s), word_count=len(t.split())) for i, (t, s) in enumerate(zip(texts, stems, strict=True))]
     params = SelectionParams(redundancy=0.2, standalone=True)
     assert select(sentences, [0.9, 0.8, 0.1], 2, params) == [0, 2]
+
+
+def test_two_long_sentences_that_share_half_their_words_are_not_both_bullets():
+    """"… le groupe s'est lancé dans un Marathon de l'open data en octobre : chaque jour, un nouveau jeu de
+    données …" and "Depuis le 1er octobre, le groupe s'est lancé dans un Marathon … chaque jour un jeu de
+    données …" say one thing twice, in other words than a repeat."""
+    words = [f"mot{i}" for i in range(30)]
+    first = Sentence(0, "Première phrase.", 0, 0, stems=words[:16], word_count=20)
+    second = Sentence(1, "Deuxième phrase.", 1, 0, stems=words[5:23], word_count=22)  # 11 of 23 shared
+    third = Sentence(2, "Troisième phrase.", 2, 0, stems=["autre", "chose", "dite"], word_count=12)
+    params = SelectionParams(redundancy=0.2, standalone=True)
+    assert select([first, second, third], [0.9, 0.8, 0.1], 2, params) == [0, 2]

@@ -279,6 +279,8 @@ def is_complete(sentence: str) -> bool:
 
 NEAR_REPEAT = 0.8  # a complete sentence whose content words are this much a chosen one's says it again (a lead printed
 # twice with one name spelt out, the standfirst repeated in the body): a bullet only when nothing else is left
+ALIKE_STEMS = 12  # two sentences of so many content words or more …
+ALIKE_SHARE = 0.45  # … that share this much of them (shared / all, either's words) say one thing twice
 HELD_WHOLE_STEMS = 12  # a chosen sentence of so many content words, found whole in a longer one, is said again by it
 
 
@@ -309,8 +311,13 @@ def select(sentences: Sequence[Sentence], scores: Sequence[float], count: int,
             # a sentence that holds a chosen one whole, and says more ("Avec X, les utilisateurs …" /
             # "Grâce à X, les utilisateurs de ce cloud … de type factures, …"), says it again too
             holds = max((len(stems & c) / len(c) for c in chosen_sets if len(c) >= HELD_WHOLE_STEMS), default=0.0)
+            # two long sentences that share half their content words say one thing twice ("… s'est lancé dans un
+            # Marathon de l'open data … chaque jour, un nouveau jeu de données …" / "Depuis le 1er octobre, … s'est lancé …")
+            alike = max((len(stems & c) / len(stems | c) for c in chosen_sets
+                         if len(c) >= ALIKE_STEMS and len(stems) >= ALIKE_STEMS), default=0.0)
             alone = i in pointing and (i - 1) not in chosen
-            return (max(overlap, holds) < NEAR_REPEAT or i not in complete, not alone, scores[i] - redundancy * overlap, -i)
+            new = max(overlap, holds) < NEAR_REPEAT and alike < ALIKE_SHARE
+            return (new or i not in complete, not alone, scores[i] - redundancy * overlap, -i)
 
         best = max(candidates, key=preference)
         candidates.remove(best)
