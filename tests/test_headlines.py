@@ -398,3 +398,13 @@ def test_a_note_that_a_translation_follows_is_no_headline():
     for label in ("ENGLISH VERSION BELOW", "Version anglaise ci-dessous"):
         title, source = title_of(f"## {label}\n\n{BODY}")
         assert source == "first_sentence", label
+
+
+def test_a_short_name_in_capitals_over_a_contact_line_is_letterhead():
+    """A PDF that opens on the sender's name in capitals, its contact and a date, then the release's
+    first sentence: the name is letterhead, and the release has no headline of its own."""
+    text = "LES AMIS DU VAL\nCONTACT: Léa Vernier\nPHONE: 03 85 00 00 00\nMarch 3, 2025\n" + BODY.replace("\n\n", "\n")
+    title, source = title_of(text)
+    assert source == "first_sentence" and title.startswith("La communauté de communes")
+    title, source = title_of(f"LES AMIS DU VAL OUVRENT DOUZE BORNES\n\n{BODY}")  # a headline in capitals stays one
+    assert source == "heading"

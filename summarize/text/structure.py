@@ -50,6 +50,7 @@ _LONGEST_HEADLINE_WORDS = 30
 _FOREIGN_MIN_WORDS = 12
 _FOREIGN_MIN_HEADING_WORDS = 8
 _SHORTEST_PROSE_WORDS = 20
+_LONGEST_LETTERHEAD_NAME_WORDS = 4  # "AARON'S COFFEE CORNER", "FÉDÉRATION AGRICOLE DU JURA"
 _SHORTEST_SENTENCE_WORDS = 8  # a line of so many words ending on a full stop: a sentence of the body, not a heading
 _LONGEST_ATTRIBUTION_WORDS = 25
 _LONGEST_ENGLISH_ATTRIBUTION_WORDS = 12
@@ -321,7 +322,8 @@ def _parse_lines(lines: list[str], known_title: str | None, language: str | None
             if continued != line and verdict != HEADLINE:  # the joined next line is set aside with it, not as a title
                 doc.sequence[-1] = ("header", doc.sequence[-1][1])
             line = joined
-            if verdict == HEADLINE and _names_only_a_sender(line) and (_headline_below(lines, index) or _prose_below(lines, index)):
+            if verdict == HEADLINE and ((_names_only_a_sender(line) and (_headline_below(lines, index) or _prose_below(lines, index)))
+                                        or _heads_a_contact_block(lines, index, line)):
                 doc.set_aside(("letterhead", line))  # "Association Robots-JU" over "Robots-JU : Annulation des ateliers…"
                 continue  # over the body's first sentence ("World … Foundation" / "The event will…"): no headline at all
             if verdict == HEADLINE:
@@ -640,6 +642,15 @@ def _headline_below(lines: list[str], index: int) -> bool:
         return False
     _, text, heading = below
     return (heading or is_heading_like(text)) and headline_verdict(text) == HEADLINE and not _names_only_a_sender(text)
+
+
+def _heads_a_contact_block(lines: list[str], index: int, line: str) -> bool:
+    """A short name in capitals right over a contact line ("AARON'S COFFEE CORNER" / "CONTACT: Carolyn
+    Koppel" / "PHONE: …"): the letterhead of a sender, its name and how to reach it, not a headline."""
+    if len(line.split()) > _LONGEST_LETTERHEAD_NAME_WORDS or not is_shouted(line):
+        return False
+    following = next((candidate for candidate in lines[index + 1:index + 3] if candidate), None)
+    return following is not None and _furniture_kind_of(following) == "contact"
 
 
 def _prose_below(lines: list[str], index: int) -> bool:
