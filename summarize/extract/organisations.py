@@ -429,12 +429,16 @@ _LONGEST_LISTED_NAME_WORDS = 10
 _TRAILING_ACRONYM = re.compile(r"\s*\([^()]{1,15}\)\s*$")
 
 
-def _semicolon_listed_bodies(sentence: str, tokens: Sequence[Token], person_names: frozenset[str]) -> list[str]:
+def _has_a_name_list(sentence: str) -> bool:
+    return sentence.count(";") >= _SHORTEST_NAME_LIST - 1
+
+
+def _semicolon_listed_bodies(sentence: str, person_names: frozenset[str]) -> list[str]:
     """A list of bodies set one a line and closed by semicolons, as releases list their signatories or
     supporters ("Ami(e)s de la Terre Canada; Ecojustice; Environmental Defence; Équiterre;"): a sentence
-    with no verb, three items or more, each a capitalised name of a few words (two spellings parted by
-    a slash are two names). People and places stay out."""
-    if sentence.count(";") < _SHORTEST_NAME_LIST - 1 or (tokens and has_finite_verb(tokens)):
+    (its callers check it has no verb) of three items or more, each a capitalised name of a few words (two
+    spellings parted by a slash are two names). People and places stay out."""
+    if not _has_a_name_list(sentence):
         return []
     items = [item.strip(" .;*_") for item in sentence.split(";")]
     items[0] = items[0].rsplit(":", 1)[-1].strip(" *_")  # "Organismes offrant leur appui : Ami(e)s de la Terre Canada"
@@ -461,7 +465,7 @@ def _line_listed_bodies(sentences: Sequence[str], tags: Callable[[str], Sequence
             continue
         if len(run) >= _SHORTEST_NAME_LIST - 1 and not any(has_finite_verb(tags(item)) for item in run):
             last = [sentence] if sentence and len(sentence.split()) <= _LONGEST_LISTED_NAME_WORDS and not has_finite_verb(tags(sentence)) else []
-            out += _semicolon_listed_bodies(" ".join([*run, *last]), (), person_names)
+            out += _semicolon_listed_bodies(" ".join([*run, *last]), person_names)
         run = []
     return out
 
@@ -640,12 +644,7 @@ def _speaks_after(tokens: Sequence[Token], i: int) -> bool:
     """A spelt-out acronym in parentheses followed by what bodies do ("… (PCN) demandent", "… (VPQ) est
     fière d'annoncer"): whatever its words, the name is a body's, not a thing's."""
     j = i + 2  # past the closing parenthesis
-    if i + 1 >= len(tokens) or tokens[i + 1].text != ")" or j >= len(tokens):
-        return False
-    verb = _lower(tokens[j])
-    if verb in lexicon().subject_verbs:
-        return True
-    return verb in ("est", "sont") and j + 1 < len(tokens) and _lower(tokens[j + 1]) in _subject_words("proud")
+    return i + 1 < len(tokens) and tokens[i + 1].text == ")" and j < len(tokens) and _does_what_bodies_do(tokens, j, lexicon())
 
 
 def find_organisations(sentences: Sequence[str], people: Sequence[dict],
@@ -687,8 +686,9 @@ def find_organisations(sentences: Sequence[str], people: Sequence[dict],
         spans = names + named_bodies(tokens, person_names) + known_bodies(tokens)
         for start, end in spans + _listed_with(tokens, spans):
             bodies.setdefault(_span_text(sentence, tokens, start, end))
-        for name in _semicolon_listed_bodies(sentence, tokens, person_names):
-            bodies.setdefault(name)
+        if _has_a_name_list(sentence) and not has_finite_verb(tokens):
+            for name in _semicolon_listed_bodies(sentence, person_names):
+                bodies.setdefault(name)
     for name in _line_listed_bodies(sentences, tags, person_names):
         bodies.setdefault(name)
     for word, body in seen_acronyms.items():

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterator
 
 from ..resources import furniture_patterns
 from ..text.dates import ends_with_date
@@ -88,6 +89,13 @@ _OPENING_QUOTES = "«“„"
 _QUOTE_MARKS = re.compile(r'[«»“”„"]')
 
 
+def _quote_marks(sentence: str) -> Iterator[tuple[int, bool]]:
+    """(position, opens) of each quote mark; a straight quote opens after a space, a bracket or a dash."""
+    for mark in _QUOTE_MARKS.finditer(sentence):
+        char, at = mark.group(), mark.start()
+        yield at, char in _OPENING_QUOTES or (char == '"' and (at == 0 or sentence[at - 1].isspace() or sentence[at - 1] in "([–—-"))
+
+
 def leaves_a_quote_open(sentence: str) -> bool:
     """A piece of a quotation that goes on in another sentence: a sentence that opens on a quote mark
     it does not close ("« Le rapport de la ville prétend que … par an."), or that closes one it did not
@@ -95,9 +103,7 @@ def leaves_a_quote_open(sentence: str) -> bool:
     the 600 news sentences readers marked are). A quotation opened after its attribution ("Selon le
     Réseau, "des déchets … reviendront…") reads as a sentence. A straight quote opens after a space."""
     depth, opened_first = 0, False
-    for mark in _QUOTE_MARKS.finditer(sentence):
-        char, at = mark.group(), mark.start()
-        opening = char in _OPENING_QUOTES or (char == '"' and (at == 0 or sentence[at - 1].isspace() or sentence[at - 1] in "([–—-"))
+    for at, opening in _quote_marks(sentence):
         if opening and depth == 0:
             opened_first = not sentence[:at].strip(" –—-")
         depth += 1 if opening else -1
@@ -107,13 +113,8 @@ def leaves_a_quote_open(sentence: str) -> bool:
 
 
 def _quote_balance(sentence: str) -> int:
-    """Quote marks opened minus closed in a sentence (straight quotes open after a space or at its start)."""
-    depth = 0
-    for mark in _QUOTE_MARKS.finditer(sentence):
-        char, at = mark.group(), mark.start()
-        opening = char in _OPENING_QUOTES or (char == '"' and (at == 0 or sentence[at - 1].isspace() or sentence[at - 1] in "([–—-"))
-        depth += 1 if opening else -1
-    return depth
+    """Quote marks opened minus closed in a sentence."""
+    return sum(1 if opening else -1 for _, opening in _quote_marks(sentence))
 
 
 def quotation_pieces(sentences: list[Sentence]) -> frozenset[int]:
