@@ -194,3 +194,14 @@ def test_a_capitalised_role_after_a_name_in_a_signature_names_the_person_and_the
     assert roles.get("Tara Martin") == "Fondatrice et Directrice générale de Solidarité Lecture", facts
     names = [o["name"] for o in facts.get("organisations", [])]
     assert "Solidarité Lecture" in names and "Pôle" not in names, names
+
+
+def test_a_capitalised_role_right_after_a_surname_is_no_part_of_the_name():
+    """A contact line without a comma ("Sophie Durand Directrice de l'association …"): the role noun,
+    capitalised after the surname, is no second surname; a real second surname stays."""
+    text = ("# Les jardins partagés s'agrandissent\n\nL'association ouvre trois nouveaux jardins à Nantes le 4 avril, "
+            "avec l'aide de Jean Dupont Moreau, maraîcher du quartier.\n\n"
+            "CONTACT PRESSE : Sophie Durand Directrice de l'association Jardins Partagés +33 6 12 34 56 78\n")
+    names = [p["name"] for p in summarize_text(text).facts.get("people", [])]
+    assert "Sophie Durand" in names and not any("Directrice" in name for name in names), names
+    assert "Jean Dupont Moreau" in names, names

@@ -233,6 +233,16 @@ def test_things_tickers_surnames_and_programme_names_are_not_organisations():
     assert "CNAM" in orgs and not {"PLFSS", "CPF", "AG"} & set(orgs)  # a budget law, an account, a meeting
 
 
+def test_words_in_capitals_that_label_a_paragraph_are_no_body():
+    """"LE LIVRABLE : À l'issue …", "BILAN : …" (a paragraph's label in capitals before a colon) name no
+    body; an acronym spelt out after its colon ("FPC : Fédération …") and one inside the text still do."""
+    orgs = organisations("LE LIVRABLE : À l'issue des échanges, le colloque publiera ses actes avec le CNRS. "
+                         "BILAN ET PERSPECTIVES : la rencontre sera reconduite. "
+                         "FPC : Fédération des producteurs de comté, partenaire de la rencontre.")
+    assert not {"LIVRABLE", "BILAN", "PERSPECTIVES"} & set(orgs), orgs
+    assert "CNRS" in orgs and orgs.get("FPC") == "Fédération des producteurs de comté", orgs
+
+
 def test_a_spelt_out_acronym_that_speaks_is_a_body_whatever_its_words():
     """"Prevent Cancer Now (PCN) demandent…", "Victimes … (VPQ) est fière d'annoncer…": no institution
     word, but a body that acts; "Base Adresse Nationale (BAN) est la base…" stays a thing."""

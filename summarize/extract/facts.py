@@ -175,6 +175,7 @@ def _named_people(texts: Sequence[str]) -> list[str]:
     and the word before is not a street, a school or a prize (data/name_contexts_fr.txt)."""
     given_names = sorted_list("given_names_fr.txt")
     contexts = word_list("name_contexts_fr.txt")
+    roles = word_list("roles_fr.txt")
     found: list[str] = []
     for text in texts:
         for match in _GIVEN_THEN_SURNAME.finditer(text):
@@ -184,10 +185,19 @@ def _named_people(texts: Sequence[str]) -> list[str]:
             previous = before[-1].strip("«(\"'’") if before else ""
             if previous.lower() in contexts or (previous[:1].isupper() and not previous.endswith((",", ":", "."))):
                 continue  # "rue Victor Hugo"; "Fondation Jean Jaurès", "Université Paul Sabatier"
-            name = " ".join(match.group("name").split())
+            name = _without_trailing_role(" ".join(match.group("name").split()), roles)
             if name not in found:
                 found.append(name)
     return found
+
+
+def _without_trailing_role(name: str, roles: frozenset[str]) -> str:
+    """"Laurent Trousselle Président" (a signature or contact line: "Laurent Trousselle Président de
+    l'Association …"): a role noun capitalised after the surname is no second surname."""
+    given, *rest = name.split()
+    while len(rest) > 1 and rest[-1].lower() in roles:
+        rest.pop()
+    return " ".join([given, *rest])
 
 
 _SENDER_FURNITURE = frozenset({"letterhead", "attribution"})  # furniture lines that name the sender

@@ -607,6 +607,18 @@ def _is_surname(tokens: Sequence[Token], i: int) -> bool:
     return any(t is not None and t.text[:1].isupper() and t.text[1:2].islower() and t.tag == "PROPN" for t in (before, after))
 
 
+def _in_label(tokens: Sequence[Token], i: int) -> bool:
+    """"LE LIVRABLE : À l'issue de ces échanges, …", "CONTEXTE ET OBJECTIFS : …": words in capitals
+    that open a sentence and end on a colon label the paragraph, as a heading would: no body, unless
+    the words after the colon spell it out (the caller checks)."""
+    end = i
+    while end < len(tokens) and end - i < 4 and tokens[end].text != ":":
+        end += 1
+    if end == len(tokens) or tokens[end].text != ":":
+        return False
+    return all(not t.text.isalpha() or t.text.isupper() for t in tokens[:end]) and any(t.text.isalpha() and len(t.text) > 3 for t in tokens[:end])
+
+
 @dataclass(frozen=True)
 class Acronym:
     word: str
@@ -628,6 +640,8 @@ def acronyms(tokens: Sequence[Token], text: str) -> list[Acronym]:
         if _TICKER_CONTEXT.search(text[max(0, token.start - 30):token.start]) or _is_surname(tokens, i):
             continue
         expansion = _expansion_before(text, tokens, i, word) or _expansion_after(text, tokens, i, word)
+        if expansion is None and _in_label(tokens, i):
+            continue  # "LE LIVRABLE : …"; "FPC : Fédération des producteurs de comté" spells itself out
         if expansion is None and (spelt := _spelt_name_before(text, tokens, i, word)):
             out.append(Acronym(word, spelt, True, False))  # a name and its own short form: a body's way of naming itself
             continue
