@@ -243,6 +243,15 @@ def test_words_in_capitals_that_label_a_paragraph_are_no_body():
     assert "CNRS" in orgs and orgs.get("FPC") == "Fédération des producteurs de comté", orgs
 
 
+def test_a_press_office_in_capitals_is_no_body_but_a_named_collective_is():
+    """"SERVICE DE PRESSE / KIT MEDIA" (a document's label): a generic head and one common word describe
+    an office; "COLLECTIF DES SYNDICATS DE PRATICIENS HOSPITALIERS" names a body."""
+    orgs = organisations("SERVICE DE PRESSE / KIT MEDIA. Le COLLECTIF DES SYNDICATS DE PRATICIENS HOSPITALIERS "
+                         "appelle à la grève.")
+    assert not any(name.upper().startswith("SERVICE") for name in orgs), orgs
+    assert "COLLECTIF DES SYNDICATS DE PRATICIENS HOSPITALIERS" in orgs, orgs
+
+
 def test_a_spelt_out_acronym_that_speaks_is_a_body_whatever_its_words():
     """"Prevent Cancer Now (PCN) demandent…", "Victimes … (VPQ) est fière d'annoncer…": no institution
     word, but a body that acts; "Base Adresse Nationale (BAN) est la base…" stays a thing."""

@@ -195,6 +195,10 @@ def _is_institution(tokens: Sequence[Token], i: int, end: int, lex: Lexicon) -> 
         if singular in lex.generic:  # "Service hydrographique…", "Groupe Veltis", "Assemblée des départements de France"
             if _lower(following) in lex.meetings:
                 return False  # "Assemblée générale annuelle": a meeting
+            described = [t.text for t in tokens[i + 1:end] if t.text.isalpha() and not is_stop_word(t.text)]
+            if head.text.isupper() and not qualified and len(described) == 1 and is_common_word(described[0]):
+                return False  # "SERVICE DE PRESSE", "BUREAU COMMUNICATION": in capitals a case names nothing, and one common
+                # word says what the office does ("COLLECTIF DES SYNDICATS DE PRATICIENS HOSPITALIERS" names a body)
             return (following.text[:1].isupper() or (following.text[:1].isalpha() and not is_stop_word(following.text))
                     or _has_capital_after(tokens, i, end))
         return True
