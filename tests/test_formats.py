@@ -116,6 +116,24 @@ def make_markdown(samples) -> str:
     return "\n".join(out)
 
 
+def make_rst(samples) -> str:
+    """The sample as reStructuredText: an over- and underlined title, underlined sections, "* " items,
+    named links ("`le site`_" with its target at the end), a comment and a code block."""
+    out = [".. communiqué : ne pas diffuser avant le 12 mars\n"]
+    for kind, text in blocks(samples):
+        if kind == "title":
+            rule = "=" * len(text)
+            out.append(f"{rule}\n{text}\n{rule}\n")
+        elif kind == "heading":
+            out.append(f"{text}\n{'-' * len(text)}\n")
+        elif kind == "bullet":
+            out.append(f"* {text}")
+        else:
+            out.append(textwrap.fill(text.replace("Nantes Métropole", "`Nantes Métropole`_"), 60) + "\n")
+    out.append("\n::\n\n    print('code')\n\n.. _Nantes Métropole: https://metropole.nantes.fr\n")
+    return "\n".join(out)
+
+
 def _message(subject: str) -> EmailMessage:
     message = EmailMessage()
     message["From"] = "Presse Nantes Métropole <presse@nantesmetropole-exemple.fr>"
@@ -270,6 +288,31 @@ def test_markdown_conversion_keeps_words_and_drops_markup():
                                    "**gras** et *italique*.\n\n```\nprint('non')\n```\n![logo](l.png)\n")
     assert title == "Essai"
     assert "Un lien et code, gras et italique." in text and "print" not in text and "https" not in text
+
+
+def test_restructuredtext_gives_the_txt_summary_without_its_markup(samples, reference, tmp_path):
+    """A .rst release (Pelican and Sphinx sites): docutils reads it; its title is the headline, and no
+    link mark, target, comment or code block reaches the text."""
+    path = tmp_path / "communique.rst"
+    path.write_text(make_rst(samples), encoding="utf-8")
+    data = summary_of(path)
+    assert data["summary"] == reference
+    assert data["title"].startswith("Nantes Métropole : la ligne 6") and data["title_source"] == "heading"
+    shown = " ".join([data["title"], *data["summary"], *data["topics"]])
+    assert not any(mark in shown for mark in ("`", "_ ", "print", "https", "diffuser avant"))
+    assert data["metadata"]["format"] == "rst"
+
+
+def test_a_pelican_rst_post_takes_its_title_and_date_from_its_header(tmp_path):
+    path = tmp_path / "sortie.rst"
+    path.write_text("Title: La communauté Inkscape annonce la version 0.48\nDate: 2010-08-23\n\n"
+                    "Après 9 mois de développement, Inkscape 0.48 est disponible. Référez-vous à la\n"
+                    "`note de version`_ pour en savoir plus.\n\n.. _note de version: http://wiki.example.org/048\n",
+                    encoding="utf-8")
+    data = summary_of(path)
+    assert data["title"] == "La communauté Inkscape annonce la version 0.48"
+    assert data["facts"]["date"] == "2010-08-23"
+    assert "`" not in " ".join(data["summary"]) and "wiki.example" not in json.dumps(data["summary"])
 
 
 def test_email_body_without_signature_or_quoted_reply(samples, reference, tmp_path):

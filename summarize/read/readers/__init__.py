@@ -1,4 +1,4 @@
-"""Format readers: HTML pages, PDF, Word (.docx), OpenDocument (.odt), e-mail (.eml) and Markdown -> plain text.
+"""Format readers: HTML pages, PDF, Word (.docx), OpenDocument (.odt), e-mail (.eml), Markdown and reStructuredText -> plain text.
 
 Each reader turns its format into the plain-text shape a press release has (title line,
 one paragraph a line, sub-headings on their own line, "- " bullets), so that the structure
@@ -19,8 +19,9 @@ Reader = Callable[[bytes, str], RawText]
 
 TEXT_EXTENSIONS = frozenset({".txt", ".text"})
 MARKDOWN_EXTENSIONS = frozenset({".md", ".markdown"})
+RST_EXTENSIONS = frozenset({".rst", ".rest"})
 HTML_EXTENSIONS = frozenset({".html", ".htm", ".xhtml", ".wml"})  # .wml: a page's source in Website Meta Language
-SUPPORTED_EXTENSIONS = TEXT_EXTENSIONS | MARKDOWN_EXTENSIONS | HTML_EXTENSIONS | {".pdf", ".docx", ".odt", ".fodt", ".eml"}
+SUPPORTED_EXTENSIONS = TEXT_EXTENSIONS | MARKDOWN_EXTENSIONS | RST_EXTENSIONS | HTML_EXTENSIONS | {".pdf", ".docx", ".odt", ".fodt", ".eml"}
 
 _HTML_START = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL)
 _HTML_TAGS = re.compile(rb"</?(?:p|div|span|a|br|h[1-6]|li|ul|table|td|tr|strong|em)\b[^>]*>", re.IGNORECASE)
@@ -73,6 +74,10 @@ def reader_for(source: str, data: bytes) -> Reader | None:
         from .markdown import read_markdown
 
         return read_markdown
+    if suffix in RST_EXTENSIONS:
+        from .rst import read_rst
+
+        return read_rst
     return None
 
 

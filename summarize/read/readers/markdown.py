@@ -78,7 +78,7 @@ def read_text_header(raw: RawText) -> RawText:
     front, body = split_front_matter(raw.text, plain=True)
     if not front:
         return raw
-    fields = _front_fields(front)
+    fields = front_matter_fields(front)
     parts = [f"# {fields['title']}" if fields.get("title") else "", fields.get("lead", ""), body,
              "Contact presse\n" + fields["contact"] if fields.get("contact") else ""]
     return _with_fields(raw, "\n\n".join(p.strip() for p in parts if p.strip()) + "\n", fields)
@@ -104,7 +104,7 @@ def markdown_document(markdown: str) -> MarkdownDocument:
 
 
 def _document(front: dict, body: str) -> MarkdownDocument:
-    fields = _front_fields(front)
+    fields = front_matter_fields(front)
     parts = []
     if fields.get("title"):
         parts.append(f"# {fields['title']}")
@@ -245,7 +245,7 @@ def page_title(title: str, url: object = None) -> tuple[str, str | None]:
     return text, site_name
 
 
-def _front_fields(front: dict) -> dict[str, str]:
+def front_matter_fields(front: dict) -> dict[str, str]:
     fields: dict[str, str] = {}
     title = front.get("title") or front.get("titre")
     if isinstance(title, str) and title.strip():
@@ -280,7 +280,7 @@ def _contact_lines(contact: object) -> str:
 def markdown_to_text(markdown: str) -> tuple[str, str | None]:
     """Plain text with one block a line ("# " and "## " mark headings), and the front-matter title if there is one."""
     front, body = split_front_matter(markdown)
-    return _body_to_text(body), _front_fields(front).get("title")
+    return _body_to_text(body), front_matter_fields(front).get("title")
 
 
 def _body_to_text(markdown: str) -> str:
