@@ -63,6 +63,9 @@ def test_a_lone_ordinal_day_is_read_against_the_release_date():
     ("San Ramon, CA (Newsworthy.ai) Friday Mar 15, 2024 @ 9:00 AM Central — RChilli proudly announces", "San Ramon",
      "2024-03-15", "RChilli"),
     ("DENVER, CO (PRWeb) Tuesday June 4, 2024 at 10:30 AM Mountain Time — Acme", "DENVER", "2024-06-04", "Acme"),
+    ("(Oct. 4, 2015)  – Emerging from a pool of towns, Acme", None, "2015-10-04", "Emerging"),
+    ("[Boston, MA – March 2, 2015] –  Greenway, a new platform", "Boston", "2015-03-02", "Greenway"),
+    ("Portland, OR —3 March 2020— The Riverside Project announced", "Portland", "2020-03-03", "The Riverside"),
 ])
 def test_wire_datelines_give_the_place_and_the_date(line, place, iso, rest):
     found = match_dateline(line)
@@ -258,3 +261,12 @@ def test_a_headline_under_the_media_contact_block_and_over_a_credit_line_is_the_
     result = summarize_text(text)
     assert result.title == "HARBOR LIGHTS FESTIVAL RETURNS IN 2024 WITH A FLEET OF FLOATING STAGES", result.title
     assert not any("Credit" in bullet for bullet in result.summary)
+
+
+def test_a_place_dateline_then_a_date_dateline_are_one_dateline():
+    """"Austin, TX-- Monday, May 4, 2015 -- …": the city of the first and the date of the second."""
+    result = summarize_text("# Riverside picks its first fellows\n\nAustin, TX-- Monday, May 4, 2015 -- The Riverside Fund "
+                            "is pleased to announce that the city of Austin is a finalist in its fellowship program. "
+                            "The fellows will spend eleven months building web tools for the city's residents.\n", language="en")
+    assert result.summary[0].startswith("The Riverside Fund"), result.summary
+    assert (result.facts.get("place"), result.facts.get("date")) == ("Austin", "2015-05-04"), result.facts

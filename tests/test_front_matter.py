@@ -143,3 +143,20 @@ def test_the_date_the_header_states_is_the_release_date_not_a_date_of_its_body(t
     dated = tmp_path / "aide-datee.md"
     dated.write_text(YAML + "Lyon, le 10 mars 2025 –\n\n" + body, encoding="utf-8")
     assert summarize_input(Input(str(dated), "aide-datee.md"), Options())[0]["facts"]["date"] == "2025-03-10"
+
+
+def test_a_wordpress_export_keeps_its_line_breaks(tmp_path):
+    """A post exported from WordPress (jekyll-import keeps `wordpress_id`): each line is a block, as WordPress
+    shows it, so the kicker, the bold headline and the dated lead are not one paragraph."""
+    text = ("---\nlayout: page\ntitle: 'Release: Riverside picks Austin'\nwordpress_id: 8448\n"
+            "date: 2015-05-06 11:01:04.000000000 +00:00\n---\nNEWS RELEASE FOR IMMEDIATE RELEASE\n"
+            "<strong>The Riverside Fund brings its fellows to Austin and Tulsa\n</strong>\n"
+            "(May 4, 2015)  – Emerging from a pool of twenty towns, Austin and Tulsa have been selected to receive a year "
+            "of technical help from the fund's fellows.\n\nThe fellows will spend eleven months building web tools for both cities.\n")
+    path = tmp_path / "2015-05-06-release.md"
+    path.write_text(text, encoding="utf-8")
+    raw = read_text(str(path))
+    result = summarize_text(raw.text, title=raw.headline, language="en")
+    assert any(line.startswith("Emerging from a pool") for line in result.summary), result.summary  # its dateline cut off
+    assert not any("RELEASE" in line or ("Tulsa" in line and "Emerging" in line and "brings" in line) for line in result.summary)
+    assert result.facts.get("date") == "2015-05-04"

@@ -408,3 +408,38 @@ def test_a_short_name_in_capitals_over_a_contact_line_is_letterhead():
     assert source == "first_sentence" and title.startswith("La communauté de communes")
     title, source = title_of(f"LES AMIS DU VAL OUVRENT DOUZE BORNES\n\n{BODY}")  # a headline in capitals stays one
     assert source == "heading"
+
+
+def test_a_dateline_of_a_city_in_capitals_without_date_is_furniture_in_french_too():
+    """"SHERBROOKE, Québec - L'association …", "LIÈGE, BE L'association …": a foreign newsroom's dateline
+    without its date opens the first paragraph; the place is kept, the sentence starts after it."""
+    for dateline in ("SHERBROOKE, Québec - ", "LIÈGE, BE "):
+        result = summarize_text(f"# {HEADLINE}\n\n{dateline}{BODY}")
+        assert result.summary[0].startswith("La communauté de communes"), result.summary
+        assert result.facts.get("place") in ("Sherbrooke", "Liège"), result.facts
+
+
+def test_an_immediate_release_kicker_without_accent_is_no_part_of_the_headline():
+    """"POUR PUBLICATION IMMEDIATE" (capitals lose their accents) over the headline in capitals."""
+    text = f"POUR PUBLICATION IMMEDIATE\n\n{HEADLINE.upper()}\n\n{BODY}"
+    assert title_of(text)[0] == HEADLINE.upper()
+
+
+def test_a_translation_of_the_headline_in_another_script_is_cut_off():
+    known = f"{HEADLINE} - Долина Соны открывает двенадцать зарядных станций"
+    assert title_of(f"# {known}\n\n{BODY}")[0] == HEADLINE
+    assert title_of(f"# {HEADLINE} - Val de Saône\n\n{BODY}")[0] == f"{HEADLINE} - Val de Saône"  # same script: kept
+
+
+def test_a_cms_label_before_a_posts_title_is_a_kicker():
+    assert title_of(BODY, f"Release: {HEADLINE}")[0] == HEADLINE
+
+
+def test_a_template_line_is_markup_never_a_title_or_a_bullet():
+    """A wiki's template ("{{ Page à traduire }}"), a site generator's tag ("{% include gallery … %}"), the links
+    to a page's other languages ("[[:en:…|EN]] / [[:de:…|DE]]"): markup a reader never sees as text."""
+    text = ("{{ Page à traduire }}\n" + HEADLINE + "\n\n[[:en:Bornes|EN]] / [[:de:Ladestationen|DE]]\n\n" + BODY
+            + '\n{% include gallery id="bornes" caption="Les bornes de la gare" %}\n')
+    result = summarize_text(text)
+    assert result.title == HEADLINE
+    assert not any("{" in line or "[[" in line for line in result.summary), result.summary

@@ -2,7 +2,8 @@
 
 "AUSTIN, TX., Nov. 30, 2016 /PRNewswire/ --", "NEW YORK, March 3, 2020 (GLOBE NEWSWIRE) --",
 "SAN FRANCISCO--(BUSINESS WIRE)--", "LONDON (Reuters) -", "Cambridge, MA –", "(Miami, FL)", "March 3, 2020 —",
-"May 6, 2021 (SEATTLE) –", "San Ramon, CA (Newsworthy.ai) Friday Mar 15, 2024 @ 9:00 AM Central —".
+"May 6, 2021 (SEATTLE) –", "San Ramon, CA (Newsworthy.ai) Friday Mar 15, 2024 @ 9:00 AM Central —",
+"(Sept. 7, 2011) –", "[New York, NY – November 21, 2011] –".
 The wires' marks and the state codes live in ``data/furniture_en.txt`` ([wire], [region]); this
 module is imported only for English releases.
 """
@@ -50,10 +51,11 @@ def _dateline_re() -> re.Pattern[str]:
     return re.compile(
         r"^(?:"
         rf"{label}?(?P<date4>{_DATE})(?:,?\s+(?i:at\s+)?{_TIME})?(?:\s*\(\s*{place(6)}\s*\))?{wire(4)}?"  # March 3, 2020 —, May 6, 2021 (SEATTLE) –
-        rf"|{place(1)}(?:\s*(?:,\s*|\(\s*|\s{_DASH}\s)|(?P<bare1>\s+))(?P<date1>{_DATE})\s*\)?{wire(1)}?"  # AUSTIN, TX., Nov. 30, 2016 /PRNewswire/
+        rf"|{place(1)}(?:\s*(?:,\s*|\(\s*|\s{_DASH}\s*)|(?P<bare1>\s+))(?P<date1>{_DATE})\s*\)?{wire(1)}?"  # AUSTIN, TX., Nov. 30, 2016 /PRNewswire/
         rf"|{place(2)}{wire(2)}(?:\s*{_DASH}?\s*(?P<date2>{_DATE})(?:,?\s+(?:(?i:at)\s+|@\s*)?{_TIME})?)?"  # LONDON (Reuters), SAN FRANCISCO--(BUSINESS WIRE)
         rf"|{place(3)}(?=\s*{_DASH}\s+\S)"  # Cambridge, MA – (checked: a state code or a place in capitals)
-        rf"|\(\s*{place(5)}\s*\)"  # (Miami, FL) Loving Day celebrates… (checked as the branch above)
+        rf"|[\[(]\s*(?:{place(7)}\s*(?:,\s*|{_DASH}\s*))?(?P<date7>{_DATE})\s*[\])]"  # (Sept. 7, 2011) –, [New York, NY – November 21, 2011] –
+        rf"|\(\s*{place(5)}\s*\)"  # (Miami, FL) Loving Day celebrates… (checked as the branch before the last)
         r")"
         rf"(?:\s*{_DASH}+\s*|\s*[:|]\s+|\s*,\s+(?=[A-Z])|(?<=\))\s+(?=[A-Z])|\.?\s*$)"
     )

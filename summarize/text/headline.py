@@ -93,10 +93,34 @@ def _without_trailing_tags(line: str) -> str:
     return line if led_to and not behind_a_mark else line[:tags.start()]
 
 
+_SEPARATED_PART = re.compile(r"\s+[-–—|/]\s+")
+
+
+def _latin_share(text: str) -> float:
+    letters = [c for c in text if c.isalpha()]
+    return sum(1 for c in letters if c < "\u0250" or "\u1e00" <= c <= "\u1eff") / len(letters) if letters else 1.0
+
+
+def _without_translation(line: str) -> str:
+    """"CCAF manifestations Paris, Marseille, Lyon 14 et 15 septembre - CCAF միջոցառումներ Փարիզում …": the
+    headline in the release's Latin script and its translation in another script after a dash or a bar:
+    the first only."""
+    parts = _SEPARATED_PART.split(line)
+    if len(parts) < 2 or _latin_share(parts[0]) < 0.9:
+        return line
+    kept = [parts[0]]
+    for part in parts[1:]:
+        if _latin_share(part) < 0.5:
+            break
+        kept.append(part)
+    return line if len(kept) == len(parts) else line[:line.index(parts[len(kept)])].rstrip(" -–—|/")
+
+
 def without_trailing_link(line: str) -> str:
-    """A headline followed by its site ("Lancement de la Fédération Agile : http://…") or by a date
-    behind a bar or a dash ("Sélectionnés pour le festival | MAI 2019", "… -- 2016-01-07"): the words only."""
-    stripped = _without_trailing_tags(_TRAILING_LINK.sub("", line))
+    """A headline followed by its site ("Lancement de la Fédération Agile : http://…"), by a date
+    behind a bar or a dash ("Sélectionnés pour le festival | MAI 2019", "… -- 2016-01-07") or by its
+    translation in another script: the words only."""
+    stripped = _without_trailing_tags(_TRAILING_LINK.sub("", _without_translation(line)))
     dated = _TRAILING_DATE.search(stripped)
     if dated and any(p.fullmatch(dated.group("date")) for p in (DATE_RE, MONTH_YEAR_RE, ISO_DATE_RE)) \
             and len(stripped[:dated.start()].split()) >= _SHORTEST_DATED_HEADLINE_WORDS and not _patterns()[NOT_HEADLINE].fullmatch(line.strip()):

@@ -40,6 +40,16 @@ DATELINE_RE = re.compile(
     r"\s*(?:[-–—:|/]+\s*|(?(place),\s+(?-i:(?=[A-ZÀ-Ý«\"]))|(?!))|\.?$)",
     re.IGNORECASE,
 )
+# "DEDHAM, MA - Le Projet Tor…", "KÖNIGSBRUNN, Allemagne - La coopération…", "WALPOLE, MA Le projet…": a city in
+# capitals, its region or state code, then a dash (or, after a state code, the sentence's capital): a dateline
+# without its date, as foreign newsrooms write them in French too.
+_PLACE_ONLY_DATELINE_RE = re.compile(
+    r"^(?P<place>[A-ZÀ-Ý]{3,}(?:[- ][A-ZÀ-Ý]{2,}){0,3})"
+    r"(?:(?P<region>,\s*[A-ZÀ-Ý][\w.'’-]*(?:\s[A-ZÀ-Ý][\w.'’-]*){0,2})\s*[-–—]\s+|,\s*[A-Z]{2}\.?\s+)(?=[A-ZÀ-Ý«\"])"
+)
+# A line that is only a wiki's or a site generator's markup: a template ("{{ Page à traduire }}", "{% include
+# share.html %}", "{{< figure … >}}") or the links to the page's other languages ("[[:en:…|EN]] / [[:de:…|DE]]").
+_TEMPLATE_LINE = re.compile(r"\s*(?:\{\{[^{}]{0,300}\}\}|\{%[^%]{0,300}%\}|(?:\[\[[^\[\]]{1,200}\]\]\s*[/|,·•-]?\s*)+)\s*")
 EXPLICIT_HEADING_RE = re.compile(r"^(?P<marks>#{1,6})\s+(?P<text>\S.*?)\s*#*$")  # "# Title", "## Sub-heading" from the readers
 _LEAKED_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)  # HTML line breaks printed as text by a converter
 _ATTRIBUTE_LIST = re.compile(r"\{:\s*[^{}]{0,200}\}")
@@ -258,6 +268,9 @@ def _parse_lines(lines: list[str], known_title: str | None, language: str | None
                 continue
         if not doc.body_started and _FIELD.fullmatch(line):
             doc.set_aside(("metadata", line))
+            continue
+        if _TEMPLATE_LINE.fullmatch(line):
+            doc.set_aside(("markup", line))
             continue
         heading = EXPLICIT_HEADING_RE.match(line)
         if heading:
@@ -807,7 +820,7 @@ def _take_dateline(doc: Structure, line: str) -> str:
         return _take_english_dateline(doc, line)
     match = DATELINE_RE.match(line)
     if not match:
-        return line
+        return _take_place_only_dateline(doc, line)
     date_text = match.group("date") or match.group("date2") or ""
     date_match = DATE_RE.search(date_text)
     iso = to_iso(date_match) if date_match else None
@@ -830,6 +843,20 @@ def _take_dateline(doc: Structure, line: str) -> str:
     return line[match.end():].strip()
 
 
+def _take_place_only_dateline(doc: Structure, line: str) -> str:
+    """"DEDHAM, MA - Le Projet Tor a publié…": the place of a dateline without date; a release date
+    stated elsewhere (metadata, a date line above) stays the date."""
+    match = _PLACE_ONLY_DATELINE_RE.match(line)
+    if not match or len(line) - match.end() < 40:
+        return line  # "PARIS - Lyon" or a heading in capitals: not the start of a paragraph
+    place = match.group("place").title() if len(match.group("place")) > 3 else match.group("place")
+    text = match.group().strip(" -–—")
+    if doc.dateline is None:
+        doc.dateline = Dateline(text=text, place=place, date=None, iso=None)
+    doc.set_aside(("dateline", text))
+    return line[match.end():].strip()
+
+
 def _take_english_dateline(doc: Structure, line: str) -> str:
     """The English form of `_take_dateline`: a wire's or newsroom's dateline (see datelines_en)."""
     from .datelines_en import match_dateline
@@ -847,7 +874,13 @@ def _take_english_dateline(doc: Structure, line: str) -> str:
     else:
         doc.dateline = Dateline(text=found.text, place=found.place, date=found.date, iso=found.iso)
     doc.set_aside(("dateline", found.text))
-    return line[found.end:].strip()
+    rest = line[found.end:].strip()
+    then = match_dateline(rest) if found.date is None else None
+    if then is not None and then.place is None and then.date is not None:  # "San Francisco, CA-- Wednesday, July 6, 2011 -- …"
+        doc.dateline = Dateline(text=f"{doc.dateline.text}, {then.text}", place=doc.dateline.place, date=then.date, iso=then.iso)
+        doc.set_aside(("dateline", then.text))
+        rest = rest[then.end:].strip()
+    return rest
 
 
 def _english_place_slot(doc: Structure) -> bool:

@@ -91,6 +91,13 @@ def _with_fields(raw: RawText, text: str, fields: dict[str, str]) -> RawText:
                    headline=fields.get("title") or raw.headline)
 
 
+# A post exported from WordPress (jekyll-import and its kin keep its id in the front matter): its body is
+# WordPress's HTML, where a single line break is a break ("NEWS RELEASE FOR IMMEDIATE RELEASE" over the
+# bold headline over the lead), not a soft wrap inside a paragraph as in Markdown.
+_WORDPRESS_KEYS = frozenset({"wordpress_id", "wordpress_url", "wp_id", "wp_post_id"})
+_SINGLE_NEWLINE = re.compile(r"(?<!\n)\n(?!\n)")
+
+
 @dataclass
 class MarkdownDocument:
     """Plain text of a Markdown release plus the front matter fields that matter (title, date, lead)."""
@@ -105,6 +112,8 @@ def markdown_document(markdown: str) -> MarkdownDocument:
 
 def _document(front: dict, body: str) -> MarkdownDocument:
     fields = front_matter_fields(front)
+    if _WORDPRESS_KEYS & set(front):
+        body = _SINGLE_NEWLINE.sub("\n\n", body)  # WordPress shows every line break (wpautop): each line is a block
     parts = []
     if fields.get("title"):
         parts.append(f"# {fields['title']}")
