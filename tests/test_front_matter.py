@@ -160,3 +160,21 @@ def test_a_wordpress_export_keeps_its_line_breaks(tmp_path):
     assert any(line.startswith("Emerging from a pool") for line in result.summary), result.summary  # its dateline cut off
     assert not any("RELEASE" in line or ("Tulsa" in line and "Emerging" in line and "brings" in line) for line in result.summary)
     assert result.facts.get("date") == "2015-05-04"
+
+
+def test_a_bold_line_under_the_bodys_kicker_is_the_headline_over_the_sites_page_title(tmp_path):
+    """The site titled the page "Tulsa 2015 Finalist Announcement"; the release itself opens with its kicker and
+    its headline in bold: that headline is the title. A bold line with no kicker above it stays a lead."""
+    path = tmp_path / "finalist.md"
+    path.write_text("---\ntitle: Tulsa 2015 Finalist Announcement\n---\n<strong>FOR IMMEDIATE RELEASE:</strong>\n\n"
+                    "<strong>City of Tulsa Chosen as Riverside Fund Finalist; Fellows Needed</strong>\n\n"
+                    "The Riverside Fund is pleased to announce that the City of Tulsa is a finalist in its national "
+                    "fellowship program. Fellows will spend eleven months building web tools for the city.\n", encoding="utf-8")
+    raw = read_text(str(path))
+    result = summarize_text(raw.text, title=raw.headline, language="en")
+    assert result.title == "City of Tulsa Chosen as Riverside Fund Finalist; Fellows Needed", result.title
+    path.write_text("---\ntitle: Tulsa picks its fellows\n---\n**The city chose six fellows among ninety applicants**\n\n"
+                    "The Riverside Fund is pleased to announce that the City of Tulsa is a finalist in its national "
+                    "fellowship program. Fellows will spend eleven months building web tools for the city.\n", encoding="utf-8")
+    raw = read_text(str(path))
+    assert summarize_text(raw.text, title=raw.headline, language="en").title == "Tulsa picks its fellows"

@@ -308,3 +308,23 @@ def test_a_dateline_line_under_a_bold_heading_is_neither_the_headline_nor_glued_
     result = summarize_text(read_pdf(bytes(document.output()), "candidature.pdf").text)
     assert result.title == "Lancement officiel de la candidature Numérique Rhin", result.title
     assert result.facts.get("date") == "2014-05-20"
+
+
+def test_the_kind_of_document_set_largest_gives_way_to_the_headline_under_it():
+    """"Communiqué de presse" in 18 pt over the headline in 16 pt (a prefecture's template): the kicker is
+    the largest text on the page, the headline the largest after it; a letter-style dateline ending on a
+    comma ("Saint-Malo, le 12 mars 2020,") is a dateline, not the first sentence."""
+    document = _pdf()
+    document.set_font("helvetica", style="B", size=18)
+    document.cell(0, 10, "Communiqué de presse", new_x="LMARGIN", new_y="NEXT")
+    document.set_font("helvetica", size=11)
+    document.cell(0, 8, "Saint-Malo, le 12 mars 2020,", new_x="LMARGIN", new_y="NEXT")
+    document.set_font("helvetica", style="B", size=16)
+    document.multi_cell(170, 8, HEADLINE, new_x="LMARGIN", new_y="NEXT")
+    document.set_font("helvetica", size=11)
+    document.multi_cell(170, 5, f"{LEFT} {RIGHT}", new_x="LMARGIN", new_y="NEXT")
+    raw = read_pdf(bytes(document.output()), "cp.pdf")
+    assert raw.headline == HEADLINE
+    result = summarize_text(raw.text, title=raw.headline)
+    assert result.title == HEADLINE and result.summary[0].startswith("La métropole ouvrira"), (result.title, result.summary)
+    assert result.facts.get("date") == "2020-03-12"

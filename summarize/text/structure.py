@@ -37,7 +37,7 @@ DATELINE_RE = re.compile(
     r"|(?P<date2>(?:le\s+|au\s+|en\s+date\s+du\s+)?(?:" + _DATE_ANON + r")))"  # "Au 15 juillet 2026": the date a release speaks as of
     # after a comma, a dateline needs its place and a capital ("Paris, le 3 mars 2025, La société…"):
     # "Le dimanche 5 août 2018, la conférence…" and "Le 3 mars, Debian a…" are sentences
-    r"\s*(?:[-–—:|/]+\s*|(?(place),\s+(?-i:(?=[A-ZÀ-Ý«\"]))|(?!))|\.?$)",
+    r"\s*(?:[-–—:|/]+\s*|(?(place),\s+(?-i:(?=[A-ZÀ-Ý«\"]))|(?!))|[.,]?$)",
     re.IGNORECASE,
 )
 # "DEDHAM, MA - Le Projet Tor…", "KÖNIGSBRUNN, Allemagne - La coopération…", "WALPOLE, MA Le projet…": a city in
@@ -532,16 +532,25 @@ def _drop_above(doc: Structure, lines: list[str], title_index: int, marked: bool
     repeated inside the text)."""
     above = [line for line in lines[:title_index] if line]
     notice = marked and len(above) <= _MOST_LINES_ABOVE_A_MARKED_HEADLINE and any(_sends_elsewhere(line) for line in above)
+
+    def kept(line: str) -> bool:  # the kicker and the dateline, as a sub-heading too ("## Communiqué de presse")
+        words = EXPLICIT_HEADING_RE.sub(r"\g<text>", line)
+        return _furniture_kind_of(words) == "header" or bool(_dateline_match(words)) or is_letter_spaced(words)
+
     for position in range(title_index):
         line = lines[position]
-        if not line or _furniture_kind_of(line) == "header" or _dateline_match(line) or is_letter_spaced(line):
+        if not line or kept(line):
             continue
         if len(line.split()) > _LONGEST_LETTERHEAD_WORDS and not notice:
             return  # a body paragraph above the headline: the headline was repeated inside the text
     for position in range(title_index):
         line = lines[position]
-        if line and not (_furniture_kind_of(line) == "header" or _dateline_match(line) or is_letter_spaced(line)):
-            doc.set_aside(("letterhead", line))
+        if line and not kept(line):
+            if is_contact_only(line) or _is_contact_line(line):
+                doc.set_aside(("contact", line))  # a press contact set beside the kicker, above the headline
+                _add_contact(doc, [line])
+            else:
+                doc.set_aside(("letterhead", line))
             lines[position] = ""
 
 

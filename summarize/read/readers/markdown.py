@@ -11,6 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from ...resources import furniture_patterns
 from ..decoding import RawText, decode, normalize_text
 
 _FRONT_MATTER = re.compile(r"\A---\n(?P<body>.*?)\n(?:---|\.\.\.)\n", re.DOTALL)
@@ -96,6 +97,9 @@ def _with_fields(raw: RawText, text: str, fields: dict[str, str]) -> RawText:
 # bold headline over the lead), not a soft wrap inside a paragraph as in Markdown.
 _WORDPRESS_KEYS = frozenset({"wordpress_id", "wordpress_url", "wp_id", "wp_post_id"})
 _SINGLE_NEWLINE = re.compile(r"(?<!\n)\n(?!\n)")
+_CLOSING_TAG_ON_NEXT_LINE = re.compile(r"[ \t]*\n[ \t]*(</(?:strong|b|em|i|span|a)>)", re.IGNORECASE)
+# A block wholly in bold: "**…**", "__…__", "<strong>…</strong>", "<b>…</b>"
+_BOLD_BLOCK = re.compile(r"(?:\*\*|__)(?P<a>[^*_\n]{3,300})(?:\*\*|__)|<(?P<tag>strong|b)>(?P<b>[^<\n]{3,300})</(?P=tag)>", re.IGNORECASE)
 
 
 @dataclass
@@ -113,6 +117,7 @@ def markdown_document(markdown: str) -> MarkdownDocument:
 def _document(front: dict, body: str) -> MarkdownDocument:
     fields = front_matter_fields(front)
     if _WORDPRESS_KEYS & set(front):
+        body = _CLOSING_TAG_ON_NEXT_LINE.sub(r"\1\n", body)  # "<strong>Headline\n</strong>": the tag closes its line
         body = _SINGLE_NEWLINE.sub("\n\n", body)  # WordPress shows every line break (wpautop): each line is a block
     parts = []
     if fields.get("title"):
@@ -339,8 +344,25 @@ def _body_to_text(markdown: str) -> str:
             out[-1] = f"{out[-1]} {content}"  # a soft line break inside a paragraph is a space (a hard one, "\\", a line end)
         else:
             out.append(content)
+    _mark_headline_after_kicker(out)
     text = "\n".join(_inline(_FOOTNOTE_REF.sub("", line)) for line in out)
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+
+
+def _mark_headline_after_kicker(blocks: list[str]) -> None:
+    """"FOR IMMEDIATE RELEASE:" over "**City of Chicago Chosen as …**": a block wholly in bold right under the
+    kicker that opens the body is the release's own headline (a level-1 heading), whatever title the site
+    gave the page ("Chicago 2012 Finalist Announcement")."""
+    opening = [i for i, block in enumerate(blocks[:12]) if block.strip()][:2]
+    if len(opening) < 2:
+        return
+    kicker, bold = opening
+    words = _inline(blocks[kicker]).strip(" :")
+    headline = _BOLD_BLOCK.fullmatch(blocks[bold].strip())
+    if headline and any(furniture_patterns(language)["header"].fullmatch(words) for language in ("fr", "en")):
+        text = (headline.group("a") or headline.group("b")).strip()
+        if len(text.split()) >= 3 and not text.endswith((".", ":")):
+            blocks[bold] = f"# {text}"
 
 
 def _inline(text: str) -> str:

@@ -19,7 +19,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ...errors import InputError
-from ...resources import word_list
+from ...resources import furniture_patterns, word_list
 from ...text.dates import ends_with_date
 from ...text.reflow import document_words, is_letter_spaced, join_lines
 from ..decoding import RawText, normalize_text
@@ -509,7 +509,24 @@ def layout_to_text(pages: list[list[Line]]) -> tuple[str, str | None]:
 
 
 def _headline(lines: list[Line], body_size: float) -> tuple[str | None, list[Line]]:
-    """The largest text on the first page, when it stands out from the body: the release's headline."""
+    """The largest text on the first page, when it stands out from the body: the release's headline;
+    when that is the kind of document ("Communiqué de presse" in 18 pt over the headline in 16 pt), the
+    next largest."""
+    text, block = _largest_text(lines, body_size)
+    if text and _is_kicker(text):
+        rest = [line for line in lines if not any(line is kicker for kicker in block)]
+        second, second_block = _largest_text(rest, body_size)
+        if second and not _is_kicker(second) and not (ends_with_date(second) and len(second.split()) <= _LONGEST_PLACE_AND_DATE_WORDS):
+            return second, second_block  # but "COMMUNIQUÉ" over "27 JUILLET 2023": no headline shows
+    return text, block
+
+
+def _is_kicker(text: str) -> bool:
+    return any(furniture_patterns(language)["header"].fullmatch(" ".join(text.split())) for language in ("fr", "en"))
+
+
+def _largest_text(lines: list[Line], body_size: float) -> tuple[str | None, list[Line]]:
+    """The largest text of the lines, on one or several lines, when it stands out from the body."""
     candidates = [line for line in lines if not is_letter_spaced(line.text) and sum(ch.isalpha() for ch in line.text) >= 2]
     smaller = [line for line in lines if line.size < TITLE_SIZE_RATIO * body_size]
     text_size = sum(len(line.text) for line in smaller)
