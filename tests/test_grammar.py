@@ -252,6 +252,13 @@ def test_a_press_office_in_capitals_is_no_body_but_a_named_collective_is():
     assert "COLLECTIF DES SYNDICATS DE PRATICIENS HOSPITALIERS" in orgs, orgs
 
 
+def test_a_named_university_hospital_is_a_body_but_the_kind_alone_is_not():
+    orgs = organisations("Le patient a été transféré au CHU de Rouen puis au CHRU de Lille. Les équipes du CHU Sud "
+                         "ont été renforcées, et le CHU a ouvert une cellule de crise.")
+    assert {"CHU de Rouen", "CHRU de Lille", "CHU Sud"} <= set(orgs), orgs
+    assert "CHU" not in orgs, orgs
+
+
 def test_a_spelt_out_acronym_that_speaks_is_a_body_whatever_its_words():
     """"Prevent Cancer Now (PCN) demandent…", "Victimes … (VPQ) est fière d'annoncer…": no institution
     word, but a body that acts; "Base Adresse Nationale (BAN) est la base…" stays a thing."""
