@@ -259,6 +259,14 @@ def test_a_named_university_hospital_is_a_body_but_the_kind_alone_is_not():
     assert "CHU" not in orgs, orgs
 
 
+def test_a_brand_written_in_lower_case_with_capitals_inside_is_a_name():
+    """"le projet openSUSE", "la société eCoop" (a cue, then the brand as it writes itself); an unknown lower-case
+    word after a cue stays none ("le projet pilote")."""
+    orgs = organisations("Le projet openSUSE publie sa version 15.1 avec la société eCoop. Le projet pilote démarre en mai.")
+    assert {"openSUSE", "eCoop"} <= set(orgs), orgs
+    assert not any("pilote" in name for name in orgs), orgs
+
+
 def test_a_spelt_out_acronym_that_speaks_is_a_body_whatever_its_words():
     """"Prevent Cancer Now (PCN) demandent…", "Victimes … (VPQ) est fière d'annoncer…": no institution
     word, but a body that acts; "Base Adresse Nationale (BAN) est la base…" stays a thing."""

@@ -63,7 +63,18 @@ def _lower(token: Token) -> str:
 
 
 def _is_capitalised_name(token: Token) -> bool:
-    return token.text[:1].isupper() and token.tag in ("PROPN", "NOUN", "X", "ADJ") and token.text[:1].isalpha()
+    """A word written as a name: a capital first ("Veltis"), or capitals inside a word that opens in lower
+    case ("openSUSE", "iMédia"), as brands write themselves."""
+    text = token.text
+    if token.tag not in ("PROPN", "NOUN", "X", "ADJ") or not text[:1].isalpha():
+        return False
+    return text[:1].isupper() or _camel_case(text)
+
+
+def _camel_case(text: str) -> bool:
+    """"openSUSE", "iMédia", "eBay": a brand's word, lower case first and capitals inside (the tagger, which
+    has never seen it, may call it an adjective)."""
+    return len(text) > 3 and text[:1].islower() and any(c.isupper() for c in text[1:]) and text.isalpha()
 
 
 def _complement(tokens: Sequence[Token], j: int) -> int | None:
@@ -216,7 +227,7 @@ def _is_institution(tokens: Sequence[Token], i: int, end: int, lex: Lexicon) -> 
 
 def _name_run(tokens: Sequence[Token], i: int) -> int:
     j = i
-    while j < len(tokens) and _is_capitalised_name(tokens[j]) and tokens[j].tag != "ADJ" or (
+    while j < len(tokens) and _is_capitalised_name(tokens[j]) and (tokens[j].tag != "ADJ" or _camel_case(tokens[j].text)) or (
             j > i and j < len(tokens) and tokens[j].tag == "ADJ" and tokens[j].text[:1].isupper()):
         j += 1
     return j
@@ -271,7 +282,8 @@ def named_bodies(tokens: Sequence[Token], people: frozenset[str]) -> list[tuple[
                 spans.append((i, end))
             i = end
             continue
-        if not tokens[i].text[:1].isupper() or not _is_capitalised_name(tokens[i]) or tokens[i].tag == "ADJ":
+        camel = _camel_case(tokens[i].text)
+        if not (tokens[i].text[:1].isupper() or camel) or not _is_capitalised_name(tokens[i]) or (tokens[i].tag == "ADJ" and not camel):
             i += 1
             continue
         segments = _name_segments(tokens, i)
