@@ -183,7 +183,7 @@ class TaggerModel:
         (a new form is met every other sentence: their list cost more than their sum)."""
         lower = word.lower().replace("’", "'")  # normalize_word, inline
         shape_ = shape(word)
-        fixed = self.tag_of_word.get(lower)
+        fixed = self._fixed_tag(word, lower)
         parse = self._row
         tail3 = lower[-3:]
         if fixed is not None:
@@ -196,6 +196,14 @@ class TaggerModel:
         form = [lower, fixed, own, None, parse("w- " + lower) + parse("s- " + tail3),
                 parse("w+ " + lower) + parse("s+ " + tail3) + parse("sh+ " + shape_), parse("w++ " + lower)]
         return _keep(self._forms, word, form, WORD_SCORES_KEPT)
+
+    def _fixed_tag(self, word: str, lower: str) -> str | None:
+        """The tag a word always takes, but for a verb's form written as a name ("Grand Est", "Europe de
+        l'Est": "est" is always the verb, "Est" never is): the model reads those from their context."""
+        fixed = self.tag_of_word.get(lower)
+        if fixed in _VERB_TAGS and len(word) > 1 and word[:1].isupper() and word[1:].islower():
+            return None
+        return fixed
 
     def _first_scores(self, word: str, form: list) -> int:
         """A form's own weights as a sentence's first word (its shape feature says so), kept in the form."""
@@ -247,7 +255,7 @@ class TaggerModel:
         out: list[str] = []
         prev, prev2 = "<s>", "<s>"
         for i, lower in enumerate(lowers):
-            tag = self.tag_of_word.get(lower)
+            tag = self._fixed_tag(words[i], lower)
             if tag is None:
                 scores = [0] * len(self.tags)
                 for feature in features(words, lowers, shapes, i, prev, prev2, known_names() if self.names is None else self.names):
@@ -276,6 +284,9 @@ class TaggerModel:
                 if rule is not None:
                     return lower[: len(lower) - rule[0]] + rule[1]
         return lower
+
+
+_VERB_TAGS = frozenset({"AUX", "VERB"})
 
 
 def _keep(cache: dict, key: object, value: T, limit: int) -> T:
