@@ -249,3 +249,20 @@ def test_a_piece_of_a_quotation_is_no_bullet():
             "L'équipement ouvre au public le 4 septembre, avec des créneaux réservés aux familles le week-end.\n")
     bullets = summarize_text(text, sentences=3).summary
     assert not any(b.startswith("« Ce bassin") or b.startswith("Nous en sommes") for b in bullets), bullets
+
+
+def test_a_quotation_standing_alone_without_its_speaker_is_no_bullet():
+    """"“As more towns discover …, they'll realize …”" after "“…,” said Jane Roe": a sentence that is a
+    quotation and nothing else names no speaker; one that names its speaker stays a bullet."""
+    from summarize.rank.selection import is_bare_quotation
+
+    assert is_bare_quotation("« Nous sommes fiers de ce nouveau bassin, attendu depuis vingt ans. »")
+    assert not is_bare_quotation("« Nous sommes fiers de ce bassin », déclare la maire.")
+    assert not is_bare_quotation("« Nous sommes fiers », déclare la maire. « Très fiers. »")
+    text = ("# Riverside joins the open cities network\n\nThe Riverside council joined the open cities network on Tuesday, "
+            "the first town of the county to do so.\n\n\"We're very pleased to join the network,\" said Jane Roe, the mayor "
+            "of Riverside. \"As more towns discover the free tools the network shares, they will realize that contributing "
+            "is in their best interest.\"\n\nThe town will publish its budget data on the network's portal in March.\n")
+    bullets = summarize_text(text, sentences=3, language="en").summary
+    assert not any(b.startswith("\"As more towns") for b in bullets), bullets
+    assert any("said Jane Roe" in b for b in bullets), bullets
