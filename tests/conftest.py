@@ -36,3 +36,12 @@ def assert_verbatim_in_order(summary: list[str], source_text: str) -> None:
         found = haystack.find(normalized(sentence), position)
         assert found >= 0, f"not verbatim or not in order: {sentence!r}"
         position = found + 1
+
+
+def summarize_file(path: Path, content: str, **options):
+    """Write a release to `path`, read it as the CLI would (format, headline) and summarize it."""
+    from summarize import read_text, summarize_text
+
+    path.write_text(content, encoding="utf-8")
+    raw = read_text(str(path))
+    return summarize_text(raw.text, title=raw.headline, **options)

@@ -102,36 +102,33 @@ def make_docx(samples, path: Path) -> None:
     document.save(str(path))
 
 
-def make_markdown(samples) -> str:
+def _marked_up(samples, title, heading, bullet: str, link: str) -> list[str]:
+    """The sample's blocks in a lightweight markup: `title` and `heading` format those lines, `bullet`
+    opens list items, `link` marks up the name "Nantes Métropole" in paragraphs wrapped at 60 columns."""
     out = []
     for kind, text in blocks(samples):
         if kind == "title":
-            out.append(f"# {text}\n")
+            out.append(title(text))
         elif kind == "heading":
-            out.append(f"## {text}\n")
+            out.append(heading(text))
         elif kind == "bullet":
-            out.append(f"* {text}")
+            out.append(f"{bullet}{text}")
         else:
-            out.append(textwrap.fill(text.replace("Nantes Métropole", "**Nantes Métropole**"), 60) + "\n")
-    return "\n".join(out)
+            out.append(textwrap.fill(text.replace("Nantes Métropole", link), 60) + "\n")
+    return out
+
+
+def make_markdown(samples) -> str:
+    return "\n".join(_marked_up(samples, lambda text: f"# {text}\n", lambda text: f"## {text}\n", "* ", "**Nantes Métropole**"))
 
 
 def make_rst(samples) -> str:
     """The sample as reStructuredText: an over- and underlined title, underlined sections, "* " items,
     named links ("`le site`_" with its target at the end), a comment and a code block."""
-    out = [".. communiqué : ne pas diffuser avant le 12 mars\n"]
-    for kind, text in blocks(samples):
-        if kind == "title":
-            rule = "=" * len(text)
-            out.append(f"{rule}\n{text}\n{rule}\n")
-        elif kind == "heading":
-            out.append(f"{text}\n{'-' * len(text)}\n")
-        elif kind == "bullet":
-            out.append(f"* {text}")
-        else:
-            out.append(textwrap.fill(text.replace("Nantes Métropole", "`Nantes Métropole`_"), 60) + "\n")
-    out.append("\n::\n\n    print('code')\n\n.. _Nantes Métropole: https://metropole.nantes.fr\n")
-    return "\n".join(out)
+    body = _marked_up(samples, lambda text: f"{'=' * len(text)}\n{text}\n{'=' * len(text)}\n",
+                      lambda text: f"{text}\n{'-' * len(text)}\n", "* ", "`Nantes Métropole`_")
+    return "\n".join([".. communiqué : ne pas diffuser avant le 12 mars\n", *body,
+                      "\n::\n\n    print('code')\n\n.. _Nantes Métropole: https://metropole.nantes.fr\n"])
 
 
 def _message(subject: str) -> EmailMessage:

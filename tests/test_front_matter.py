@@ -8,6 +8,8 @@ import pytest
 
 from summarize import read_text, summarize_text
 
+from .conftest import summarize_file
+
 TITLE = "La métropole de Lyon lance son plan vélo 2025"
 LEAD = "La métropole de Lyon investit 200 millions d'euros pour doubler son réseau de pistes cyclables d'ici à 2030."
 BODY = [
@@ -153,10 +155,7 @@ def test_a_wordpress_export_keeps_its_line_breaks(tmp_path):
             "<strong>The Riverside Fund brings its fellows to Austin and Tulsa\n</strong>\n"
             "(May 4, 2015)  – Emerging from a pool of twenty towns, Austin and Tulsa have been selected to receive a year "
             "of technical help from the fund's fellows.\n\nThe fellows will spend eleven months building web tools for both cities.\n")
-    path = tmp_path / "2015-05-06-release.md"
-    path.write_text(text, encoding="utf-8")
-    raw = read_text(str(path))
-    result = summarize_text(raw.text, title=raw.headline, language="en")
+    result = summarize_file(tmp_path / "2015-05-06-release.md", text, language="en")
     assert any(line.startswith("Emerging from a pool") for line in result.summary), result.summary  # its dateline cut off
     assert not any("RELEASE" in line or ("Tulsa" in line and "Emerging" in line and "brings" in line) for line in result.summary)
     assert result.facts.get("date") == "2015-05-04"
@@ -165,16 +164,12 @@ def test_a_wordpress_export_keeps_its_line_breaks(tmp_path):
 def test_a_bold_line_under_the_bodys_kicker_is_the_headline_over_the_sites_page_title(tmp_path):
     """The site titled the page "Tulsa 2015 Finalist Announcement"; the release itself opens with its kicker and
     its headline in bold: that headline is the title. A bold line with no kicker above it stays a lead."""
-    path = tmp_path / "finalist.md"
-    path.write_text("---\ntitle: Tulsa 2015 Finalist Announcement\n---\n<strong>FOR IMMEDIATE RELEASE:</strong>\n\n"
-                    "<strong>City of Tulsa Chosen as Riverside Fund Finalist; Fellows Needed</strong>\n\n"
-                    "The Riverside Fund is pleased to announce that the City of Tulsa is a finalist in its national "
-                    "fellowship program. Fellows will spend eleven months building web tools for the city.\n", encoding="utf-8")
-    raw = read_text(str(path))
-    result = summarize_text(raw.text, title=raw.headline, language="en")
+    lead = ("The Riverside Fund is pleased to announce that the City of Tulsa is a finalist in its national "
+            "fellowship program. Fellows will spend eleven months building web tools for the city.\n")
+    result = summarize_file(tmp_path / "finalist.md", "---\ntitle: Tulsa 2015 Finalist Announcement\n---\n<strong>FOR IMMEDIATE "
+                            "RELEASE:</strong>\n\n<strong>City of Tulsa Chosen as Riverside Fund Finalist; Fellows Needed</strong>\n\n" + lead,
+                            language="en")
     assert result.title == "City of Tulsa Chosen as Riverside Fund Finalist; Fellows Needed", result.title
-    path.write_text("---\ntitle: Tulsa picks its fellows\n---\n**The city chose six fellows among ninety applicants**\n\n"
-                    "The Riverside Fund is pleased to announce that the City of Tulsa is a finalist in its national "
-                    "fellowship program. Fellows will spend eleven months building web tools for the city.\n", encoding="utf-8")
-    raw = read_text(str(path))
-    assert summarize_text(raw.text, title=raw.headline, language="en").title == "Tulsa picks its fellows"
+    result = summarize_file(tmp_path / "fellows.md", "---\ntitle: Tulsa picks its fellows\n---\n**The city chose six fellows among "
+                            "ninety applicants**\n\n" + lead, language="en")
+    assert result.title == "Tulsa picks its fellows"
