@@ -141,6 +141,7 @@ class TaggerModel:
     lemma_rules: dict[str, dict[str, list]] | None = None  # tag -> word ending -> [letters to strip, letters to add]
     names: Container[str] | None = None  # words news capitalises (None: French news, names_fr.txt)
     lemmas_file: str = LEMMAS_FILE
+    capitalised_verbs_are_names: bool = True  # French: "Grand Est"; not English, whose headlines capitalise verbs
     _rows: dict[str, int] = field(default_factory=dict, repr=False)
     _tag_pairs: dict[tuple[str, str], int] = field(default_factory=dict, repr=False)  # the two tags before
     _forms: dict[str, list] = field(default_factory=dict, repr=False)  # word as written -> `_form`
@@ -198,10 +199,10 @@ class TaggerModel:
         return _keep(self._forms, word, form, WORD_SCORES_KEPT)
 
     def _fixed_tag(self, word: str, lower: str) -> str | None:
-        """The tag a word always takes, but for a verb's form written as a name ("Grand Est", "Europe de
-        l'Est": "est" is always the verb, "Est" never is): the model reads those from their context."""
+        """The tag a word always takes, but for a French verb's form written as a name ("Grand Est", "Europe
+        de l'Est": "est" is always the verb, "Est" never is): the model reads those from their context."""
         fixed = self.tag_of_word.get(lower)
-        if fixed in _VERB_TAGS and len(word) > 1 and word[:1].isupper() and word[1:].islower():
+        if fixed in _VERB_TAGS and self.capitalised_verbs_are_names and len(word) > 1 and word[:1].isupper() and word[1:].islower():
             return None
         return fixed
 
@@ -317,7 +318,8 @@ def model(language: str = "fr") -> TaggerModel:
     English-EWT, read only when an English release is tagged)."""
     if language == "en":
         data = json_data("tagger_en.json")
-        return TaggerModel(data["tags"], data["tag_of_word"], data["weights"], names=frozenset(), lemmas_file="lemmas_en.json")
+        return TaggerModel(data["tags"], data["tag_of_word"], data["weights"], names=frozenset(), lemmas_file="lemmas_en.json",
+                           capitalised_verbs_are_names=False)
     data = json_data(MODEL_FILE)
     return TaggerModel(data["tags"], data["tag_of_word"], data["weights"])
 
