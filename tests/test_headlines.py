@@ -443,3 +443,22 @@ def test_a_template_line_is_markup_never_a_title_or_a_bullet():
     result = summarize_text(text)
     assert result.title == HEADLINE
     assert not any("{" in line or "[[" in line for line in result.summary), result.summary
+
+
+def test_a_headline_opening_on_a_quoted_name_and_its_apposition_is_a_headline():
+    """"« Bornes vertes », un réseau de douze bornes …": a quoted name then an apposition, not someone's words
+    ("« Nous sommes fiers », déclare la maire." stays a quotation)."""
+    from summarize.text.headline import HEADLINE as VERDICT
+    from summarize.text.headline import NOT_HEADLINE, headline_verdict
+
+    headline = "« Bornes vertes », un réseau de douze bornes de recharge pour les vélos du Val de Saône."
+    assert headline_verdict(headline) == VERDICT
+    assert headline_verdict("« Nous sommes fiers », déclare la maire.") == NOT_HEADLINE
+    assert title_of(f"## {headline}\n\n{BODY}")[0] == headline
+
+
+def test_the_kind_of_document_and_its_senders_name_is_no_headline():
+    """A site's page title "Communiqué DRAC Bourgogne" or "Press release Acme Robotics": the kicker and the
+    sender, without a preposition; the body's own headline is the title."""
+    for known in ("Communiqué DRAC Bourgogne", "Communiqué de presse Val de Saône", "Press release Acme Robotics"):
+        assert title_of(f"## {HEADLINE}\n\n{BODY}", known)[0] == HEADLINE, known
