@@ -266,3 +266,24 @@ def test_a_quotation_standing_alone_without_its_speaker_is_no_bullet():
     bullets = summarize_text(text, sentences=3, language="en").summary
     assert not any(b.startswith("\"As more towns") for b in bullets), bullets
     assert any("said Jane Roe" in b for b in bullets), bullets
+
+
+def test_an_item_numbered_with_a_slash_loses_its_number():
+    """"1/ Réaliser des économies : …", "2/ Préserver la biodiversité : …" (a list numbered as in a letter): list
+    items, whose number never opens a bullet."""
+    text = ("# La commune éteint son éclairage la nuit\n\nLe conseil municipal a voté l'extinction de l'éclairage public "
+            "de minuit à six heures à partir du 1er juin.\n\nLe projet poursuit deux objectifs :\n\n"
+            "1/ Réaliser des économies budgétaires : l'extinction générerait entre 30 et 50 % d'économie sur la facture.\n\n"
+            "2/ Préserver la biodiversité : la lumière artificielle perturbe les oiseaux et les insectes nocturnes.\n")
+    bullets = summarize_text(text, sentences=3).summary
+    assert not any(b.startswith(("1/", "2/")) for b in bullets), bullets
+
+
+def test_a_sentence_that_sends_to_another_document_or_presents_this_one_is_a_pointer():
+    from summarize.rank.selection import is_pointer
+
+    assert is_pointer("Référez-vous à la note de version complète pour de plus amples informations, ou téléchargez le logiciel.")
+    assert is_pointer("Reportez-vous au règlement du concours pour connaître les conditions.")
+    assert is_pointer("Voici la première lettre d'information communiquée par voie électronique.")
+    assert not is_pointer("Voici enfin venu le temps des travaux : la piscine rouvrira en septembre.")
+    assert not is_pointer("La commune se réfère à la loi de 2015 pour justifier sa décision.")

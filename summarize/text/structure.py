@@ -24,7 +24,7 @@ from .sentences import split_sentences
 EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}")
 PHONE_RE = re.compile(r"(?:\+\d{1,3}[\s.]?(?:\(0\)\s?)?|\b0)[1-9](?:[\s.-]?\d{2}){4}\b|\+\d{1,3}(?:[\s.-]?\d{2,4}){3,5}\b")
 URL_RE = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
-BULLET_RE = re.compile(r"^(?:[-–—•●▪◦*‣►✓·]|\d{1,2}[.)]|[a-z][)])\s+")
+BULLET_RE = re.compile(r"^(?:[-–—•●▪◦*‣►✓·]|\d{1,2}[.)/]|[a-z][)])\s+")  # "1/ Réaliser …": a numbered item too
 _TERMINAL_END = re.compile(r"[.!?…»\"”;,]$")
 # "Rabat, le 20 janvier 2025 –", "PARIS (3 mars 2025) -", "Lyon, 12/03/2025 :", "Paris, le 3 mars –", "WELLAND, En date du 04 juillet 2023, …"
 _DATE_ANON = re.sub(r"\(\?P<\w+>", "(?:", DATE_PATTERN)
