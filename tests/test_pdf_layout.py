@@ -328,3 +328,49 @@ def test_the_kind_of_document_set_largest_gives_way_to_the_headline_under_it():
     result = summarize_text(raw.text, title=raw.headline)
     assert result.title == HEADLINE and result.summary[0].startswith("La métropole ouvrira"), (result.title, result.summary)
     assert result.facts.get("date") == "2020-03-12"
+
+
+def test_a_justified_column_beside_a_column_of_centred_lines_is_read_whole_before_it():
+    """A bulletin's middle column justified, its right-hand column of short centred lines: the lines of the
+    two columns share rows but no start, so the gutter is found where the justified lines end."""
+    document = _pdf()
+    document.set_font("helvetica", style="B", size=18)
+    document.multi_cell(170, 8, HEADLINE, new_x="LMARGIN", new_y="NEXT")
+    document.ln(4)
+    top = document.get_y()
+    document.set_font("helvetica", size=10)
+    document.set_xy(20, top)
+    document.multi_cell(95, 5, LEFT + " " + RIGHT, align="J", new_x="LEFT", new_y="NEXT")
+    side = ["Gare centrale", "Quai numéro 4", "Départ toutes les dix minutes", "Aéroport, terminal 2",
+            "Arrivée en vingt-cinq minutes", "Tarif unique trois euros"]
+    document.set_xy(122, top)
+    for line in side:
+        document.set_x(122)
+        document.cell(68, 5, line, align="C", new_x="LEFT", new_y="NEXT")
+    text = read_pdf(bytes(document.output()), "bulletin.pdf").text
+    joined = " ".join(text.split())
+    assert LEFT + " " + RIGHT in joined, text
+    for line in side:
+        assert line in text.split("\n") or line in joined, text
+    assert joined.index(RIGHT) < joined.index("Gare centrale")
+
+
+def test_a_raised_ordinal_ending_goes_back_on_its_number():
+    """'1er', '6ème' with the ending set smaller and raised (a text object of its own for PDFium): the line
+    reads '1er niveau', not '1 niveau' with 'er' on a line of its own."""
+    document = _pdf()
+    document.set_font("helvetica", size=11)
+    y = 40.0
+    before, after = "Les hôpitaux de 1", " niveau accueillent désormais les patients du département."
+    document.text(20, y, before)
+    x = 20 + document.get_string_width(before)
+    document.set_font("helvetica", size=7)
+    ending = document.get_string_width("er")
+    document.set_font("helvetica", size=11)
+    document.text(x + 0.2 + ending, y, after)
+    document.text(20, y + 6, "Les hôpitaux de second niveau restent en réserve pour les cas les plus graves.")
+    document.set_font("helvetica", size=7)
+    document.text(x + 0.2, y - 1.6, "er")  # drawn last, as a word processor adds a raised ending: out of the line's order
+    text = read_pdf(bytes(document.output()), "ordinal.pdf").text
+    assert "Les hôpitaux de 1er niveau accueillent" in text, text
+    assert "\ner\n" not in f"\n{text}\n"

@@ -22,7 +22,7 @@ from ...errors import InputError
 from ...resources import furniture_patterns, word_list
 from ...text.dates import ends_with_date
 from ...text.reflow import document_words, is_letter_spaced, join_lines
-from ..decoding import RawText, normalize_text
+from ..decoding import SYMBOL_BULLETS, RawText, normalize_text
 
 MAX_PAGES = 300  # a press release is 1-5 pages; a 1,000-page report is not what we summarize
 MAX_CHARS_PER_PAGE = 60_000  # a dense page holds ~6,000; more is a generated or hostile file
@@ -46,7 +46,6 @@ _SOFT_HYPHENS = frozenset("\u00ad\x02")
 _UNMAPPED_CODES = frozenset(map(chr, range(0x03, 0x20))) - set("\t\n\r")
 _UNMAPPED = "\ufffc"
 _LIGATURES = ("ff", "fi", "fl", "ffi", "ffl", "ft", "st")
-_SYMBOL_BULLETS = {"\uf0b7": "•", "\uf0a7": "▪", "\uf0d8": "•", "\uf076": "•", "\uf0fc": "✓", "\uf0e8": "→", "\uf0e0": "→"}
 SPACE_ADVANCE_SLACK = 0.05  # points: a glyph whose origin sits this close to a space's advance end follows the space
 WORD_GAP = 0.1  # a gap this many times the type size between two advance boxes is a word space PDFium missed
 SEGMENT_GAP = 1.5  # a gap this many ems wide on one baseline separates two blocks (a column gutter, a date set at the right)
@@ -201,7 +200,7 @@ def _page_words(textpage, raw, index: int, warnings: list[str]) -> list[_Word]:
         elif "\ufb00" <= ch <= "\ufb06":
             ch = unicodedata.normalize("NFKC", ch)
         elif "\ue000" <= ch <= "\uf8ff":
-            ch = _SYMBOL_BULLETS.get(ch, "•" if ch >= "\uf000" else "")
+            ch = SYMBOL_BULLETS.get(ch, "•" if ch >= "\uf000" else "")
             if not ch:
                 continue
         line.append((ch, x0, x1, oy.value, max(size, 0.1), get_weight(handle, i) >= 600, space))
@@ -248,8 +247,33 @@ def _close(word: _Word | None, letters: list[str], words: list[_Word]) -> None:
         words.append(word)  # ("Evènement \u00ad Lancement officiel…", "Strasbourg \u00ad 20 Mai 2014")
 
 
+SUPERSCRIPT_SIZE = 0.8  # letters set this much smaller than the body and raised after a word are its superscript
+
+
+def _attach_superscripts(words: list[_Word]) -> list[_Word]:
+    """A raised ordinal ending that PDFium reads as a line of its own ("1" + "er", "2" + "ème", "M" + "me")
+    goes back on its word, so the line reads "1er niveau" and no row of stray endings is left."""
+    sizes: Counter[float] = Counter()
+    for word in words:
+        sizes[word.size] += len(word.text)
+    body = sizes.most_common(1)[0][0] if sizes else 0.0
+    raised = [w for w in words if w.size < SUPERSCRIPT_SIZE * body and len(w.text) <= 4 and w.text.isalpha()]
+    if not raised:
+        return words
+    dropped: set[int] = set()
+    for small in raised:
+        for word in words:
+            if (word is not small and word.size > small.size / SUPERSCRIPT_SIZE and 0 < small.y - word.y <= 0.6 * word.size
+                    and -0.1 * word.size <= small.x0 - word.x1 <= 0.3 * word.size and word.text[-1:].isalnum()):
+                word.text, word.x1 = word.text + small.text, small.x1
+                dropped.add(id(small))
+                break
+    return [w for w in words if id(w) not in dropped]
+
+
 def _lines_of(words: list[_Word]) -> list[Line]:
     """Words on one baseline, close to each other, form a line; a wide gap starts another on the same baseline."""
+    words = _attach_superscripts(words)
     rows: list[list[_Word]] = []
     for word in sorted(words, key=lambda w: (-w.y, w.x0)):
         row = rows[-1] if rows else None
@@ -421,12 +445,8 @@ def _column_band(rows: dict[int, list[Line]], order: list[int]) -> tuple[int, in
     lines = [line for row in order for line in rows[row]]
     left = min(line.x for line in lines)
     right = max(line.x1 for line in lines)
-    starts: Counter[int] = Counter(round(line.x) for line in lines if line.x > left + 0.12 * (right - left))  # past a paragraph's indent
     best: tuple[int, int, int, float] | None = None
-    for start, seen in starts.most_common(6):
-        if seen < MIN_COLUMN_ROWS:
-            break
-        gutter = start - 2.0
+    for gutter in _gutters(lines, left, right):
         kinds = []
         for row in order:
             here = rows[row]
@@ -447,6 +467,17 @@ def _column_band(rows: dict[int, list[Line]], order: list[int]) -> tuple[int, in
             if best is None or score > best[0]:
                 best = (score, first, last, gutter)
     return None if best is None else best[1:]
+
+
+def _gutters(lines: list[Line], left: float, right: float) -> list[float]:
+    """Where a gutter may run: just left of where many lines start (past a paragraph's indent), and just
+    right of where many lines end (a justified column beside one whose lines are centred or ragged)."""
+    span = right - left
+    starts: Counter[int] = Counter(round(line.x) for line in lines if line.x > left + 0.12 * span)
+    ends: Counter[int] = Counter(round(line.x1) for line in lines  # full lines of text, not a column of bullets
+                                 if line.x1 < right - 0.12 * span and line.width >= 10 * line.size)
+    return ([start - 2.0 for start, seen in starts.most_common(6) if seen >= MIN_COLUMN_ROWS]
+            + [end + 2.0 for end, seen in ends.most_common(3) if seen >= 2 * MIN_COLUMN_ROWS])
 
 
 def _runs(kinds: list[str]) -> list[tuple[int, int]]:
