@@ -270,3 +270,31 @@ def test_a_place_dateline_then_a_date_dateline_are_one_dateline():
                             "The fellows will spend eleven months building web tools for the city's residents.\n", language="en")
     assert result.summary[0].startswith("The Riverside Fund"), result.summary
     assert (result.facts.get("place"), result.facts.get("date")) == ("Austin", "2015-05-04"), result.facts
+
+
+def test_a_text_layer_pasted_from_a_pdf_gives_its_headline_its_date_and_whole_sentences():
+    """A release as a PDF's text layer pastes into an e-mail: a date and the contact label run together on
+    the first line (two columns of the letterhead), the contact's role, body and phone under it, the headline
+    after "For Immediate Release:" and wrapped, the body wrapped at about 100 columns with a header, a list in
+    the Symbol font's bullets and a note marked "**". None of the furniture is a title or a bullet, the
+    wrapped sentences are whole, and the date on the first line is the release's date."""
+    result = summarize_text(release("marlow-library-reading-passport"), language="en")
+    assert result.title == ("Marlow County Public Library and the Marlow County Schools Launch a Spring Reading "
+                            "Passport for Every Student")
+    assert result.summary[0].startswith("The Marlow County Public Library and the Marlow County Schools are launching")
+    for bullet in result.summary:
+        assert bullet[-1] in ".!?”\"", bullet  # no sentence cut at a line end
+        assert "**" not in bullet and "(Marlow, Ohio)" not in bullet and "\uf0b7" not in bullet, bullet
+    assert result.facts["date"] == "2024-03-04"
+    assert result.facts["dateline"]["place"] == "Marlow"
+    assert [c["name"] for c in result.facts["contacts"]] == ["Dana Whitfield"]
+    assert result.facts["quotes"][0]["speaker"] == "Helen Okafor"
+    people = [p["name"] for p in result.facts["people"]]
+    assert "Public Information Officer" not in people
+
+
+def test_a_city_and_its_state_in_parentheses_before_a_dash_is_a_dateline():
+    found = match_dateline("(Marlow, Ohio) – The Marlow County Public Library is launching …")
+    assert found is not None and found.place == "Marlow" and found.text == "(Marlow, Ohio)"
+    assert match_dateline("(Acme Robotics, Inc.) – The company said …") is None
+    assert match_dateline("(Photo: Jane Doe, Reuters) – The mayor …") is None

@@ -137,3 +137,45 @@ def test_a_soft_hyphen_standing_alone_between_words_is_a_dash_not_nothing():
 
     assert normalize_text("Strasbourg \u00ad 20 mai 2014") == "Strasbourg – 20 mai 2014"
     assert normalize_text("candi\u00addature") == "candidature"
+
+
+def test_a_pasted_text_layer_wrapped_only_in_places_is_joined_there_and_nowhere_else():
+    """A header of short lines, prose wrapped at about ninety columns, a list: the text as a whole is no
+    wrapper's (most lines are not near one width), yet its sentences that go on in lower case, on a word no
+    phrase ends with, or past the width are one paragraph again; the header's lines and the list stay apart."""
+    from summarize.text.reflow import reflow
+
+    text = "\n".join([
+        "Mairie de Saint-Aubin-sur-Loire",
+        "Service communication",
+        "04 70 00 00 00",
+        "La commune de Saint-Aubin-sur-Loire ouvrira le 2 septembre une nouvelle médiathèque dans l'ancienne",
+        "gare, avec un espace jeunesse, une salle de jeux vidéo et un atelier de réparation ouvert le samedi.",
+        "Les travaux, financés pour moitié par le département et par la région, ont duré dix-huit mois et",
+        "ont coûté 2,4 millions d'euros, soit un peu moins que le budget voté par le conseil municipal en",
+        "2023. La médiathèque emploiera six agents, dont deux recrutés cette année pour l'accueil des scolaires",
+        "et des associations du canton. Les horaires d'ouverture seront élargis au mardi soir et au dimanche",
+        "matin pendant les vacances scolaires.",
+        "• Ouverture le 2 septembre à 10 heures",
+        "• Inscription gratuite pour les moins de 18 ans",
+    ])
+    lines = reflow(text).split("\n")
+    assert lines[:3] == ["Mairie de Saint-Aubin-sur-Loire", "Service communication", "04 70 00 00 00"]
+    assert lines[3].startswith("La commune") and lines[3].endswith("ouvert le samedi.")
+    assert any(line.startswith("Les travaux") and "en 2023. La médiathèque emploiera" in line
+               and line.endswith("pendant les vacances scolaires.") for line in lines), lines
+    assert lines[-2:] == ["• Ouverture le 2 septembre à 10 heures", "• Inscription gratuite pour les moins de 18 ans"]
+
+
+def test_symbol_font_bullets_and_a_lone_bold_mark_leave_no_trace_in_the_text():
+    """"\uf0b7 Item" (the Symbol font's bullet, kept by text copied from a PDF or Word) is a list item, and
+    "**Join us …" (a note mark, no closing pair) loses its asterisks; a bold pair still reads as its words."""
+    from summarize.read.decoding import fold_ligatures
+
+    text = fold_ligatures("Le club ouvre ses inscriptions.\n\uf0b7 Les cours reprennent le 4 septembre.\n"
+                          "**Rendez-vous au forum des associations le 7 septembre.\n**Entrée libre** pour tous les visiteurs du forum.")
+    doc = parse_structure(text, language="fr")
+    kinds = {p.text: p.kind for p in doc.paragraphs}
+    assert kinds.get("Les cours reprennent le 4 septembre.") == "bullet", kinds
+    assert "Rendez-vous au forum des associations le 7 septembre." in kinds, kinds
+    assert "Entrée libre pour tous les visiteurs du forum." in kinds, kinds

@@ -54,9 +54,15 @@ def dates(body: str, structure: Structure) -> list[dict]:
 
 def header_date(structure: Structure) -> str | None:
     """The date of the release's head when it has no dateline: a kicker or a byline above the
-    headline that gives a full date ("Prepared by Jane Doe, May 23, 2021", "Press release – 4 June 2024")."""
-    for kind, line in structure.removed:
-        if kind == "header":
+    headline that gives a full date ("Prepared by Jane Doe, May 23, 2021", "Press release – 4 June 2024"), or a
+    contact line above the headline that a letterhead's two columns ran into it ("July 8, 2019 Contact: …")."""
+    head = []
+    for kind, line in structure.sequence:
+        if kind in ("title", "paragraph"):
+            break
+        head.append((kind, line))
+    for kind, line in head + [entry for entry in structure.removed if entry[0] == "header"]:
+        if kind in ("header", "contact"):
             match = date_re_en().search(line)
             iso = to_iso_en(match, None) if match else None
             if iso:
@@ -121,10 +127,21 @@ _QUOTE = re.compile(r"[“\"](?P<quote>[^“”\"]{15,600}?)[”\"]")
 _SPEECH = r"(?:said|says|added|adds|explained|noted|commented|stated|remarked)"
 
 
+def _named_after_role(after: str, names: list[str]) -> str | None:
+    """'"…," says Criminal District Attorney Jane Roe': the person found in the release whose name follows
+    the speech verb and the role set before it (the role's capitals are not a name)."""
+    speech = re.match(rf"\s*[,.]?\s*{_SPEECH}\s+", after)
+    if not speech:
+        return None
+    window = re.split(r"[.;“\"]", after[speech.end():speech.end() + 100], maxsplit=1)[0]
+    placed = [(window.find(name), name) for name in names if name in window]
+    whole = [(at, name) for at, name in placed if not re.match(r"\s+[A-Z]", window[at + len(name):])]  # not a role's first words
+    return min(whole)[1] if whole else None
+
+
 def quotes(body: str, found_people: list[dict]) -> list[dict]:
     """Quoted words of four words or more, with their speaker: '"…," said Jane Doe', '"…" – Jane Doe',
     'Jane Doe said: "…"', or the one person named with "he"/"she said" right after."""
-    from .people_en import PERSON
 
     names = [p["name"] for p in found_people]
     out = []
@@ -134,14 +151,21 @@ def quotes(body: str, found_people: list[dict]) -> list[dict]:
             continue
         after = body[match.end():match.end() + 160]
         before = body[max(0, match.start() - 160):match.start()]
-        speaker = None
-        named = re.match(rf"\s*[,.]?\s*(?:{_SPEECH}\s+(?:(?:Professor|Prof\.|Dr\.?|Mr\.?|Ms\.?|Mrs\.?)\s+)?|[-–—]\s*)(?P<name>{PERSON})", after) \
-            or re.match(rf"\s*[,.]?\s*(?P<name>{PERSON})\s+{_SPEECH}\b", after) \
-            or re.search(rf"(?P<name>{PERSON})(?:,[^,“\"]{{0,120}},)?\s+{_SPEECH}\s*:?\s*$", before)
+        speaker = _named_after_role(after, names)
+        named = None if speaker else _named_by_speech(after, before)
         if named:
             speaker = next((n for n in names if named.group("name") in n or n in named.group("name")), named.group("name"))
         out.append({"quote": quote, "speaker": speaker})
     return out
+
+
+def _named_by_speech(after: str, before: str) -> re.Match[str] | None:
+    """'"…," said Jane Doe', '"…" – Jane Doe', 'Jane Doe said: "…"'."""
+    from .people_en import PERSON
+
+    return (re.match(rf"\s*[,.]?\s*(?:{_SPEECH}\s+(?:(?:Professor|Prof\.|Dr\.?|Mr\.?|Ms\.?|Mrs\.?)\s+)?|[-–—]\s*)(?P<name>{PERSON})", after)
+            or re.match(rf"\s*[,.]?\s*(?P<name>{PERSON})\s+{_SPEECH}\b", after)
+            or re.search(rf"(?P<name>{PERSON})(?:,[^,“\"]{{0,120}},)?\s+{_SPEECH}\s*:?\s*$", before))
 
 
 # "$40 million", "€2.3 billion", "£15 million", "40 percent", "250-megawatt", "1,800 miles",

@@ -36,8 +36,12 @@ _LONE_SOFT_HYPHEN = re.compile(r"(?<= )\u00ad+(?= )")
 HAS_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]")  # str.translate looks up every character: only when needed
 # Typographic ligatures of PDF text layers (ﬁ, ﬂ, ﬀ, ﬃ, ﬄ, ﬅ, ﬆ) become their letters (their NFKC form).
 # The hyphens U+2010 and U+2011 of some PDF fonts become "-", the hyphen every word rule reads ("Jean‐Pierre").
-LIGATURES = {code: unicodedata.normalize("NFKC", chr(code)) for code in range(0xFB00, 0xFB07)} | {0x2010: "-", 0x2011: "-"}
-HAS_LIGATURE = re.compile("[\ufb00-\ufb06\u2010\u2011]")
+# The bullets of the Symbol and Wingdings fonts sit in the private-use area ("\uf0b7"): text copied from a PDF
+# or a Word file keeps them, and they are the list's bullets.
+SYMBOL_BULLETS = {"\uf0b7": "•", "\uf0a7": "▪", "\uf0d8": "•", "\uf076": "•", "\uf0fc": "✓", "\uf0e8": "→", "\uf0e0": "→"}
+LIGATURES = ({code: unicodedata.normalize("NFKC", chr(code)) for code in range(0xFB00, 0xFB07)} | {0x2010: "-", 0x2011: "-"}
+             | {ord(symbol): bullet for symbol, bullet in SYMBOL_BULLETS.items()})
+HAS_LIGATURE = re.compile("[\ufb00-\ufb06\u2010\u2011" + "".join(SYMBOL_BULLETS) + "]")
 
 
 def fold_ligatures(text: str) -> str:

@@ -81,6 +81,10 @@ def match_dateline(line: str) -> EnglishDateline | None:
     is a city with its state code ("Cambridge, MA –"), a city in capitals ("WASHINGTON —"), a city in
     capitals with a region of ``data/places_en.txt`` ("HALIFAX, Nova Scotia —") or one place of that list
     alone ("Wisconsin –")."""
+    return _wire_dateline(line) or _bracketed_place(line)
+
+
+def _wire_dateline(line: str) -> EnglishDateline | None:
     match = _dateline_re().match(line)
     if not match:
         return None
@@ -107,3 +111,19 @@ def match_dateline(line: str) -> EnglishDateline | None:
         iso=to_iso_en(date_match) if date_match else None,
         end=match.end(),
     )
+
+
+_BRACKETED_PLACE = re.compile(rf"\(\s*(?P<place>[A-Z][^()\d]{{1,60}}?)\s*\)\s*{_DASH}+\s*(?=[A-Z“\"])")
+
+
+def _bracketed_place(line: str) -> EnglishDateline | None:
+    """"(Dallas, Texas) – The county's offices …": a city and its region in parentheses, then a dash."""
+    match = _BRACKETED_PLACE.match(line)
+    if not match:
+        return None
+    parts = [part.strip() for part in match.group("place").split(",")]
+    if not 2 <= len(parts) <= 3 or any(len(part.split()) > _LONGEST_PLACE_PART_WORDS for part in parts):
+        return None
+    if not (_region_re().fullmatch(parts[-1]) or parts[-1] in word_list("places_en.txt")):
+        return None
+    return EnglishDateline(text=match.group().strip(" -–—"), place=parts[0], date=None, iso=None, end=match.end())

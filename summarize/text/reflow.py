@@ -24,6 +24,7 @@ MIN_WRAPPED_LINES = 4  # lines that end close to the width before text counts as
 SHOUTED_SAMPLE = 200  # characters enough to tell a line in capitals
 MAX_ENDED_SHARE = 0.4  # wrapped lines rarely end a sentence; more than this and each line is its own
 NEAR_WIDTH = 0.7
+FORCED_SHARE = 0.85  # outside wrapped text, a break counts as forced only on a line this close to the width
 MIN_LOWER_STARTS = 0.25  # in wrapped prose most lines go on in lower case  # a line this close to the width was probably cut by the wrapper
 _BULLET = re.compile(r"^\s*(?:[-–—•●▪◦*‣►✓·]|\d{1,2}[.)])\s+")
 _TERMINAL = re.compile(r"[.!?…:;»”\"]$")
@@ -56,27 +57,61 @@ def reflow(text: str) -> str:
     """The text with wrapped paragraphs joined into one line each; unchanged when not wrapped."""
     lines = text.split("\n")
     width = wrap_width(lines)
+    continues = _continues
     if width is None:
-        return text
+        width, continues = _usual_width(lines), _runs_on
+        if width is None:
+            return text
     words = document_words(text)
     paragraphs: list[list[str]] = []  # the physical lines of each output line
     for line in lines:
         stripped = line.strip()
         current = paragraphs[-1] if paragraphs else None
-        if current and current[-1] and stripped and _continues(current[-1], stripped, width):
+        if current and current[-1] and stripped and continues(current[-1], stripped, width, len(current) > 1):
             current[-1:] = join_parts(current[-1], stripped, words)
         else:
             paragraphs.append([stripped])
     return "\n".join("".join(parts) for parts in paragraphs)
 
 
-def _continues(last_line: str, line: str, width: int) -> bool:
+def _continues(last_line: str, line: str, width: int, inside: bool = False) -> bool:
     """Whether `line` goes on the paragraph whose last physical line is `last_line`."""
     if _BULLET.match(line) or is_shouted(line) != is_shouted(last_line):
         return False  # a bullet, or a section head next to body text
     first_word = _FIRST_WORD.match(line)
     forced = len(last_line) + 1 + len(first_word.group() if first_word else "") > width
     return forced or (line[:1].islower() and not _TERMINAL.search(last_line))
+
+
+def _usual_width(lines: list[str]) -> int | None:
+    """The width nearly every line stays within, where line breaks are not all a wrapper's (a text layer
+    pasted from a PDF: a header block, wrapped prose, a list); None for text whose paragraphs are lines."""
+    pairs = [(line.rstrip(), nxt.strip()) for line, nxt in zip(lines, lines[1:], strict=False) if line.strip() and nxt.strip()]
+    if len(pairs) < MIN_WRAPPED_LINES:
+        return None
+    continued = sorted(len(line) for line, _ in pairs)
+    width = continued[math.ceil(0.95 * len(continued)) - 1]
+    if not 30 <= width <= MAX_WRAP_WIDTH:
+        return None
+    wrapped = sum(len(line) >= NEAR_WIDTH * width and not _TERMINAL.search(line) and nxt[:1].islower() and " " in nxt
+                  for line, nxt in pairs)  # a sentence that goes on in lower case on the next line (not an e-mail address)
+    return width if wrapped >= MIN_WRAPPED_LINES else None
+
+
+def _runs_on(last_line: str, line: str, width: int, inside: bool = False) -> bool:
+    """Outside wrapped text, only a break no author makes is joined: a long line without final punctuation
+    that ends on a word no phrase ends with ("… pardoned by the Governor of Texas or the" / "President …") or
+    on a comma, whose sentence goes on in lower case, or whose next word would not have fitted on it (but a
+    headline in title case goes on only in title case, unless the line is already inside a paragraph: `inside`)."""
+    if len(last_line) < NEAR_WIDTH * width or _TERMINAL.search(last_line) or _BULLET.match(line) or " " not in line.strip():
+        return False  # nor a line of one word: an e-mail address, a URL, a number
+    if is_shouted(line) != is_shouted(last_line):
+        return False
+    last_word = last_line.rsplit(None, 1)[-1].lower()
+    first_word = _FIRST_WORD.match(line)
+    forced = len(last_line) >= FORCED_SHARE * width and len(last_line) + 1 + len(first_word.group() if first_word else "") > width
+    return (line[:1].islower() or last_line.endswith(",") or last_word in word_list("run_on_words.txt")
+            or (forced and (inside or not is_title_case(last_line) or is_title_case(line))))
 
 
 def is_shouted(line: str) -> bool:

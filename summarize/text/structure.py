@@ -73,6 +73,7 @@ _VERB_MARKERS = frozenset(
     "a ont est sont était étaient sera seront va vont fait font annonce annoncent déclare déclarent précise explique souligne "
     "indique rappelle estime ajoute affirme confirme lance présente publie signe salue".split()
 )
+_LABELLED_NAME = re.compile(r"(?i:\bcontacts?(?:\s+(?:presse|press|media|médias?))?)\s*:\s*(?P<name>[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){1,3})\s*$")
 _NAME_LINE = re.compile(r"^(?:M\.|Mme|Mlle|Dr\.?)?\s*[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){1,3}\s*$")
 
 
@@ -171,6 +172,25 @@ def _is_contact_line(line: str) -> bool:
     ("Agence X - Véronique Loquet vloquet@…"): a contact, not a sentence (no final full stop)."""
     return (len(line.split()) <= _LONGEST_CONTACT_WORDS and not _TERMINAL_END.search(line)
             and bool(EMAIL_RE.search(line) or PHONE_RE.search(line)))
+
+
+_CONTACT_BLOCK_LINES = 5
+
+
+def _contact_block_below(lines: list[str], index: int) -> list[str]:
+    """The lines a contact label above the headline heads ("Contact: Jane Roe" / "Director of
+    Communications" / "214-653-3756 (Office)" / "jane.roe@…"): short lines down to the first e-mail or phone
+    line, taken out of `lines`; none when no such line comes within a few lines (the label stood alone)."""
+    following = [(i, lines[i]) for i in range(index + 1, min(len(lines), index + 1 + 2 * _CONTACT_BLOCK_LINES)) if lines[i]]
+    for position, (_, line) in enumerate(following[:_CONTACT_BLOCK_LINES]):
+        if is_contact_only(line) or _is_contact_line(line):
+            block = following[:position + 1]
+            if any(len(text.split()) > _LONGEST_CONTACT_WORDS or _TERMINAL_END.search(text) for _, text in block[:-1]):
+                return []
+            for j, _ in block:
+                lines[j] = ""
+            return [text for _, text in block]
+    return []
 
 
 def is_contact_only(line: str) -> bool:
@@ -286,7 +306,10 @@ def _parse_lines(lines: list[str], known_title: str | None, language: str | None
             continue
         if kind == "contact" and not started and doc.title is None:
             doc.set_aside(("contact", line))  # "Contact: Jane Doe" over the headline
-            _add_contact(doc, [line])
+            block = [line] + _contact_block_below(lines, index)
+            for later in block[1:]:
+                doc.set_aside(("contact", later))
+            _add_contact(doc, block)
             continue
         if is_letter_spaced(line):
             doc.set_aside((kind or "banner", line))
@@ -385,6 +408,7 @@ def _parse_lines(lines: list[str], known_title: str | None, language: str | None
 # text): links keep their words, emphasis marks go.
 _MARKDOWN_LINK = re.compile(r"!?\[([^\]\n]{1,300})\]\((?:https?://|/|\.|#|mailto:|www\.)[^)\s]{0,500}\)")
 _RST_LINK = re.compile(r"`([^`<\n]{1,300}?)\s*<[^>\n]{1,500}>`_{1,2}")
+_STRAY_STRONG = re.compile(r"(?<![*\w])\*\*(?=[^\W\d_]|[“\"«(])")
 _STRONG = re.compile(r"(?<![\w*])\*\*(?=\S)([^*\n]{1,500}?)(?<=\S)\*\*(?![\w*])")
 
 
@@ -399,7 +423,7 @@ def _clean_line(line: str) -> str:
     if ">`_" in line:
         line = _RST_LINK.sub(r"\1", line)
     if "**" in line:
-        line = _STRONG.sub(r"\1", line)
+        line = _STRAY_STRONG.sub("", _STRONG.sub(r"\1", line))  # a pair is bold; one left alone ("**Join us …") is a note mark
     return _LEAKED_BREAK.sub(" ", line).strip() if "<br" in line else line
 
 
@@ -970,7 +994,8 @@ def _add_contact(doc: Structure, lines: list[str]) -> None:
     phones = PHONE_RE.findall(joined)
     if not emails and not phones:
         return
-    name = next((ln.strip() for ln in lines if _NAME_LINE.match(ln.strip()) and not EMAIL_RE.search(ln)), None)
+    labelled = next((m for m in map(_LABELLED_NAME.search, lines) if m), None)  # "… Contact: Jane Roe" over "Press Officer"
+    name = labelled.group("name") if labelled else next((ln.strip() for ln in lines if _NAME_LINE.match(ln.strip()) and not EMAIL_RE.search(ln)), None)
     if name is None:
         for part in (p for ln in lines for p in re.split(r"\s+[–—|-]\s+|\s*[,:;]\s+", ln)):
             part = part.strip()
