@@ -238,3 +238,15 @@ def test_a_date_with_its_city_in_parentheses_and_a_lone_known_place_are_dateline
     result = summarize_text("# Volunteers Open a Shelter in Bend\n\nOregon – Volunteers have opened a new shelter in Bend "
                             "for 40 families.\n\nThe shelter is open every night from October to March.\n")
     assert result.summary[0].startswith("Volunteers have opened")
+
+
+def test_names_with_an_inner_capital_roles_with_a_possessive_and_words_of_a_body_s_name():
+    """"Lisa LaBruno" is whole; "Assistant State’s Attorney" is a role (its possessive one word); "Regional
+    Organized" in "the State’s Attorney Regional Organized Crime Task Force" is the start of a body's name."""
+    sentences = ["“Retail theft hurts every neighbourhood,” said Lisa LaBruno, senior vice president of the Retail Council.",
+                 "In partnership with the State’s Attorney Regional Organized Crime Task Force, the office led the effort.",
+                 "“We followed the money,” Assistant State’s Attorney David Williams said."]
+    people = {p["name"]: p["role"] for p in find_people(sentences)}
+    assert "Lisa LaBruno" in people, people
+    assert people.get("David Williams") == "Assistant State’s Attorney", people
+    assert not any(name.startswith("Regional") for name in people), people

@@ -242,3 +242,28 @@ def test_a_courtesy_to_the_reader_and_a_cry_are_no_bullets():
             "Plus de 400 joueurs de douze clubs de la région sont attendus sur les deux jours.\n\nBe a hero !\n\n"
             "Les inscriptions des équipes sont ouvertes jusqu'au 30 septembre auprès du secrétariat du club.\n")
     assert "Be a hero !" not in summarize_text(text).summary
+
+
+def test_a_sentence_that_only_points_at_what_follows_it_is_no_bullet():
+    from summarize.rank.selection import is_pointer
+
+    assert is_pointer("Le message original étant en anglais, notre président l'a traduit en français ci-dessous : "
+                      "(vous pourrez retrouver le message original à la suite de la traduction)")
+    assert is_pointer("Le programme complet de la journée figure ci-après :")
+    assert not is_pointer("Les horaires, détaillés ci-dessous, changent à partir du 4 mars.")
+
+
+def test_a_saved_page_s_title_with_the_site_name_gives_way_to_the_headline_it_prints():
+    """A text saved from a web page: its first line the page's <title> ("<headline> | <site>"), then
+    "Skip to main content", a kicker and the headline alone: the headline is the title, the site's name and
+    the accessibility link are no part of the output."""
+    text = ("HARBOUR COUNCIL AND PORT AUTHORITY OPEN FIRST NIGHT FERRY BETWEEN THE TWO BANKS AFTER BRIDGE CLOSURE | Harbour Council\nSkip to main content\n"
+            "Press Release\nHARBOUR COUNCIL AND PORT AUTHORITY OPEN FIRST NIGHT FERRY BETWEEN THE TWO BANKS AFTER BRIDGE CLOSURE\n"
+            "The Harbour Council today opened a night ferry between the two banks of the river, running every "
+            "thirty minutes from 11 pm to 5 am.\nThe service is free for residents holding a council card and costs "
+            "two pounds for visitors.\nThe ferry replaces the night bus that was withdrawn when the bridge closed "
+            "for repairs last spring.\n")
+    result = summarize_text(text, language="en")
+    assert result.title == "HARBOUR COUNCIL AND PORT AUTHORITY OPEN FIRST NIGHT FERRY BETWEEN THE TWO BANKS AFTER BRIDGE CLOSURE"
+    assert result.title_source == "heading"
+    assert not any("Skip to" in bullet or "| Harbour" in bullet for bullet in result.summary), result.summary

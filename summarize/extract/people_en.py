@@ -25,7 +25,7 @@ from .organisations_en import role_words as _roles
 
 _UPPER = "A-ZÀ-ÖØ-Ý"
 _LOWER = "a-zà-öø-ÿ"
-_WORD = rf"(?:Mc|Mac|O['’])?[{_UPPER}][{_LOWER}]+(?:[-'’][{_UPPER}]?[{_LOWER}]+)*"  # "McMullen", "O'Brien", "Okonjo-Iweala"
+_WORD = rf"(?:Mc|Mac|O['’]|La|Le|De|Di|Da|Du)?[{_UPPER}][{_LOWER}]+(?:[-'’][{_UPPER}]?[{_LOWER}]+)*"  # "McMullen", "O'Brien", "LaBruno", "Okonjo-Iweala"
 _PARTICLE = r"(?:van|von|de|der|den|da|di|del|du|la|le|bin|al|St\.)"
 _PERSON = rf"{_WORD}(?:\s+[{_UPPER}]\.)?(?:\s+{_PARTICLE})?\s+{_WORD}(?:\s+(?:Jr\.|Sr\.|II|III))?"
 PERSON = _PERSON  # a person's name as English writes it (for the quotes' speakers)
@@ -61,7 +61,7 @@ def is_person(name: str) -> bool:
         and not (_is_role_word(words[0]) or _is_role_word(words[-1]))  # "Management Officer" is a role's end
 
 
-_ROLE_BEFORE = re.compile(r"((?:[\w-]+\s+(?:and\s+)?){0,3}([\w-]+))\s+$")
+_ROLE_BEFORE = re.compile(r"((?:[\w'’-]+\s+(?:and\s+)?){0,3}([\w'’-]+))\s+$")  # "Assistant State’s Attorney": a possessive is one word
 # "Secretary of Energy Raymond Castillo", "Undersecretary of Prevention and Health Promotion Hugo López"
 _ROLE_OF_BODY = re.compile(r"\b([A-Z][\w-]+)\s+of\s+(?:the\s+)?[A-Z][\w-]+(?:\s+(?:and\s+|&\s+)?[A-Z][\w-]+){0,3}\s+$")
 _NOT_ROLE_OPENING = frozenset({"and", "the", "a", "an", "by", "of", "with", "from", "to", "said", "says", "as", "for"})
@@ -327,6 +327,8 @@ def find_people(sentences: Sequence[str]) -> list[dict]:
                 add(match.group("name"), match.group("role"))
         for match in _ANY_PERSON.finditer(sentence):  # every start: "Secretary of Energy Raymond Castillo" holds "Energy Raymond" too
             name = match.group("name")
+            if re.match(r"\s+[A-Z][a-z]", sentence[match.start() + len(name):]):
+                continue  # "… Attorney Regional Organized Crime Task Force": the words of a longer name, a body's
             role = _role_before(sentence, match.start())
             if role and (name in people or role[:1].isupper() or _followed_by_verb(sentence, match.start() + len(name))
                          or _AGENT_BEFORE.search(sentence[:match.start()].removesuffix(role + " "))):

@@ -396,12 +396,36 @@ def _parse_lines(lines: list[str], known_title: str | None, language: str | None
             doc.add_paragraph(Paragraph(line, "text"))
     if doc.title is None and fallback:
         doc.title = fallback
+    doc.title = _without_site_name(doc.title, doc)
     before = len(doc.removed)
     _parse_tail(doc, tail)
     tail_kinds = {line: kind for kind, line in doc.removed[before:]}
     doc.sequence = [((tail_kinds.get(cast(str, item)) or _furniture_kind_of(cast(str, item)) or "about") if kind == "tail" else kind, item)
                     for kind, item in doc.sequence]
     return doc
+
+
+_SITE_SEPARATOR = re.compile(r"\s+[|–—-]\s+")
+
+
+def _without_site_name(title: str | None, doc: Structure) -> str | None:
+    """"<headline> | Cook County State's Attorney": a page's title, the site's name after a bar or a dash, when
+    the page itself prints the headline alone below it: that line is the title. A text saved from a page
+    opens with such a line: then it is the title, not the first sentence."""
+    opening = None
+    if title is None and doc.sequence[:1] == [("paragraph", 0)]:
+        opening = doc.paragraphs[0]
+        title = opening.text
+    if not title or not _SITE_SEPARATOR.search(title):
+        return None if opening else title
+    printed = {_title_key(p.text) for p in doc.paragraphs[1 if opening else 0:12]} | {_title_key(line) for _, line in doc.removed[:12]}
+    for separator in reversed(list(_SITE_SEPARATOR.finditer(title))):
+        head = title[:separator.start()].strip()
+        if len(head.split()) >= 3 and _title_key(head) in printed:
+            if opening:
+                opening.kind = "heading"  # the page's title line: never a sentence of the release
+            return head
+    return None if opening else title
 
 
 # Inline markup a plain-text release can still carry (a Markdown or reStructuredText source saved as
