@@ -267,3 +267,19 @@ def test_a_saved_page_s_title_with_the_site_name_gives_way_to_the_headline_it_pr
     assert result.title == "HARBOUR COUNCIL AND PORT AUTHORITY OPEN FIRST NIGHT FERRY BETWEEN THE TWO BANKS AFTER BRIDGE CLOSURE"
     assert result.title_source == "heading"
     assert not any("Skip to" in bullet or "| Harbour" in bullet for bullet in result.summary), result.summary
+
+
+def test_a_saved_page_s_menu_is_no_contact_block_and_its_title_keeps_a_wrapped_headline():
+    """"HOME / GET HELP / CONTACT US / ABOUT": a site's menu saved with the page, not a contact section that
+    would swallow the kicker, the date and the headline under it; the page's title "<headline> - <site>"
+    gives way to the headline printed below it over two lines."""
+    text = ("Riverside Library Extends Opening Hours on Sundays Across All Five Branches - Riverside County Library\n"
+            "HOME\nEVENTS\nCONTACT US\nABOUT\nSkip to content\nFOR IMMEDIATE RELEASE\nMonday, June 2, 2025\n"
+            "Riverside Library Extends Opening Hours on Sundays\nAcross All Five Branches\n"
+            "The Riverside County Library today announced that its five branches will open from 10 am to 5 pm on "
+            "Sundays from July 6.\nThe new hours follow a survey in which two thirds of residents asked for weekend "
+            "opening.\nSix librarians will be hired to staff the Sunday shifts.\n")
+    result = summarize_text(text, language="en")
+    assert result.title == "Riverside Library Extends Opening Hours on Sundays Across All Five Branches"
+    assert result.summary[0].startswith("The Riverside County Library today announced")
+    assert result.facts.get("date") == "2025-06-02", result.facts

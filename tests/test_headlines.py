@@ -462,3 +462,29 @@ def test_the_kind_of_document_and_its_senders_name_is_no_headline():
     sender, without a preposition; the body's own headline is the title."""
     for known in ("Communiqué DRAC Bourgogne", "Communiqué de presse Val de Saône", "Press release Acme Robotics"):
         assert title_of(f"## {HEADLINE}\n\n{BODY}", known)[0] == HEADLINE, known
+
+
+def test_a_post_s_byline_of_author_and_date_is_no_headline():
+    from summarize.text.headline import HEADLINE, NOT_HEADLINE, headline_verdict
+
+    assert headline_verdict("Admin | April 1, 2025") == NOT_HEADLINE
+    assert headline_verdict("Service presse | 12 mars 2024") == NOT_HEADLINE
+    assert headline_verdict("La ville rouvre sa piscine | 12 mars 2024") == HEADLINE
+
+
+def test_a_first_line_that_says_the_front_matter_s_title_and_more_is_the_headline():
+    """The front matter's title a short form ("Brocante du 1er mai 2016"), the text opening on the fuller
+    headline in bold ("Annulation de la brocante du 1er mai 2016 sur le boulevard de la Plaine"): the news
+    is in the fuller one, which is the title and no bullet."""
+    text = ("---\ntitle: Fête de quartier du 14 juin\ndate: 2025-05-02\n---\n"
+            "**Report de la fête de quartier du 14 juin au parc des Tilleuls**\n\n"
+            "Le comité des fêtes a décidé de reporter la fête de quartier prévue le 14 juin au parc des Tilleuls, "
+            "en raison des travaux de voirie qui ferment l'accès au parc.\n\n"
+            "La fête aura lieu le 28 juin, avec le même programme et les mêmes exposants.\n\n"
+            "Les inscriptions déjà reçues restent valables pour la nouvelle date.\n")
+    from summarize.read.reading import read_bytes
+
+    raw = read_bytes(text.encode("utf-8"), "fete.md")
+    result = summarize_text(raw.text, title=raw.headline)
+    assert result.title == "Report de la fête de quartier du 14 juin au parc des Tilleuls"
+    assert not any(b.startswith("Report de la fête") for b in result.summary), result.summary

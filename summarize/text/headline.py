@@ -12,7 +12,7 @@ import re
 from functools import cache
 
 from ..resources import furniture_patterns, sections
-from .dates import DATE_RE, ISO_DATE_RE, MONTH_YEAR_RE
+from .dates import DATE_RE, ISO_DATE_RE, MONTH_YEAR_RE, date_re_en
 from .tokens import is_stop_word
 
 HEADLINE = "headline"
@@ -39,6 +39,8 @@ def headline_verdict(line: str) -> str:
         return NOT_HEADLINE  # ",CON CONFÉDÉRATION …": a scrap (a logo's letters, a line's wrapped end), no headline opens so
     if text.endswith(":"):
         return NOT_HEADLINE  # "Adressé à :", "Nos questions :": a label that leads into what follows
+    if "|" in text and _is_byline(text):
+        return NOT_HEADLINE  # "Admin | April 1, 2025": a post's author and date
     patterns = _patterns()
     if patterns[NOT_HEADLINE].fullmatch(text) or patterns[NOT_HEADLINE].fullmatch(text.lstrip("-–—•·|> ")):
         return NOT_HEADLINE
@@ -53,6 +55,16 @@ def headline_verdict(line: str) -> str:
     if lead:
         return NOT_HEADLINE  # "Communiqué de Fouras Demain": the kicker and its sender's name
     return HEADLINE
+
+
+def _is_byline(text: str) -> bool:
+    author, _, when = text.rpartition("|")
+    when = when.strip(" .")
+    return (len(author.split()) <= _LONGEST_BYLINE_WORDS and bool(when)
+            and any(pattern.fullmatch(when) for pattern in (DATE_RE, date_re_en())))
+
+
+_LONGEST_BYLINE_WORDS = 3
 
 
 def ends_dangling(line: str) -> bool:

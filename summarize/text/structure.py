@@ -256,7 +256,7 @@ def _parse_lines(lines: list[str], known_title: str | None, language: str | None
         verdict = headline_verdict(known_title)
         if verdict != NOT_HEADLINE:
             _drop_known_title(doc, lines, shown_title, kind="title" if verdict == HEADLINE else "header")
-            own = _own_opening_heading(lines)
+            own = _own_opening_heading(lines, known_title)
             if own is not None:  # the text opens with a headline of its own: the format's title was the site's label
                 doc.removed = [("header", line) if kind == "title" else (kind, line) for kind, line in doc.removed]
                 doc.sequence = [("header", line) if kind == "title" else (kind, line) for kind, line in doc.sequence]
@@ -297,6 +297,9 @@ def _parse_lines(lines: list[str], known_title: str | None, language: str | None
             line = heading.group("text")
         kind = _furniture_kind_of(line)
         started = doc.body_started
+        if kind in ("about", "contact") and index < _TITLE_SEARCH_LINES and _in_menu(lines, index):
+            doc.set_aside(("read_also", line))  # "HOME / GET HELP / CONTACT US": a saved page's menu, no contact block
+            continue
         if not keep_tail and (kind == "end" or (kind in ("about", "contact") and (heading or is_heading_like(line))
                                                  and (kind == "about" or started or doc.title is not None or line.endswith(":")))):
             # above the headline, a contact line that gives its value ("Contact: Jane Doe") is one line of the head
@@ -418,7 +421,9 @@ def _without_site_name(title: str | None, doc: Structure) -> str | None:
         title = opening.text
     if not title or not _SITE_SEPARATOR.search(title):
         return None if opening else title
-    printed = {_title_key(p.text) for p in doc.paragraphs[1 if opening else 0:12]} | {_title_key(line) for _, line in doc.removed[:12]}
+    shown = [p.text for p in doc.paragraphs[1 if opening else 0:16]]
+    printed = ({_title_key(text) for text in shown} | {_title_key(f"{a} {b}") for a, b in zip(shown, shown[1:], strict=False)}
+               | {_title_key(line) for _, line in doc.removed[:12]})  # the headline alone, or wrapped over two lines
     for separator in reversed(list(_SITE_SEPARATOR.finditer(title))):
         head = title[:separator.start()].strip()
         if len(head.split()) >= 3 and _title_key(head) in printed:
@@ -521,14 +526,19 @@ def _with_continuation(doc: Structure, lines: list[str], index: int, line: str, 
     return f"{line} {nxt}"
 
 
-def _own_opening_heading(lines: list[str]) -> tuple[int, str] | None:
+def _own_opening_heading(lines: list[str], known_title: str = "") -> tuple[int, str] | None:
     """(line index, text) of a level-1 heading the text opens with, under the format's title (a
     site's label in the front matter, the author's headline in the text): within the first lines,
-    before any prose."""
+    before any prose. A first line that says the format's title and more, without a final full stop
+    ("Annulation de la brocante du 1er mai 2016 sur le boulevard de la Plaine" under the front matter's
+    "Brocante du 1er mai 2016"), is the author's fuller headline too."""
     seen = 0
+    known = _title_key(known_title)
     for index, line in enumerate(lines[:_TITLE_SEARCH_LINES]):
         if not line:
             continue
+        if seen == 0 and known and not EXPLICIT_HEADING_RE.match(line) and _fuller_headline(line, known):
+            return index, line.strip("*_ ")
         heading = EXPLICIT_HEADING_RE.match(line)
         if heading and heading.group("marks") == "#":
             text = heading.group("text").strip("*_ ")
@@ -537,6 +547,27 @@ def _own_opening_heading(lines: list[str]) -> tuple[int, str] | None:
         if seen > 2 or len(line.split()) > _LONGEST_HEADLINE_WORDS:
             return None
     return None
+
+
+_MENU_ITEM_WORDS = 3
+
+
+def _in_menu(lines: list[str], index: int) -> bool:
+    """A line of a site's menu saved with the page: a label of a few words without a colon, between other
+    such labels ("HOME", "GET HELP", "CONTACT US", "ABOUT US")."""
+    def item(line: str) -> bool:
+        return len(line.split()) <= _MENU_ITEM_WORDS and not line.rstrip().endswith((":", ".")) and not re.search(r"[\d@]", line)
+
+    before = [line for line in lines[max(0, index - 4):index] if line][-2:]
+    after = [line for line in lines[index + 1:index + 6] if line][:3]
+    return (item(lines[index]) and len(before) == 2 and all(map(item, before)) and bool(after) and item(after[0])
+            and not any(re.search(r"[\d@]", line) for line in after))  # a contact block gives a number or an address
+
+
+def _fuller_headline(line: str, known_key: str) -> bool:
+    key = _title_key(line)
+    return (known_key in key and len(key) >= len(known_key) + 10 and not _TERMINAL_END.search(line)
+            and len(line.split()) <= _LONGEST_HEADLINE_WORDS and headline_verdict(line) == HEADLINE)
 
 
 def _drop_known_title(doc: Structure, lines: list[str], title: str, kind: str = "title") -> None:
