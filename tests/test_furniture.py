@@ -283,3 +283,12 @@ def test_a_saved_page_s_menu_is_no_contact_block_and_its_title_keeps_a_wrapped_h
     assert result.title == "Riverside Library Extends Opening Hours on Sundays Across All Five Branches"
     assert result.summary[0].startswith("The Riverside County Library today announced")
     assert result.facts.get("date") == "2025-06-02", result.facts
+
+
+def test_a_signature_of_initials_under_each_text_is_no_topic_and_no_sentence():
+    text = ("# Le collectif désigne sa tête de liste\n\nLe collectif citoyen a désigné dimanche sa tête de liste pour "
+            "les élections municipales de mars, à l'issue d'un vote de ses adhérents.\n\nT.M.\n\n"
+            "La liste présentera son programme sur le budget municipal et les services publics le 12 janvier.\n\nJ.-P. D.\n")
+    result = summarize_text(text)
+    assert not any(topic in ("T.M", "T.M.", "J.-P. D.") for topic in result.topics), result.topics
+    assert not any(b in ("T.M.", "J.-P. D.") for b in result.summary), result.summary
