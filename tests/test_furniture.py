@@ -292,3 +292,21 @@ def test_a_signature_of_initials_under_each_text_is_no_topic_and_no_sentence():
     result = summarize_text(text)
     assert not any(topic in ("T.M", "T.M.", "J.-P. D.") for topic in result.topics), result.topics
     assert not any(b in ("T.M.", "J.-P. D.") for b in result.summary), result.summary
+
+
+def test_an_about_section_with_its_address_and_sub_headings_of_its_own_stays_out_of_the_summary():
+    """"About Acme Clinics – https://…" (the heading, the sender's address, a PDF's next line run into it) and
+    a sub-heading of the About ("OUR LEGACY: …") over prose that names the sender again: all the About's,
+    none a bullet, however well its sentences score."""
+    body = ("# Acme Clinics Opens a Children's Heart Unit in Leeds\n\n"
+            "Acme Clinics today opened a children's heart unit in Leeds, with twelve beds and two operating theatres.\n\n"
+            "The unit will treat 600 children a year who now travel to London for surgery.\n\n"
+            "Families will be housed free of charge in a house next to the hospital.\n\n")
+    glued = body + ("About Acme Clinics – https://acme-clinics.example.org/ OUR LEGACY: CARING FOR CHILDREN FOR 40 YEARS\n\n"
+                    "Acme Clinics has a network of 40 hospitals and treats children from 60 countries every year.\n")
+    headed = body + ("## About Acme Clinics\n\nAcme Clinics runs 40 hospitals across the country.\n\n"
+                     "## Our legacy of forty years\n\nAcme Clinics has treated children from 60 countries since 1985, "
+                     "with 2,000 doctors and nurses in its hospitals.\n")
+    for text in (glued, headed):
+        result = summarize_text(text, sentences=5, language="en")  # room for more than the body's three sentences
+        assert not any("60 countries" in b or "40 hospitals" in b for b in result.summary), result.summary

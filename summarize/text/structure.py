@@ -272,6 +272,7 @@ def _parse_lines(lines: list[str], known_title: str | None, language: str | None
     _drop_letterhead(doc, lines)
     tail: list[str] = []
     in_tail, tail_kind = False, None
+    tail_closes_body = False
     in_foreign = False  # inside the other-language half of a bilingual release
     for index, line in enumerate(lines):
         if not line:
@@ -280,7 +281,9 @@ def _parse_lines(lines: list[str], known_title: str | None, language: str | None
             marked = EXPLICIT_HEADING_RE.match(line)
             if _furniture_kind_of(marked.group("text") if marked else line) == "end":
                 tail_kind = "end"  # "## Sources" under the contacts: the cited items are no body, prose or not
-            if (_resumes_body(lines, index) and (marked or tail_kind != "end")) or (tail_kind == "contact" and _is_prose(line)):
+            if ((_resumes_body(lines, index) and (marked or tail_kind != "end")
+                 and not (tail_closes_body and _still_about(lines, index, tail[0] if tail else "")))
+                    or (tail_kind == "contact" and _is_prose(line))):
                 in_tail = False  # after an end mark, only a heading of the page's own resumes the body
             else:
                 tail.append(line)
@@ -300,10 +303,11 @@ def _parse_lines(lines: list[str], known_title: str | None, language: str | None
         if kind in ("about", "contact") and index < _TITLE_SEARCH_LINES and _in_menu(lines, index):
             doc.set_aside(("read_also", line))  # "HOME / GET HELP / CONTACT US": a saved page's menu, no contact block
             continue
-        if not keep_tail and (kind == "end" or (kind in ("about", "contact") and (heading or is_heading_like(line))
+        if not keep_tail and (kind == "end" or (kind in ("about", "contact") and (heading or is_heading_like(line) or (kind == "about" and URL_RE.search(line)))
                                                  and (kind == "about" or started or doc.title is not None or line.endswith(":")))):
             # above the headline, a contact line that gives its value ("Contact: Jane Doe") is one line of the head
             in_tail, tail_kind = True, kind
+            tail_closes_body = started  # an About under the body ends the release; one above it is a sidebar
             tail.append(line)
             doc.set_aside((kind, line))
             continue
@@ -831,6 +835,21 @@ def _continues_sentence(doc: Structure, line: str) -> bool:
     return (before.kind == "text" and (line[:1].islower() or line[:1].isdigit())
             and len(before.text.split()) >= _CONTINUED_SENTENCE_MIN_WORDS and not _TERMINAL_END.search(before.text)
             and not before.text.rstrip().endswith((":", ")", "…")) and bool(_TERMINAL_END.search(line)))
+
+
+_ABOUT_SUBJECT = re.compile(r"(?i)^(?:#+\s*)?(?:à\s+propos|a\s+propos|about)\s+"
+                            r"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’]|of\s+|the\s+)?(?P<subject>[^–—|:(]{2,60}?)\s*(?:[–—|:(].*)?$")
+
+
+def _still_about(lines: list[str], index: int, opening: str) -> bool:
+    """A sub-heading inside an "About Acme" section under the body ("THE CANCER CARE LEGACY: …" over "Acme has a
+    network…"): the prose under it still names the section's subject, so it is the About's, not the release's."""
+    match = _ABOUT_SUBJECT.match(opening.strip())
+    if not match:
+        return False
+    subject = match.group("subject").strip(" .*_").lower()
+    following = [line for line in lines[index + 1:index + 6] if line][:3]
+    return len(subject) >= 3 and any(subject in line.lower() for line in following)
 
 
 def _resumes_body(lines: list[str], index: int) -> bool:
