@@ -241,7 +241,9 @@ def test_a_piece_of_a_quotation_is_no_bullet():
     assert leaves_a_quote_open("« Le rapport de la ville prétend que la migration coûterait 3 millions par an.")
     assert leaves_a_quote_open("Nous sommes fiers d’accueillir deux figures incontournables du logiciel libre.»")
     assert not leaves_a_quote_open("Selon la maire, « le projet avance » et le collectif salue un \"Non au projet”.")
-    assert not leaves_a_quote_open("Selon le collectif, \"les déchets reviendront en Suisse la semaine prochaine par la France.")
+    # opened after its attribution and left open, the quotation is cut as well (a blind editor's verdict):
+    assert leaves_a_quote_open("Selon le collectif, \"les déchets reviendront en Suisse la semaine prochaine par la France.")
+    assert leaves_a_quote_open("Le procureur a déclaré : « Ce prévenu devait protéger ces fonds, mais il les a détournés.")
     text = ("# Morteau rouvre sa piscine\n\nLa ville de Morteau inaugure sa piscine rénovée après dix-huit mois de travaux.\n\n"
             "« Ce bassin attendu depuis vingt ans accueillera enfin les scolaires de tout le canton et les clubs de la région. "
             "Nous en sommes très fiers », déclare la maire.\n\n"

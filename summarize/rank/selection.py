@@ -116,16 +116,16 @@ def leaves_a_quote_open(sentence: str) -> bool:
     """A piece of a quotation that goes on in another sentence: a sentence that opens on a quote mark
     it does not close ("« Le rapport de la ville prétend que … par an."), or that closes one it did not
     open ("… ses principaux développeurs.»"). Unattributed and cut, it is no line to quote alone (3 of
-    the 600 news sentences readers marked are). A quotation opened after its attribution ("Selon le
-    Réseau, "des déchets … reviendront…") reads as a sentence. A straight quote opens after a space."""
-    depth, opened_first = 0, False
-    for at, opening in _quote_marks(sentence):
-        if opening and depth == 0:
-            opened_first = not sentence[:at].strip(" –—-")
+    the 600 news sentences readers marked are). Opened after its attribution and left open ('District
+    Attorney Gonzalez said, “This defendant … purposes.' before 'We will now …”'), it is cut too: a blind
+    editor marked one unusable, and 1 of the 988 news sentences readers marked is one. A straight quote
+    opens after a space."""
+    depth = 0
+    for _, opening in _quote_marks(sentence):
         depth += 1 if opening else -1
         if depth < 0:
             return True
-    return depth > 0 and opened_first
+    return depth > 0
 
 
 def _quote_balance(sentence: str) -> int:
