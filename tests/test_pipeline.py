@@ -289,3 +289,24 @@ def test_a_sentence_that_sends_to_another_document_or_presents_this_one_is_a_poi
     assert is_pointer("Voici la première lettre d'information communiquée par voie électronique.")
     assert not is_pointer("Voici enfin venu le temps des travaux : la piscine rouvrira en septembre.")
     assert not is_pointer("La commune se réfère à la loi de 2015 pour justifier sa décision.")
+
+
+def test_a_teaser_of_another_page_cut_by_the_site_is_no_bullet():
+    """The "related posts" of a saved page: excerpts the site cut with a spaced ellipsis or on a word no phrase
+    ends with; a sentence of the release that ends on its own ellipsis is a sentence."""
+    from summarize.rank.selection import is_cut_excerpt
+
+    assert is_cut_excerpt("The District Attorney announced today that a man has been charged with murder following the …")
+    assert is_cut_excerpt("Le maire a annoncé que les travaux de la piscine commenceront en [...]")
+    assert is_cut_excerpt("The county announced today that a resident who is currently charged with one count …")
+    assert not is_cut_excerpt("Et ce n'est pas fini…")
+    text = ("# The county library opens on Sundays\n\nThe county library will open its five branches on Sundays from July 6, "
+            "from 10 am to 5 pm.\n\nSix librarians will be hired to staff the Sunday shifts, the county said.\n\n"
+            "The new hours follow a survey in which two thirds of residents asked for weekend opening.\n\n"
+            "The Sunday opening will cost the county 240,000 dollars a year.\n\n"
+            "Related posts\n\nThe District Attorney announced today that a man from the county has been charged with "
+            "murder following the …\n\nThe county announced today that its new budget gives more money to the parks of "
+            "the county and …\n")
+    bullets = summarize_text(text, sentences=3, language="en").summary
+    assert not any(b.endswith("…") for b in bullets), bullets
+

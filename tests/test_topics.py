@@ -181,3 +181,22 @@ def test_a_compound_in_the_plural_is_not_a_second_topic():
             "moyenne quatre fois moins que ceux du marché, et chaque site-web livré donne lieu à la plantation d'un arbre.")
     topics = [t.lower() for t in summarize_text(text, language="fr", topics=8).topics]
     assert sum(t.replace("sites-web", "site-web") == "site-web" for t in topics) <= 1, topics
+
+
+def test_a_product_named_after_its_project_is_a_topic_though_the_sender_s_name_holds_it():
+    """"PostgreSQL" alone, far more often than "PostgreSQL Global Development Group" (the sender): the product
+    the release is about, a topic; "Fédération" of "Fédération française de handball" stays out (a common word)."""
+    from summarize import summarize_text
+
+    text = ("# Quartzdb 5 est publiée\n\nLe Quartzdb Global Development Group annonce la sortie de Quartzdb 5, "
+            "la nouvelle version du moteur de bases de données libre.\n\nQuartzdb 5 accélère les requêtes sur les gros "
+            "volumes et Quartzdb gère désormais les index partiels.\n\nLes utilisateurs de Quartzdb peuvent migrer sans "
+            "arrêt de service, et Quartzdb reste distribué sous licence libre.\n\nLa communauté Quartzdb compte plus de "
+            "mille contributeurs, selon le Quartzdb Global Development Group.\n")
+    topics = summarize_text(text).topics
+    assert any(t.startswith("Quartzdb") and "Group" not in t for t in topics), topics
+    text = ("# La Fédération française de handball ouvre ses stages d'été\n\nLa Fédération française de handball ouvre "
+            "les inscriptions à ses stages d'été pour les jeunes de 12 à 16 ans.\n\nLa Fédération organise douze stages "
+            "dans six régions. La Fédération prend en charge la moitié du prix. La Fédération recrute aussi des "
+            "encadrants. La Fédération publie le programme en ligne.\n")
+    assert "Fédération" not in summarize_text(text).topics

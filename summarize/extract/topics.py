@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -326,8 +327,43 @@ def _drop_listed_names(candidates: dict[tuple[str, ...], _Candidate], scores: di
             del scores[key]
             continue
         within = set.intersection(*(holding.get(stem_, set()) for stem_ in key))  # the pieces holding every stem
-        if any(key != pieces[number] for number in within) and _has_capital(_display_form(candidates[key])):
+        if (any(key != pieces[number] for number in within) and _has_capital(_display_form(candidates[key]))
+                and not _named_on_its_own(key, candidates, [pieces[number] for number in within])):
             del scores[key]
+
+
+ON_ITS_OWN_SHARE = 3  # a piece of a name used alone this many times as often as the name is a subject of its own
+ON_ITS_OWN_MIN = 4
+
+
+def _named_on_its_own(key: tuple[str, ...], candidates: dict[tuple[str, ...], _Candidate],
+                      names: Sequence[tuple[str, ...]]) -> bool:
+    """"PostgreSQL" of "PostgreSQL Global Development Group", written alone far more often than the body's
+    name: the product the release is about, not the sender's name cut up. A common word ("Fédération" of
+    "Fédération française de handball", the body's name shortened) never counts so."""
+    cand = candidates[key]
+    if len(key) != 1 or cand.count < ON_ITS_OWN_MIN or any(_common_word(form) for form in cand.forms):
+        return False
+    whole = max((candidates[name].count for name in names if name in candidates and name != key), default=0)
+    return cand.count >= ON_ITS_OWN_SHARE * max(whole, 1)
+
+
+def _common_word(form: str) -> bool:
+    """A word of the language's lexicon, with or without its accents ("Elevage" for "élevage")."""
+    from ..text.reflow import lexicon
+
+    return form.lower() in lexicon() or _unaccented(form.lower()) in _unaccented_lexicon()
+
+
+def _unaccented(word: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFD", word) if not unicodedata.combining(ch))
+
+
+@lru_cache(maxsize=1)
+def _unaccented_lexicon() -> frozenset[str]:
+    from ..text.reflow import lexicon
+
+    return frozenset(_unaccented(word) for word in lexicon())
 
 
 def _prefer_whole_entities(candidates: dict[tuple[str, ...], _Candidate], scores: dict[tuple[str, ...], float]) -> None:

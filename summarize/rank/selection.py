@@ -10,7 +10,7 @@ import math
 import re
 from collections.abc import Iterator
 
-from ..resources import furniture_patterns
+from ..resources import furniture_patterns, word_list
 from ..text.dates import ends_with_date
 from ..text.reflow import is_title_case
 from ..text.structure import EMAIL_RE, URL_RE
@@ -128,6 +128,22 @@ def leaves_a_quote_open(sentence: str) -> bool:
     return depth > 0
 
 
+_CUT_END = re.compile(r"([^\W\d_]+['’]?)(\s*)(?:…|\.\.\.)\s*\]?$")
+_BRACKETED_CUT = re.compile(r"\[\s*(?:…|\.\.\.|&hellip;)\s*\]\s*$")
+
+
+def is_cut_excerpt(sentence: str) -> bool:
+    """"… has been charged with murder following the …", "… charged with one count …", "… [...]": a teaser of
+    another page, cut by the site (a space before its ellipsis, or a word no phrase ends with); the
+    release's own sentences glue their ellipsis to a word ("Et ce n'est pas fini…")."""
+    if _BRACKETED_CUT.search(sentence):
+        return True
+    end = _CUT_END.search(sentence)
+    if end is None:
+        return False
+    return bool(end.group(2)) or end.group(1).lower() in word_list("run_on_words.txt")
+
+
 def _quote_balance(sentence: str) -> int:
     """Quote marks opened minus closed in a sentence."""
     return sum(1 if opening else -1 for _, opening in _quote_marks(sentence))
@@ -210,6 +226,8 @@ def demotion(sentences: list[Sentence], index: int, language: str = "fr", verble
         return "piece of a quotation (a quote mark left open or closed alone)"
     if is_bare_quotation(text):
         return "quotation without its speaker"
+    if is_cut_excerpt(text):
+        return "cut excerpt (stops on '…' in the middle of a phrase)"
     if _RUN_TOGETHER_ITEMS.search(text):
         return "list items run together (a bullet sign inside it)"
     if is_kicker(text, language):
