@@ -374,3 +374,27 @@ def test_a_raised_ordinal_ending_goes_back_on_its_number():
     text = read_pdf(bytes(document.output()), "ordinal.pdf").text
     assert "Les hôpitaux de 1er niveau accueillent" in text, text
     assert "\ner\n" not in f"\n{text}\n"
+
+
+def test_a_bold_headline_that_ends_on_an_exclamation_in_the_body_s_size_is_the_title_not_its_sender():
+    """All in the body's size: the kicker, the sender's name in bold capitals, then the headline in bold, a
+    quoted question and its answer ending on "!": the headline is the title, the sender's name is letterhead,
+    and the lead is a bullet."""
+    document = _pdf()
+    document.set_font("helvetica", style="B", size=10)
+    document.cell(0, 6, "COMMUNIQUÉ", new_x="LMARGIN", new_y="NEXT")
+    document.set_font("helvetica", size=10)
+    document.cell(0, 6, "Pour diffusion immédiate", new_x="LMARGIN", new_y="NEXT")
+    document.set_font("helvetica", style="B", size=10)
+    document.cell(0, 6, "COLLECTIF POUR UNE MÉDIATHÈQUE OUVERTE LE DIMANCHE (CMOD)", align="C", new_x="LMARGIN", new_y="NEXT")
+    document.cell(0, 6, "« Qui lit le dimanche ? » Plus de mille habitants de la commune ont déjà répondu !", align="C",
+                  new_x="LMARGIN", new_y="NEXT")
+    document.set_font("helvetica", size=10)
+    lead = ("Le collectif a remis lundi au maire une pétition de 1 200 signatures qui demande l'ouverture de la "
+            "médiathèque municipale le dimanche après-midi.")
+    document.multi_cell(0, 5, lead + " La médiathèque est aujourd'hui fermée du samedi soir au mardi matin. Le maire "
+                        "a promis une réponse avant l'été, après une étude du coût des heures d'ouverture.", new_x="LMARGIN", new_y="NEXT")
+    raw = read_pdf(bytes(document.output()), "cmod.pdf")
+    result = summarize_text(raw.text, title=raw.headline)
+    assert result.title == "« Qui lit le dimanche ? » Plus de mille habitants de la commune ont déjà répondu !"
+    assert result.summary[0] == lead, result.summary

@@ -32,6 +32,7 @@ FULL_LINE_SHARE = 0.8  # a line this close to the page's usual width continues o
 _PAGE_NUMBER = re.compile(r"(?i)^\s*(?:page\s*)?[-–—]?\s*\d{1,4}\s*(?:(?:/|sur|of)\s*\d{1,4})?\s*[-–—]?\s*$")
 _FILE_NAME = re.compile(r"\.(?:html?|docx?|pdf|odt|indd|txt)\b|^microsoft word\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?:»”…)]$")
+_EXCLAIMED = re.compile(r"[!?]\s*[»”]?$")
 _PDF_DATE = re.compile(r"^(?:D:)?(\d{4})(\d{2})(\d{2})")
 
 _PDFIUM_LOCK = threading.Lock()
@@ -637,8 +638,9 @@ def _page_blocks(lines: list[Line], body_size: float, compounds: set[str], headl
         size, bold = block[0].size, all(line.bold for line in block)
         if headline and text == headline:
             out.append(f"# {text}")
-        elif (size >= HEADING_SIZE_RATIO * body_size or (bold and size >= body_size - 0.5)) and len(text.split()) <= 20 and not _SENTENCE_END.search(text):
-            out.append(f"## {text}")
+        elif (size >= HEADING_SIZE_RATIO * body_size or (bold and size >= body_size - 0.5)) and len(text.split()) <= 20 and (
+                not _SENTENCE_END.search(text) or (bold and _EXCLAIMED.search(text))):
+            out.append(f"## {text}")  # a bold line that ends on "!" or "?" is a headline's way of ending, not a sentence's
         else:
             out.append(text)
     return out
