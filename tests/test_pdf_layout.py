@@ -33,6 +33,16 @@ def _pdf():
     return document
 
 
+def _write(document, *rows) -> None:
+    """Lines of a page, each (style, size, text[, "multi" | "centred"]): a cell a line, or a wrapped paragraph."""
+    for style, size, text, *how in rows:
+        document.set_font("helvetica", style=style, size=size)
+        if how == ["multi"]:
+            document.multi_cell(170, size / 2, text, new_x="LMARGIN", new_y="NEXT")
+        else:
+            document.cell(0, size * 0.6, text, align="C" if how == ["centred"] else "L", new_x="LMARGIN", new_y="NEXT")
+
+
 def test_words_placed_one_by_one_without_space_characters_are_not_glued():
     document = _pdf()
     document.set_font("helvetica", size=11)
@@ -315,14 +325,8 @@ def test_the_kind_of_document_set_largest_gives_way_to_the_headline_under_it():
     the largest text on the page, the headline the largest after it; a letter-style dateline ending on a
     comma ("Saint-Malo, le 12 mars 2020,") is a dateline, not the first sentence."""
     document = _pdf()
-    document.set_font("helvetica", style="B", size=18)
-    document.cell(0, 10, "Communiqué de presse", new_x="LMARGIN", new_y="NEXT")
-    document.set_font("helvetica", size=11)
-    document.cell(0, 8, "Saint-Malo, le 12 mars 2020,", new_x="LMARGIN", new_y="NEXT")
-    document.set_font("helvetica", style="B", size=16)
-    document.multi_cell(170, 8, HEADLINE, new_x="LMARGIN", new_y="NEXT")
-    document.set_font("helvetica", size=11)
-    document.multi_cell(170, 5, f"{LEFT} {RIGHT}", new_x="LMARGIN", new_y="NEXT")
+    _write(document, ("B", 18, "Communiqué de presse"), ("", 11, "Saint-Malo, le 12 mars 2020,"),
+           ("B", 16, HEADLINE, "multi"), ("", 11, f"{LEFT} {RIGHT}", "multi"))
     raw = read_pdf(bytes(document.output()), "cp.pdf")
     assert raw.headline == HEADLINE
     result = summarize_text(raw.text, title=raw.headline)
@@ -381,19 +385,13 @@ def test_a_bold_headline_that_ends_on_an_exclamation_in_the_body_s_size_is_the_t
     quoted question and its answer ending on "!": the headline is the title, the sender's name is letterhead,
     and the lead is a bullet."""
     document = _pdf()
-    document.set_font("helvetica", style="B", size=10)
-    document.cell(0, 6, "COMMUNIQUÉ", new_x="LMARGIN", new_y="NEXT")
-    document.set_font("helvetica", size=10)
-    document.cell(0, 6, "Pour diffusion immédiate", new_x="LMARGIN", new_y="NEXT")
-    document.set_font("helvetica", style="B", size=10)
-    document.cell(0, 6, "COLLECTIF POUR UNE MÉDIATHÈQUE OUVERTE LE DIMANCHE (CMOD)", align="C", new_x="LMARGIN", new_y="NEXT")
-    document.cell(0, 6, "« Qui lit le dimanche ? » Plus de mille habitants de la commune ont déjà répondu !", align="C",
-                  new_x="LMARGIN", new_y="NEXT")
-    document.set_font("helvetica", size=10)
     lead = ("Le collectif a remis lundi au maire une pétition de 1 200 signatures qui demande l'ouverture de la "
             "médiathèque municipale le dimanche après-midi.")
-    document.multi_cell(0, 5, lead + " La médiathèque est aujourd'hui fermée du samedi soir au mardi matin. Le maire "
-                        "a promis une réponse avant l'été, après une étude du coût des heures d'ouverture.", new_x="LMARGIN", new_y="NEXT")
+    _write(document, ("B", 10, "COMMUNIQUÉ"), ("", 10, "Pour diffusion immédiate"),
+           ("B", 10, "COLLECTIF POUR UNE MÉDIATHÈQUE OUVERTE LE DIMANCHE (CMOD)", "centred"),
+           ("B", 10, "« Qui lit le dimanche ? » Plus de mille habitants de la commune ont déjà répondu !", "centred"),
+           ("", 10, lead + " La médiathèque est aujourd'hui fermée du samedi soir au mardi matin. Le maire a promis une "
+            "réponse avant l'été, après une étude du coût des heures d'ouverture.", "multi"))
     raw = read_pdf(bytes(document.output()), "cmod.pdf")
     result = summarize_text(raw.text, title=raw.headline)
     assert result.title == "« Qui lit le dimanche ? » Plus de mille habitants de la commune ont déjà répondu !"
