@@ -250,3 +250,17 @@ def test_names_with_an_inner_capital_roles_with_a_possessive_and_words_of_a_body
     assert "Lisa LaBruno" in people, people
     assert people.get("David Williams") == "Assistant State’s Attorney", people
     assert not any(name.startswith("Regional") for name in people), people
+
+
+def test_a_run_of_capitals_that_goes_on_into_a_role_and_a_person_gives_the_body_alone():
+    """"… before Riverside County Superior Court Judge Jayne C. Lee": the court is the body, the judge a person;
+    "Brooklyn District Attorney Eric Gonzalez" names a role and a person, no body at all."""
+    text = ("# County Settles With Retailer Over Waste Disposal\n\n"
+            "Brooklyn District Attorney Eric Gonzalez today announced a settlement with a retailer over the disposal of "
+            "hazardous waste at its stores.\n\nThe settlement was approved on Friday by Riverside County Superior Court "
+            "Judge Jayne C. Lee, who ordered the retailer to pay $1.5 million.\n\n"
+            "The retailer will also hire an auditor to inspect its stores every year.\n")
+    result = summarize_text(text, language="en")
+    names = [o["name"] for o in result.facts.get("organisations", [])]
+    assert "Riverside County Superior Court" in names, names
+    assert not any("Gonzalez" in n or "Jayne" in n for n in names), names

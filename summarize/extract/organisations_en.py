@@ -167,6 +167,27 @@ def _spells(expansion: str, acronym: str) -> bool:
     return bool(letters) and (initials == letters or initials.replace("-", "") == letters)
 
 
+_PERSON_TAIL = re.compile(r"\s(?P<name>[A-Z][a-z]+(?:\s[A-Z]\.?)?\s[A-Z][\w'’-]*|[A-Z][a-z]+\s[A-Z])$")
+
+
+def _without_person_after_role(name: str) -> str:
+    """"Riverside County Superior Court Judge Jayne C" -> "Riverside County Superior Court": a run of capitals
+    that goes on past the body into a role and a person's name; "" when no body is left before the role
+    ("Brooklyn District Attorney Eric Gonzalez": the role and the person, no body)."""
+    tail = _PERSON_TAIL.search(name)
+    if tail is None:
+        return name
+    words = name[:tail.start()].split()
+    roles = role_words()
+    at = next((i for i in range(len(words) - 1, -1, -1) if words[i].lower() in roles), None)
+    if at is None or at < len(words) - 3:
+        return name  # no role right before the name: "Friends of Rural Reading", "Acme Robotics"
+    body = words[:at]
+    while body and body[-1].lower() not in lexicon().heads and len(body) > 1 and body[-1][:1].isupper():
+        body = body[:-1]  # "Brooklyn District" of "Brooklyn District Attorney": the role's own words
+    return " ".join(body) if body and body[-1].lower() in lexicon().heads else ""
+
+
 class _Found:
     """Names in order of first mention; an acronym's entry carries its long name."""
 
@@ -174,7 +195,7 @@ class _Found:
         self.entries: dict[str, dict] = {}
 
     def add(self, name: str, expansion: str | None = None) -> None:
-        name = name.strip(" ,.;:")
+        name = _without_person_after_role(name.strip(" ,.;:"))
         if len(name) < 2 or name in lexicon().not_bodies:
             return
         entry = self.entries.setdefault(name, {"name": name, "expansion": expansion})
