@@ -179,3 +179,15 @@ def test_symbol_font_bullets_and_a_lone_bold_mark_leave_no_trace_in_the_text():
     assert kinds.get("Les cours reprennent le 4 septembre.") == "bullet", kinds
     assert "Rendez-vous au forum des associations le 7 septembre." in kinds, kinds
     assert "Entrée libre pour tous les visiteurs du forum." in kinds, kinds
+
+
+def test_figures_a_saved_page_set_on_lines_of_their_own_go_back_into_their_sentence():
+    """"more than" / "100" / "agencies across" / "28" / "states took part": a page's text saved with its
+    emphasised figures on lines of their own; a figure alone between lines that go on stays apart (a table)."""
+    from summarize.text.reflow import reflow
+
+    text = ("As part of the campaign, more than\n100\nlibraries across\n28\nstates opened on Sundays in May.\n"
+            "Budget\n2024\n2025\n")
+    lines = reflow(text).split("\n")
+    assert lines[0] == "As part of the campaign, more than 100 libraries across 28 states opened on Sundays in May."
+    assert lines[1:4] == ["Budget", "2024", "2025"]

@@ -56,6 +56,9 @@ def wrap_width(lines: list[str]) -> int | None:
 def reflow(text: str) -> str:
     """The text with wrapped paragraphs joined into one line each; unchanged when not wrapped."""
     lines = text.split("\n")
+    if _LONE_FIGURE.search(text):
+        lines = _with_inline_figures(lines)
+        text = "\n".join(lines)
     width = wrap_width(lines)
     continues = _continues
     if width is None:
@@ -81,6 +84,28 @@ def _continues(last_line: str, line: str, width: int, inside: bool = False) -> b
     first_word = _FIRST_WORD.match(line)
     forced = len(last_line) + 1 + len(first_word.group() if first_word else "") > width
     return forced or (line[:1].islower() and not _TERMINAL.search(last_line))
+
+
+_LONE_FIGURE = re.compile(r"\n[$€£]?\d[\d,.\s]{0,12}%?\n")
+_FIGURE_LINE = re.compile(r"[$€£]?\d[\d,.\s]{0,12}%?")
+
+
+def _with_inline_figures(lines: list[str]) -> list[str]:
+    """A page saved as text whose figures were set apart by their markup ("As part of the blitz, more than" /
+    "100" / "law enforcement agencies across" / "28" / "states conducted …"): a line that is only a figure,
+    between a line that has not ended and one that goes on in lower case, is one sentence with them again."""
+    out: list[str] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index].strip()
+        if (out and out[-1] and index + 1 < len(lines) and _FIGURE_LINE.fullmatch(line)
+                and not _TERMINAL.search(out[-1].rstrip()) and lines[index + 1].strip()[:1].islower()):
+            out[-1] = f"{out[-1].rstrip()} {line} {lines[index + 1].strip()}"
+            index += 2
+            continue
+        out.append(lines[index])
+        index += 1
+    return out
 
 
 def _usual_width(lines: list[str]) -> int | None:
