@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from functools import cache
+from itertools import chain, takewhile
 from typing import TYPE_CHECKING
 
 from ..text.dates import WEEKDAYS_EN, date_re_en, month_year_iso_en, month_year_re_en, ordinal_day_iso, ordinal_day_re_en, to_iso_en
@@ -56,12 +57,8 @@ def header_date(structure: Structure) -> str | None:
     """The date of the release's head when it has no dateline: a kicker or a byline above the
     headline that gives a full date ("Prepared by Jane Doe, May 23, 2021", "Press release – 4 June 2024"), or a
     contact line above the headline that a letterhead's two columns ran into it ("July 8, 2019 Contact: …")."""
-    head = []
-    for kind, line in structure.sequence:
-        if kind in ("title", "paragraph"):
-            break
-        head.append((kind, line))
-    for kind, line in head + [entry for entry in structure.removed if entry[0] == "header"]:
+    above = takewhile(lambda entry: entry[0] not in ("title", "paragraph"), structure.sequence)
+    for kind, line in chain(above, (entry for entry in structure.removed if entry[0] == "header")):
         if kind in ("header", "contact"):
             match = date_re_en().search(line)
             iso = to_iso_en(match, None) if match else None
@@ -142,7 +139,6 @@ def _named_after_role(after: str, names: list[str]) -> str | None:
 def quotes(body: str, found_people: list[dict]) -> list[dict]:
     """Quoted words of four words or more, with their speaker: '"…," said Jane Doe', '"…" – Jane Doe',
     'Jane Doe said: "…"', or the one person named with "he"/"she said" right after."""
-
     names = [p["name"] for p in found_people]
     out = []
     for match in _QUOTE.finditer(body):

@@ -86,8 +86,9 @@ def _continues(last_line: str, line: str, width: int, inside: bool = False) -> b
     return forced or (line[:1].islower() and not _TERMINAL.search(last_line))
 
 
-_LONE_FIGURE = re.compile(r"\n[$€£]?\d[\d,.\s]{0,12}%?\n")
-_FIGURE_LINE = re.compile(r"[$€£]?\d[\d,.\s]{0,12}%?")
+_FIGURE = r"[$€£]?\d[\d,.\s]{0,12}%?"  # "100", "$130,000", "1 200", "30 %"
+_LONE_FIGURE = re.compile(rf"\n{_FIGURE}\n")  # cheap test first: most texts hold no figure on a line of its own
+_FIGURE_LINE = re.compile(_FIGURE)
 
 
 def _with_inline_figures(lines: list[str]) -> list[str]:

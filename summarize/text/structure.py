@@ -554,18 +554,19 @@ def _own_opening_heading(lines: list[str], known_title: str = "") -> tuple[int, 
 
 
 _MENU_ITEM_WORDS = 3
+_NUMBER_OR_ADDRESS = re.compile(r"[\d@]")
 
 
 def _in_menu(lines: list[str], index: int) -> bool:
     """A line of a site's menu saved with the page: a label of a few words without a colon, between other
     such labels ("HOME", "GET HELP", "CONTACT US", "ABOUT US")."""
     def item(line: str) -> bool:
-        return len(line.split()) <= _MENU_ITEM_WORDS and not line.rstrip().endswith((":", ".")) and not re.search(r"[\d@]", line)
+        return len(line.split()) <= _MENU_ITEM_WORDS and not line.rstrip().endswith((":", ".")) and not _NUMBER_OR_ADDRESS.search(line)
 
     before = [line for line in lines[max(0, index - 4):index] if line][-2:]
     after = [line for line in lines[index + 1:index + 6] if line][:3]
     return (item(lines[index]) and len(before) == 2 and all(map(item, before)) and bool(after) and item(after[0])
-            and not any(re.search(r"[\d@]", line) for line in after))  # a contact block gives a number or an address
+            and not any(_NUMBER_OR_ADDRESS.search(line) for line in after))  # a contact block gives a number or an address
 
 
 def _fuller_headline(line: str, known_key: str) -> bool:
